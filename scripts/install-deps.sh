@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what Touchstone needs to build, test and run, from Debian 12 packages.
+# Idempotent: installs only what is missing. Needs root (or sudo).
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools libgl-dev libglx-mesa0 libgl1-mesa-dri
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev ffmpeg
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libeigen3-dev libssl-dev libpng-dev zlib1g-dev
+  xvfb xauth fonts-dejavu-core
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
