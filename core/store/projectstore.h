@@ -1,0 +1,68 @@
+// A Touchstone project: one SQLite file (suggested extension .tsproj) holding users,
+// participants, consent, episodes and their streams, clock models, media references and the
+// hash-chained audit log. Every mutating call takes the acting user's name, checks that
+// user's role in core, and commits the change and its audit entry in one transaction.
+//
+// Thread ownership: a ProjectStore owns exactly one SQLite connection and must be used by one
+// thread only. A worker that imports or verifies opens its own ProjectStore on the same file
+// (WAL lets readers and one writer work side by side). Values returned are plain copies.
+#pragma once
+
+#include "store/storerecords.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ts::core {
+
+class Database;
+struct Bundle;
+
+class ProjectStore {
+public:
+    // Creates a new project file with its first admin user. Refuses an existing file.
+    // On failure the half-made file is removed. Throws Error naming the file.
+    static ProjectStore create(const std::filesystem::path& file, const std::string& projectName,
+                               const std::string& adminName);
+    // Opens an existing project: refuses a file that is not SQLite, an SQLite file that is
+    // not a Touchstone project, one written by a newer Touchstone, or a damaged one (quick
+    // integrity check); brings an older schema forward. Throws Error naming the file.
+    static ProjectStore open(const std::filesystem::path& file);
+
+    ProjectStore(ProjectStore&&) noexcept;
+    ProjectStore& operator=(ProjectStore&&) noexcept;
+    ~ProjectStore();
+
+    const std::filesystem::path& file() const;
+    std::filesystem::path projectDir() const; // media paths are relative to this folder
+
+    // --- users ------------------------------------------------------------------------
+    UserInfo addUser(const std::string& actor, const std::string& name, Role role);
+    // Admins only; refuses to demote the last admin.
+    void setUserRole(const std::string& actor, const std::string& name, Role role);
+    std::vector<UserInfo> users() const;
+    std::optional<UserInfo> user(const std::string& name) const;
+
+    // --- episodes ---------------------------------------------------------------------
+    // See BundleImporter for what is stored and refused; nothing is half-imported.
+    ImportResult importBundle(const Bundle& bundle, const std::string& actor);
+    std::vector<EpisodeSummary> episodes() const; // ordered by episode id
+    std::optional<EpisodeDetail> episode(const std::string& id) const;
+
+    // --- project ----------------------------------------------------------------------
+    ProjectInfo info() const;
+    std::vector<AuditEntry> auditEntries(int64_t afterSeq = 0, int64_t limit = -1) const;
+
+    // Deep check (may take a while: hashes every media file). Findings empty = healthy.
+    VerifyReport verify(const VerifyProgress& progress = {}) const;
+
+private:
+    explicit ProjectStore(std::unique_ptr<Database> db);
+
+    std::unique_ptr<Database> db_;
+};
+
+} // namespace ts::core
