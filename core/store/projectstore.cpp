@@ -118,15 +118,21 @@ ProjectStore ProjectStore::open(const fs::path& file) {
     // quick_check reads every page but skips index-vs-table cross checks: cheap enough for
     // every open; verify() runs the full integrity_check.
     {
-        Statement st = db->prepare("PRAGMA quick_check");
         std::string problems;
         int n = 0;
-        while (st.step()) {
-            const std::string row = st.text(0);
-            if (row == "ok")
-                continue;
-            if (n++ < 3)
-                problems += (problems.empty() ? "" : "; ") + row;
+        try {
+            Statement st = db->prepare("PRAGMA quick_check");
+            while (st.step()) {
+                const std::string row = st.text(0);
+                if (row == "ok")
+                    continue;
+                if (n++ < 3)
+                    problems += (problems.empty() ? "" : "; ") + row;
+            }
+        } catch (const Error&) {
+            // Damage bad enough that the check itself cannot walk the file.
+            throw Error(name, std::string("is damaged (SQLite: ") + sqlite3_errmsg(db->handle()) +
+                                  "); restore it from a backup");
         }
         if (n > 0)
             throw Error(name, "is damaged (SQLite's integrity check found " + std::to_string(n) +
