@@ -116,7 +116,11 @@ ImportResult BundleImporter::import(const Bundle& b, const std::string& actorNam
     // Every declared stream needs its statistics: a bundle read with errors suppressed or a
     // stream the reader skipped would otherwise enter the project half-described.
     std::vector<const StreamStats*> stats;
+    std::set<std::string> names;
     for (const StreamDecl& s : m.streams) {
+        if (!names.insert(s.name).second)
+            throw Error(where, "cannot be imported: the manifest declares two streams named '" +
+                                   s.name + "'");
         auto it = std::find_if(b.stats.begin(), b.stats.end(),
                                [&](const StreamStats& x) { return x.name == s.name; });
         if (it == b.stats.end())

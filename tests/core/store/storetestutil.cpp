@@ -104,8 +104,6 @@ Bundle writeTestBundle(const fs::path& root, const std::string& episodeId,
     StreamDecl imuS{"imu", StreamKind::Imu, "imu.csv", "", "imu",
                     {{"accel", "m/s^2"}, {"gyro", "rad/s"}}, 100.0};
     StreamDecl poseS{"pose", StreamKind::Pose, "pose.csv", "", "slam", {}, std::nullopt};
-    if (o.duplicateStreamName)
-        poseS.name = "imu";
     m.streams = {rgb, imuS, poseS};
 
     StreamStats rgbStats = stats("rgb", StreamKind::Video, "camera", 30, 1'000'000'000, 33'333'333);
@@ -117,7 +115,9 @@ Bundle writeTestBundle(const fs::path& root, const std::string& episodeId,
     imuStats.droppedEstimate = 2;
     imuStats.maxGapNs = 30'000'000;
     imuStats.jitterNs = 1500.0;
-    StreamStats poseStats = stats(poseS.name, StreamKind::Pose, "slam", 30, 0, 33'333'333);
+    StreamStats poseStats = stats("pose", StreamKind::Pose, "slam", 30, 0, 33'333'333);
+    if (o.corruptStats)
+        poseStats.count = -1; // a reader never says so; the schema's CHECK refuses it
     b.stats = {rgbStats, imuStats, poseStats};
 
     b.media = {media(root, "episode.json", "manifest"), media(root, "rgb.mp4", "stream:rgb"),

@@ -16,7 +16,7 @@ struct BundleOptions {
     std::string consentId = "C-0001";
     std::string formVersion = "2026.1";
     bool withError = false;          // add an error diagnostic (import must refuse)
-    bool duplicateStreamName = false; // two streams named "imu": fails late, inside the insert
+    bool corruptStats = false; // last stream's count negative: fails late, at its insert
 };
 
 // Writes a bundle folder at `root` (episode.json, rgb.mp4, rgb_frames.csv, imu.csv, pose.csv)
