@@ -44,7 +44,9 @@ AuditEntry readRow(const Statement& st) {
 
 } // namespace
 
-std::string AuditLog::genesisHash() { return std::string(64, '0'); }
+std::string AuditLog::genesisHash() {
+    return std::string(64, '0');
+}
 
 std::string AuditLog::canonical(const AuditEntry& e) {
     std::string out = "touchstone-audit/1\n";
@@ -60,7 +62,9 @@ std::string AuditLog::canonical(const AuditEntry& e) {
     return out;
 }
 
-std::string AuditLog::computeHash(const AuditEntry& e) { return Sha256::hex(canonical(e)); }
+std::string AuditLog::computeHash(const AuditEntry& e) {
+    return Sha256::hex(canonical(e));
+}
 
 AuditEntry AuditLog::append(const std::string& actor, const std::string& action,
                             const std::string& entity, const std::string& entityId,
@@ -86,8 +90,8 @@ AuditEntry AuditLog::append(const std::string& actor, const std::string& action,
     e.hash = computeHash(e);
     db_.prepare("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before_json, "
                 "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bindAll(e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.beforeJson,
-                 e.afterJson, e.prevHash, e.hash)
+        .bindAll(e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.beforeJson, e.afterJson,
+                 e.prevHash, e.hash)
         .run();
     db_.prepare("UPDATE project SET audit_head = ?, audit_count = ? WHERE id = 1")
         .bindAll(e.hash, e.seq)
@@ -111,8 +115,9 @@ void AuditLog::verify(std::vector<VerifyFinding>& findings,
     {
         Statement st = db_.prepare("SELECT audit_head, audit_count FROM project WHERE id = 1");
         if (!st.step()) {
-            findings.push_back({"audit.head", "project", "The project record is missing, so the "
-                                                         "audit chain has no head to check."});
+            findings.push_back({"audit.head", "project",
+                                "The project record is missing, so the "
+                                "audit chain has no head to check."});
             return;
         }
         head = st.text(0);
@@ -121,7 +126,8 @@ void AuditLog::verify(std::vector<VerifyFinding>& findings,
     const int64_t rows = db_.queryInt("SELECT count(*) FROM audit_log");
 
     for (const char* trigger : {"audit_log_no_update", "audit_log_no_delete"}) {
-        Statement st = db_.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+        Statement st =
+            db_.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
         st.bind(1, trigger);
         if (!st.step())
             findings.push_back({"audit.trigger", std::string("trigger ") + trigger,

@@ -64,7 +64,8 @@ json consentJson(const ConsentRecord& c) {
 }
 
 // The clock model a stream starts with (see bundleimporter.h and the brief in DESIGN.md).
-ClockModel initialClockModel(const Manifest& m, const std::string& clock, const std::string& actor) {
+ClockModel initialClockModel(const Manifest& m, const std::string& clock,
+                             const std::string& actor) {
     ClockModel cm;
     cm.author = actor;
     const ClockDecl* decl = m.clock(clock);
@@ -144,13 +145,14 @@ ImportResult BundleImporter::import(const Bundle& b, const std::string& actorNam
                             "leads and admins");
 
     {
-        Statement st = db_.prepare("SELECT e.imported_at, u.name FROM episode e JOIN user_account u "
-                                   "ON u.id = e.imported_by WHERE e.ident = ?");
+        Statement st =
+            db_.prepare("SELECT e.imported_at, u.name FROM episode e JOIN user_account u "
+                        "ON u.id = e.imported_by WHERE e.ident = ?");
         st.bind(1, m.id);
         if (st.step())
-            throw Error(where, "cannot be imported: episode '" + m.id +
-                                   "' is already in project " + db_.fileName() +
-                                   " (imported at " + st.text(0) + " by " + st.text(1) + ")");
+            throw Error(where, "cannot be imported: episode '" + m.id + "' is already in project " +
+                                   db_.fileName() + " (imported at " + st.text(0) + " by " +
+                                   st.text(1) + ")");
     }
 
     ImportResult result;

@@ -55,7 +55,9 @@ void Database::exec(const std::string& sql) {
     }
 }
 
-Statement Database::prepare(const std::string& sql) { return Statement(*this, sql); }
+Statement Database::prepare(const std::string& sql) {
+    return Statement(*this, sql);
+}
 
 int64_t Database::queryInt(const std::string& sql) {
     Statement st(*this, sql);
@@ -76,16 +78,21 @@ void Database::applyConnectionPragmas() {
     // synchronous=FULL makes every commit durable before we report it (no "Save" button).
     const std::string mode = queryText("PRAGMA journal_mode=WAL");
     if (mode != "wal")
-        throw Error(file_.string(),
-                    "cannot switch the project file to WAL journaling (got '" + mode +
-                        "'); is its folder writable and on a local disk?");
+        throw Error(file_.string(), "cannot switch the project file to WAL journaling (got '" +
+                                        mode + "'); is its folder writable and on a local disk?");
     exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
     if (queryInt("PRAGMA foreign_keys") != 1)
         throw Error(file_.string(), "this SQLite build cannot enforce foreign keys");
 }
 
-int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
-int Database::changes() const { return sqlite3_changes(db_); }
-bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
+bool Database::inTransaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
+}
 
 } // namespace ts::core

@@ -23,8 +23,8 @@ EpisodeSummary readSummary(const Database& db, const Statement& st) {
     s.id = st.text(1);
     const auto status = episodeStatusFromName(st.text(2));
     if (!status)
-        throw Error(db.fileName(), "episode '" + s.id + "' has an unknown status '" +
-                                       st.text(2) + "'");
+        throw Error(db.fileName(),
+                    "episode '" + s.id + "' has an unknown status '" + st.text(2) + "'");
     s.status = *status;
     s.task = st.text(3);
     s.participant = st.text(4);
@@ -91,7 +91,8 @@ std::optional<EpisodeDetail> EpisodeQueries::detail(const std::string& id) {
         d.consent.id = st.text(5);
         d.consent.formVersion = st.text(6);
         d.consent.terms = st.text(7);
-        d.consent.scope = parseStored(db_, st.text(8), "consent scope").get<std::vector<std::string>>();
+        d.consent.scope =
+            parseStored(db_, st.text(8), "consent scope").get<std::vector<std::string>>();
         d.consent.compensation = st.text(9);
         d.consent.signedAt = st.text(10);
         d.consent.withdrawnAt = st.optText(11);

@@ -107,7 +107,8 @@ ProjectStore ProjectStore::open(const fs::path& file) {
     }
     if (appId != kProjectApplicationId)
         throw Error(name, "is an SQLite database but not a Touchstone project (its application id "
-                          "is " + std::to_string(appId) + ")");
+                          "is " +
+                              std::to_string(appId) + ")");
     const int64_t version = db->queryInt("PRAGMA user_version");
     if (version > currentSchemaVersion())
         throw Error(name, "was written by a newer Touchstone (schema version " +
@@ -150,7 +151,9 @@ ProjectStore ProjectStore::open(const fs::path& file) {
     return ProjectStore(std::move(db));
 }
 
-const fs::path& ProjectStore::file() const { return db_->file(); }
+const fs::path& ProjectStore::file() const {
+    return db_->file();
+}
 
 fs::path ProjectStore::projectDir() const {
     return fs::weakly_canonical(fs::absolute(db_->file())).parent_path();
@@ -179,15 +182,17 @@ void ProjectStore::setUserRole(const std::string& actor, const std::string& name
     if (target->role == role)
         return; // nothing changes, so nothing to audit
     if (target->role == Role::Admin && users.countWithRole(Role::Admin) == 1)
-        throw Error(db_->fileName(), "user '" + name +
-                                         "' is the last admin; make another user admin first");
+        throw Error(db_->fileName(),
+                    "user '" + name + "' is the last admin; make another user admin first");
     users.updateRole(target->id, role);
     AuditLog(*db_).append(who.name, "user.set_role", "user", name,
                           {{"role", roleName(target->role)}}, {{"role", roleName(role)}});
     tx.commit();
 }
 
-std::vector<UserInfo> ProjectStore::users() const { return UserTable(*db_).all(); }
+std::vector<UserInfo> ProjectStore::users() const {
+    return UserTable(*db_).all();
+}
 
 std::optional<UserInfo> ProjectStore::user(const std::string& name) const {
     return UserTable(*db_).find(name);
@@ -197,7 +202,9 @@ ImportResult ProjectStore::importBundle(const Bundle& bundle, const std::string&
     return BundleImporter(*db_, projectDir()).import(bundle, actor);
 }
 
-std::vector<EpisodeSummary> ProjectStore::episodes() const { return EpisodeQueries(*db_).list(); }
+std::vector<EpisodeSummary> ProjectStore::episodes() const {
+    return EpisodeQueries(*db_).list();
+}
 
 std::optional<EpisodeDetail> ProjectStore::episode(const std::string& id) const {
     return EpisodeQueries(*db_).detail(id);

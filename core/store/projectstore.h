@@ -32,6 +32,7 @@ public:
     // integrity check); brings an older schema forward. Throws Error naming the file.
     static ProjectStore open(const std::filesystem::path& file);
 
+    // A moved-from store may only be destroyed or assigned to.
     ProjectStore(ProjectStore&&) noexcept;
     ProjectStore& operator=(ProjectStore&&) noexcept;
     ~ProjectStore();

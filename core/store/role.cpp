@@ -28,7 +28,11 @@ std::optional<Role> roleFromName(std::string_view name) {
     return std::nullopt;
 }
 
-bool roleMayImport(Role r) { return r == Role::Lead || r == Role::Admin; }
-bool roleMayManageUsers(Role r) { return r == Role::Admin; }
+bool roleMayImport(Role r) {
+    return r == Role::Lead || r == Role::Admin;
+}
+bool roleMayManageUsers(Role r) {
+    return r == Role::Admin;
+}
 
 } // namespace ts::core

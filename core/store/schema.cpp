@@ -247,8 +247,9 @@ CREATE TABLE settings (
 )sql";
 
 constexpr std::array<Migration, 1> kMigrations{{
-    {1, "initial schema: project, users, participants, consent, episodes, streams, clock "
-        "models, media, annotations, reviews, QC, exports, audit log, settings",
+    {1,
+     "initial schema: project, users, participants, consent, episodes, streams, clock "
+     "models, media, annotations, reviews, QC, exports, audit log, settings",
      kMigration1},
 }};
 
@@ -256,25 +257,34 @@ static_assert(kProjectApplicationId == 1416843370, "keep migration 1's literal i
 
 } // namespace
 
-std::span<const Migration> schemaMigrations() { return kMigrations; }
+std::span<const Migration> schemaMigrations() {
+    return kMigrations;
+}
 
-int currentSchemaVersion() { return kMigrations.back().version; }
+int currentSchemaVersion() {
+    return kMigrations.back().version;
+}
 
 void applyMigrations(Database& db) {
     const int64_t have = db.queryInt("PRAGMA user_version");
     if (have > currentSchemaVersion())
-        throw Error(db.fileName(),
-                    "was written by a newer Touchstone (schema version " + std::to_string(have) +
-                        "; this build knows up to " + std::to_string(currentSchemaVersion()) +
-                        "); update Touchstone to open it");
+        throw Error(db.fileName(), "was written by a newer Touchstone (schema version " +
+                                       std::to_string(have) + "; this build knows up to " +
+                                       std::to_string(currentSchemaVersion()) +
+                                       "); update Touchstone to open it");
     for (const Migration& m : kMigrations) {
         if (m.version <= have)
             continue;
         try {
             db.exec(m.sql);
         } catch (const Error& e) {
-            throw Error(db.fileName(), "schema migration to version " +
-                                           std::to_string(m.version) + " failed: " + e.what());
+            // e already names the file; say which step failed without repeating the name.
+            std::string why = e.what();
+            const std::string prefix = db.fileName() + ": ";
+            if (why.rfind(prefix, 0) == 0)
+                why.erase(0, prefix.size());
+            throw Error(db.fileName(), "schema migration to version " + std::to_string(m.version) +
+                                           " failed: " + why);
         }
         // user_version lives in the file header and changes with the transaction.
         db.exec("PRAGMA user_version = " + std::to_string(m.version));

@@ -16,7 +16,7 @@ inline constexpr int32_t kProjectApplicationId = 0x5473506a;
 // One step of the schema's history. Steps are never edited once released: a change to the
 // schema is a new step appended to the list, so every older file can be brought forward.
 struct Migration {
-    int version;             // user_version after this step
+    int version; // user_version after this step
     const char* description;
     const char* sql;
 };

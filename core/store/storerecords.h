@@ -18,9 +18,9 @@
 namespace ts::core {
 
 struct ProjectInfo {
-    std::string file;         // the project file as opened
+    std::string file; // the project file as opened
     std::string name;
-    std::string createdAt;    // ISO 8601 UTC
+    std::string createdAt; // ISO 8601 UTC
     int schemaVersion = 0;
     int64_t users = 0;
     int64_t participants = 0;
@@ -29,7 +29,7 @@ struct ProjectInfo {
     int64_t streams = 0;
     int64_t mediaFiles = 0;
     int64_t auditEntries = 0;
-    std::string auditHead;    // hash of the newest audit entry (64 zeros when empty)
+    std::string auditHead; // hash of the newest audit entry (64 zeros when empty)
 };
 
 struct UserInfo {
@@ -40,10 +40,10 @@ struct UserInfo {
 };
 
 struct EpisodeSummary {
-    std::string id;           // the bundle's episode id, unique in the project
+    std::string id; // the bundle's episode id, unique in the project
     EpisodeStatus status = EpisodeStatus::New;
     std::string task;
-    std::string participant;  // pseudonymous id
+    std::string participant; // pseudonymous id
     TimeNs durationNs = 0;
     int64_t streamCount = 0;
     std::string importedAt;
@@ -51,10 +51,10 @@ struct EpisodeSummary {
 };
 
 struct StreamInfo {
-    StreamStats stats;        // as measured at import, on the stream's raw clock
-    std::string path;         // relative to the bundle folder
-    std::string timestamps;   // frame timestamp CSV (video/depth), relative to the bundle
-    ClockModel clockModel;    // raw → timeline
+    StreamStats stats;      // as measured at import, on the stream's raw clock
+    std::string path;       // relative to the bundle folder
+    std::string timestamps; // frame timestamp CSV (video/depth), relative to the bundle
+    ClockModel clockModel;  // raw → timeline
     std::string clockUpdatedAt;
 };
 
@@ -62,7 +62,7 @@ struct EpisodeDetail {
     EpisodeSummary summary;
     ConsentRecord consent;
     DeviceInfo device;
-    std::string bundlePath;   // relative to the project folder, '/' separated
+    std::string bundlePath; // relative to the project folder, '/' separated
     TimeNs timelineStartNs = 0;
     TimeNs timelineEndNs = 0;
     std::vector<Diagnostic> warnings; // the reader's warnings, kept with the episode
@@ -80,14 +80,14 @@ struct ImportResult {
 };
 
 struct AuditEntry {
-    int64_t seq = 0;          // 1, 2, 3, ... without gaps
-    std::string at;           // ISO 8601 UTC
-    std::string actor;        // user name
-    std::string action;       // "project.create", "user.create", "episode.import", ...
-    std::string entity;       // table-like noun: "project", "user", "episode", ...
-    std::string entityId;     // the entity's natural id (user name, episode id, ...)
-    std::string beforeJson;   // JSON text, "null" when the entity did not exist
-    std::string afterJson;    // JSON text, "null" when the entity was removed
+    int64_t seq = 0;        // 1, 2, 3, ... without gaps
+    std::string at;         // ISO 8601 UTC
+    std::string actor;      // user name
+    std::string action;     // "project.create", "user.create", "episode.import", ...
+    std::string entity;     // table-like noun: "project", "user", "episode", ...
+    std::string entityId;   // the entity's natural id (user name, episode id, ...)
+    std::string beforeJson; // JSON text, "null" when the entity did not exist
+    std::string afterJson;  // JSON text, "null" when the entity was removed
     std::string prevHash;
     std::string hash;
 };

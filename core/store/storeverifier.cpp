@@ -40,10 +40,11 @@ VerifyReport StoreVerifier::run(const VerifyProgress& progress) {
     AuditLog(db_).verify(
         r.findings,
         [&](int64_t done, int64_t total) {
-            report(kSqliteShare + kMediaShare +
-                       (1.0 - kSqliteShare - kMediaShare) *
-                           (total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0),
-                   "checking the audit log");
+            report(
+                kSqliteShare + kMediaShare +
+                    (1.0 - kSqliteShare - kMediaShare) *
+                        (total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0),
+                "checking the audit log");
         },
         &r.auditEntriesChecked);
     report(1.0, "done");

@@ -13,7 +13,7 @@ std::string utcNowIso8601() {
     const std::time_t secs = static_cast<std::time_t>(us / 1'000'000);
     std::tm tm{};
     gmtime_r(&secs, &tm); // the reentrant form: several store threads stamp concurrently
-    char buf[96]; // roomy: the compiler cannot bound tm_year
+    char buf[96];         // roomy: the compiler cannot bound tm_year
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900,
                   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                   static_cast<long long>(us % 1'000'000));

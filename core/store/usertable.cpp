@@ -15,7 +15,8 @@ UserInfo readUser(const Database& db, const Statement& st) {
     u.name = st.text(1);
     const auto role = roleFromName(st.text(2));
     if (!role)
-        throw Error(db.fileName(), "user '" + u.name + "' has an unknown role '" + st.text(2) + "'");
+        throw Error(db.fileName(),
+                    "user '" + u.name + "' has an unknown role '" + st.text(2) + "'");
     u.role = *role;
     u.createdAt = st.text(3);
     return u;
@@ -24,7 +25,8 @@ UserInfo readUser(const Database& db, const Statement& st) {
 } // namespace
 
 std::optional<UserInfo> UserTable::find(const std::string& name) {
-    Statement st = db_.prepare("SELECT id, name, role, created_at FROM user_account WHERE name = ?");
+    Statement st =
+        db_.prepare("SELECT id, name, role, created_at FROM user_account WHERE name = ?");
     st.bind(1, name);
     if (!st.step())
         return std::nullopt;
@@ -50,12 +52,12 @@ UserInfo UserTable::requireActor(const std::string& name) {
 void UserTable::requirePermission(const UserInfo& actor, bool allowed, const std::string& what,
                                   const std::string& whoMay) {
     if (!allowed)
-        throw Error(db_.fileName(), "user '" + actor.name + "' is " +
-                                        (actor.role == Role::Admin || actor.role == Role::Annotator
-                                             ? "an "
-                                             : "a ") +
-                                        std::string(roleName(actor.role)) + " and may not " +
-                                        what + "; only " + whoMay + " may");
+        throw Error(
+            db_.fileName(),
+            "user '" + actor.name + "' is " +
+                (actor.role == Role::Admin || actor.role == Role::Annotator ? "an " : "a ") +
+                std::string(roleName(actor.role)) + " and may not " + what + "; only " + whoMay +
+                " may");
 }
 
 UserInfo UserTable::insert(const std::string& name, Role role) {

@@ -33,8 +33,8 @@ MediaFile media(const fs::path& root, const std::string& rel, const std::string&
     return m;
 }
 
-StreamStats stats(const std::string& name, StreamKind kind, const std::string& clock,
-                  int64_t count, TimeNs first, TimeNs interval) {
+StreamStats stats(const std::string& name, StreamKind kind, const std::string& clock, int64_t count,
+                  TimeNs first, TimeNs interval) {
     StreamStats s;
     s.name = name;
     s.kind = kind;
@@ -49,10 +49,9 @@ StreamStats stats(const std::string& name, StreamKind kind, const std::string& c
 
 } // namespace
 
-Bundle writeTestBundle(const fs::path& root, const std::string& episodeId,
-                       const BundleOptions& o) {
-    writeFile(root / "episode.json", "{\"format\": \"touchstone-episode/1\", \"id\": \"" +
-                                         episodeId + "\"}\n");
+Bundle writeTestBundle(const fs::path& root, const std::string& episodeId, const BundleOptions& o) {
+    writeFile(root / "episode.json",
+              "{\"format\": \"touchstone-episode/1\", \"id\": \"" + episodeId + "\"}\n");
     std::string video(4096, '\0');
     for (size_t i = 0; i < video.size(); ++i)
         video[i] = static_cast<char>((i * 131 + episodeId.size()) % 256);
@@ -101,8 +100,9 @@ Bundle writeTestBundle(const fs::path& root, const std::string& episodeId,
     m.clocks = {camera, imuClock, slam};
 
     StreamDecl rgb{"rgb", StreamKind::Video, "rgb.mp4", "rgb_frames.csv", "camera", {}, 30.0};
-    StreamDecl imuS{"imu", StreamKind::Imu, "imu.csv", "", "imu",
-                    {{"accel", "m/s^2"}, {"gyro", "rad/s"}}, 100.0};
+    StreamDecl imuS{"imu", StreamKind::Imu, "imu.csv",
+                    "",    "imu",           {{"accel", "m/s^2"}, {"gyro", "rad/s"}},
+                    100.0};
     StreamDecl poseS{"pose", StreamKind::Pose, "pose.csv", "", "slam", {}, std::nullopt};
     m.streams = {rgb, imuS, poseS};
 
@@ -186,10 +186,10 @@ std::string rawText(const fs::path& file, const std::string& sql) {
 
 int64_t totalRows(const fs::path& file) {
     int64_t total = 0;
-    for (const char* t : {"project", "user_account", "participant", "consent", "episode", "stream",
-                          "clock_model", "media_file", "label", "event", "keypoint_correction",
-                          "review", "qc_metric", "export_record", "export_episode", "audit_log",
-                          "settings"})
+    for (const char* t :
+         {"project", "user_account", "participant", "consent", "episode", "stream", "clock_model",
+          "media_file", "label", "event", "keypoint_correction", "review", "qc_metric",
+          "export_record", "export_episode", "audit_log", "settings"})
         total += rawInt(file, std::string("SELECT count(*) FROM ") + t);
     return total;
 }

@@ -15,7 +15,7 @@ struct BundleOptions {
     std::string participant = "P-0001";
     std::string consentId = "C-0001";
     std::string formVersion = "2026.1";
-    bool withError = false;          // add an error diagnostic (import must refuse)
+    bool withError = false;    // add an error diagnostic (import must refuse)
     bool corruptStats = false; // last stream's count negative: fails late, at its insert
 };
 

@@ -144,8 +144,8 @@ private slots:
     void participantAndConsentAreReused() {
         ProjectStore s = makeProject();
         s.importBundle(tstest::writeTestBundle(dir() / "b" / "ep-1", "ep-1"), "lee");
-        const ImportResult r = s.importBundle(tstest::writeTestBundle(dir() / "b" / "ep-2", "ep-2"),
-                                              "root");
+        const ImportResult r =
+            s.importBundle(tstest::writeTestBundle(dir() / "b" / "ep-2", "ep-2"), "root");
         QVERIFY(!r.newParticipant && !r.newConsent);
         QCOMPARE(s.info().participants, int64_t(1));
         QCOMPARE(s.info().consents, int64_t(1));
@@ -191,8 +191,8 @@ private slots:
         o.participant = "P-0077";
         o.consentId = "C-0077";
         o.corruptStats = true;
-        const std::string msg =
-            errorOf([&] { s.importBundle(tstest::writeTestBundle(dir() / "ep-2", "ep-2", o), "lee"); });
+        const std::string msg = errorOf(
+            [&] { s.importBundle(tstest::writeTestBundle(dir() / "ep-2", "ep-2", o), "lee"); });
         QVERIFY2(contains(msg, projectFile().string()), msg.c_str());
         QCOMPARE(tstest::totalRows(projectFile()), before);
         QCOMPARE(tstest::rawInt(projectFile(),
@@ -227,8 +227,8 @@ private slots:
         tstest::BundleOptions o;
         o.withError = true;
         const int64_t before = tstest::totalRows(projectFile());
-        const std::string msg =
-            errorOf([&] { s.importBundle(tstest::writeTestBundle(dir() / "bad", "bad", o), "lee"); });
+        const std::string msg = errorOf(
+            [&] { s.importBundle(tstest::writeTestBundle(dir() / "bad", "bad", o), "lee"); });
         QVERIFY2(contains(msg, "1 error(s)") && contains(msg, "pose.csv:7") &&
                      contains(msg, (dir() / "bad").string()),
                  msg.c_str());
@@ -257,8 +257,8 @@ private slots:
         tstest::BundleOptions o;
         o.formVersion = "2026.2"; // same participant and consent id, different form
         const int64_t before = tstest::totalRows(projectFile());
-        const std::string msg =
-            errorOf([&] { s.importBundle(tstest::writeTestBundle(dir() / "ep-2", "ep-2", o), "lee"); });
+        const std::string msg = errorOf(
+            [&] { s.importBundle(tstest::writeTestBundle(dir() / "ep-2", "ep-2", o), "lee"); });
         QVERIFY2(contains(msg, "C-0001") && contains(msg, "form_version") &&
                      contains(msg, "2026.2"),
                  msg.c_str());

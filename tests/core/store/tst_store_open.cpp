@@ -74,12 +74,13 @@ private slots:
         QCOMPARE(tstest::rawInt(file, "PRAGMA application_id"), int64_t(kProjectApplicationId));
         QCOMPARE(tstest::rawText(file, "PRAGMA journal_mode"), std::string("wal"));
         // Every entity of DESIGN.md has its table from migration 1 on.
-        for (const char* t : {"project", "user_account", "participant", "consent", "episode",
-                              "stream", "clock_model", "media_file", "label", "event",
-                              "keypoint_correction", "review", "qc_metric", "export_record",
-                              "audit_log", "settings"})
+        for (const char* t :
+             {"project", "user_account", "participant", "consent", "episode", "stream",
+              "clock_model", "media_file", "label", "event", "keypoint_correction", "review",
+              "qc_metric", "export_record", "audit_log", "settings"})
             QCOMPARE(tstest::rawInt(file, std::string("SELECT count(*) FROM sqlite_schema WHERE "
-                                                      "type = 'table' AND name = '") + t + "'"),
+                                                      "type = 'table' AND name = '") +
+                                              t + "'"),
                      int64_t(1));
     }
 
@@ -101,8 +102,9 @@ private slots:
         auto insert = [&](const std::string& status) {
             tstest::rawExec(file, "INSERT INTO episode (ident, status, participant_id, consent_id, "
                                   "bundle_path, duration_ns, timeline_start_ns, timeline_end_ns, "
-                                  "imported_at, imported_by) VALUES ('e-" + status + "', '" +
-                                      status + "', 1, 1, '.', 0, 0, 0, 'now', 1);");
+                                  "imported_at, imported_by) VALUES ('e-" +
+                                      status + "', '" + status +
+                                      "', 1, 1, '.', 0, 0, 0, 'now', 1);");
         };
         // The CHECK constraint keeps a bad status out even for writers outside the store API.
         QVERIFY_EXCEPTION_THROWN(insert("finished"), std::runtime_error);
@@ -159,7 +161,8 @@ private slots:
     void futureVersionIsRefused() {
         const fs::path file = path("future.tsproj");
         { ProjectStore::create(file, "P", "admin"); }
-        tstest::rawExec(file, "PRAGMA user_version = " + std::to_string(currentSchemaVersion() + 1));
+        tstest::rawExec(file,
+                        "PRAGMA user_version = " + std::to_string(currentSchemaVersion() + 1));
         const std::string msg = errorOf([&] { ProjectStore::open(file); });
         qInfo("%s", msg.c_str());
         QVERIFY2(contains(msg, file.string()) && contains(msg, "newer Touchstone"), msg.c_str());
@@ -236,9 +239,10 @@ private slots:
         e.entityId = "bob";
         e.beforeJson = "null";
         e.afterJson = R"({"name":"bob"})";
-        const std::string expected = "touchstone-audit/1\n64:" + std::string(64, '0') +
-                                     "\n1:7\n27:2026-01-15T10:20:30.000000Z\n5:alice\n"
-                                     "11:user.create\n4:user\n3:bob\n4:null\n14:{\"name\":\"bob\"}\n";
+        const std::string expected =
+            "touchstone-audit/1\n64:" + std::string(64, '0') +
+            "\n1:7\n27:2026-01-15T10:20:30.000000Z\n5:alice\n"
+            "11:user.create\n4:user\n3:bob\n4:null\n14:{\"name\":\"bob\"}\n";
         QCOMPARE(AuditLog::canonical(e), expected);
         QCOMPARE(AuditLog::computeHash(e), Sha256::hex(expected));
     }

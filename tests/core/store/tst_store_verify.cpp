@@ -36,8 +36,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }
 
 // The audit log's triggers stop honest mistakes; a tamperer removes them first.
-const char* kDropTriggers =
-    "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;";
+const char* kDropTriggers = "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;";
 
 } // namespace
 
@@ -70,7 +69,8 @@ private slots:
             [&](double f, const std::string&) { fractions.push_back(f); });
         QVERIFY2(r.ok(), dump(r).c_str());
         QCOMPARE(r.mediaChecked, int64_t(10));
-        QCOMPARE(r.auditEntriesChecked, int64_t(7)); // project, 2 users, participant, consent, 2 imports
+        QCOMPARE(r.auditEntriesChecked,
+                 int64_t(7)); // project, 2 users, participant, consent, 2 imports
         QVERIFY(fractions.size() >= 3);
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
         QCOMPARE(fractions.back(), 1.0);
