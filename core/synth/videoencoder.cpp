@@ -6,6 +6,7 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/error.h>
+#include <libavutil/log.h>
 #include <libavutil/opt.h>
 }
 
@@ -75,8 +76,12 @@ VideoEncoder::VideoEncoder(const std::filesystem::path& file, const Settings& s)
         c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     av_opt_set(c->priv_data, "preset", s.preset, 0);
     av_opt_set(c->priv_data, "crf", std::to_string(s.crf).c_str(), 0);
-    // x264 reports its statistics at info level on stderr; keep only its errors.
+    // x264 reports its settings and statistics at info level on stderr; keep only its errors.
+    // libavcodec also prints x264's version banner at info level, so lower the library's
+    // default log level too (only when nobody has chosen one).
     av_opt_set(c->priv_data, "x264-params", "log=0", 0);
+    if (av_log_get_level() == AV_LOG_INFO)
+        av_log_set_level(AV_LOG_WARNING);
     if ((rc = avcodec_open2(c, codec, nullptr)) < 0)
         fail("cannot open the H.264 encoder", rc);
     d_->stream = avformat_new_stream(d_->fmt, nullptr);
