@@ -98,7 +98,9 @@ Eigen::Matrix3d HeadTrajectory::rotation(double t) const {
 
 std::array<double, 4> HeadTrajectory::quaternion(double t) const {
     Eigen::Quaterniond q(rotation(t));
-    const Eigen::Quaterniond ref(R0_);
+    Eigen::Quaterniond ref(R0_);
+    if (ref.w() < 0) // readers like a positive w; the head never turns far from R0
+        ref.coeffs() = -ref.coeffs();
     if (q.dot(ref) < 0)
         q.coeffs() = -q.coeffs();
     q.normalize();

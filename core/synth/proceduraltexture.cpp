@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <thread>
 
 namespace ts::core::synth {
@@ -20,7 +21,7 @@ uint32_t hash3(uint32_t x, uint32_t y, uint32_t z) {
 
 // Tiling value noise: lattice of `cells` per side, smooth interpolation.
 float valueNoise(double x, double y, int cells, uint32_t octave) {
-    const int xi = static_cast<int>(std::floor(x)), yi = static_cast<int>(std::floor(y));
+    int xi = static_cast<int>(x), yi = static_cast<int>(y); // x, y >= 0: truncation is floor
     const double fx = x - xi, fy = y - yi;
     const double sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy);
     auto at = [&](int i, int j) {

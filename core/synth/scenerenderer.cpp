@@ -35,7 +35,7 @@ void SceneRenderer::addHandSpheres(const HandJoints& j, const Rgb& skin, std::ve
         const Eigen::Vector3d& pa = j[static_cast<size_t>(a)];
         const Eigen::Vector3d& pb = j[static_cast<size_t>(b)];
         const double len = (pb - pa).norm();
-        const int n = std::max(1, static_cast<int>(std::ceil(len / (0.5 * std::min(ra, rb)))));
+        const int n = std::max(1, static_cast<int>(std::ceil(len / (0.35 * std::min(ra, rb)))));
         for (int i = 0; i <= n; ++i) {
             const double s = static_cast<double>(i) / n;
             out.push_back({pa + s * (pb - pa), ra + s * (rb - ra), skin});
