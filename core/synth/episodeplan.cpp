@@ -120,6 +120,7 @@ EpisodePlan makePlan(const SynthOptions& opts) {
         s.name = name;
         s.rateHz = rates.at(name);
         s.clock = name == "rgb" ? "camera" : name;
+        s.model.t0Ns = plan.start;
         const auto off = o.clockOffsetMs.find(name);
         const auto drift = o.clockDriftPpm.find(name);
         const bool explicitClock = off != o.clockOffsetMs.end() || drift != o.clockDriftPpm.end();
@@ -134,7 +135,6 @@ EpisodePlan makePlan(const SynthOptions& opts) {
                                                                   : 0.0;
             s.model.offsetNs = static_cast<TimeNs>(std::llround(offsetMs * 1e6));
             s.model.drift = driftPpm * 1e-6;
-            s.model.t0Ns = plan.start;
             s.model.method = "file";
             s.model.author = "touchstone-synth";
         }

@@ -3,6 +3,7 @@
 #include "synth/scenerenderer.h"
 #include "synth/streamclock.h"
 #include "synth/videoencoder.h"
+#include "util/error.h"
 
 #include <cmath>
 #include <cstdio>
@@ -69,6 +70,10 @@ FrameStreams::Result FrameStreams::write(const std::function<void(double)>& prog
     const size_t depthPixels = static_cast<size_t>(plan_.depth.width) * plan_.depth.height;
     std::vector<uint8_t> rgb(3 * rgbPixels);
     std::vector<float> zRgb(rgbPixels), zDepth(depthPixels);
+    std::error_code ec;
+    std::filesystem::create_directories(writer_.absolute("depth"), ec); // before the PNG threads
+    if (ec)
+        throw Error(writer_.absolute("depth").string(), "cannot create the folder: " + ec.message());
     // PNG compression runs beside the rendering; at most a few frames wait in memory.
     std::deque<std::future<void>> pngJobs;
 

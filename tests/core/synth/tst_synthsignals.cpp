@@ -43,6 +43,26 @@ private slots:
         }
     }
 
+    void poseStreamIsTrajectoryOnItsOwnClock() {
+        const Csv pose = readCsv(dir_ / "pose.csv");
+        const auto model = clockOf(gt_, "pose");
+        double maxErr = 0, maxErrUnmapped = 0;
+        for (size_t r = 1; r + 1 < pose.rows.size(); ++r) {
+            const int64_t raw = pose.i64(r, 0);
+            const Eigen::Vector3d p(pose.d(r, 1), pose.d(r, 2), pose.d(r, 3));
+            const Eigen::Quaterniond q(pose.d(r, 7), pose.d(r, 4), pose.d(r, 5), pose.d(r, 6));
+            QVERIFY(std::abs(q.norm() - 1) < 1e-6);
+            QVERIFY(q.w() > 0);
+            const GtPose truth = interpolate(traj_, model.toTimeline(raw));
+            maxErr = std::max(maxErr, (truth.p - p).norm() + truth.q.angularDistance(q));
+            const GtPose wrong = interpolate(traj_, raw);
+            maxErrUnmapped = std::max(maxErrUnmapped, (wrong.p - p).norm());
+        }
+        qInfo("pose error %.2e through the clock model, %.2e without", maxErr, maxErrUnmapped);
+        QVERIFY(maxErr < 1e-5); // linear interpolation of 100 Hz truth
+        QVERIFY(maxErrUnmapped > 1e-4);
+    }
+
     void gyroFollowsTrajectoryThroughClockModel() {
         const Csv imu = readCsv(dir_ / "imu.csv");
         const auto model = clockOf(gt_, "imu");
