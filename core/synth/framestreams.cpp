@@ -5,6 +5,7 @@
 #include "synth/videoencoder.h"
 #include "util/error.h"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -68,7 +69,11 @@ FrameStreams::Result FrameStreams::write(const std::function<void(double)>& prog
 
     const size_t rgbPixels = static_cast<size_t>(plan_.rgb.width) * plan_.rgb.height;
     const size_t depthPixels = static_cast<size_t>(plan_.depth.width) * plan_.depth.height;
-    std::vector<uint8_t> rgb(3 * rgbPixels);
+    // Two RGB buffers: the encoder converts and compresses one frame while the next renders.
+    std::array<std::vector<uint8_t>, 2> rgb{std::vector<uint8_t>(3 * rgbPixels),
+                                            std::vector<uint8_t>(3 * rgbPixels)};
+    std::future<void> encoding;
+    int current = 0;
     std::vector<float> zRgb(rgbPixels), zDepth(depthPixels);
     std::error_code ec;
     std::filesystem::create_directories(writer_.absolute("depth"), ec); // before the PNG threads
@@ -102,8 +107,15 @@ FrameStreams::Result FrameStreams::write(const std::function<void(double)>& prog
     while (rgbClock.next(tick)) {
         while (depthPending && depthTick.timeline <= tick.timeline)
             writeDepth();
-        renderer.render(plan_.rgb, sceneAt(tick.seconds), rgb.data(), zRgb.data(), threads);
-        video.addFrame(rgb.data(), tick.slot);
+        renderer.render(plan_.rgb, sceneAt(tick.seconds), rgb[size_t(current)].data(),
+                        zRgb.data(), threads);
+        if (encoding.valid())
+            encoding.get(); // rethrows an encoder error
+        encoding = std::async(std::launch::async,
+                              [&video, frame = rgb[size_t(current)].data(), slot = tick.slot] {
+                                  video.addFrame(frame, slot);
+                              });
+        current ^= 1;
         rgbCsv.integer(rgbCsv.rows()).integer(tick.recorded).endRow();
         if (progress)
             progress(std::min(1.0, static_cast<double>(++done) / expected));
@@ -112,6 +124,8 @@ FrameStreams::Result FrameStreams::write(const std::function<void(double)>& prog
         writeDepth();
     for (auto& job : pngJobs)
         job.get();
+    if (encoding.valid())
+        encoding.get();
     video.finish();
     rgbCsv.close();
     depthCsv.close();
