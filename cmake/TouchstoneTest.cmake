@@ -15,6 +15,6 @@ function(ts_add_test name)
   set_tests_properties(${name} PROPERTIES
     TIMEOUT ${T_TIMEOUT}
     LABELS "${T_LABELS}"
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TS_SHARED_DATA=${TS_SHARED_DATA};TS_CLI=$<TARGET_FILE:touchstone-cli>;TS_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
-  add_dependencies(${name} touchstone-cli)
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TS_SHARED_DATA=${TS_SHARED_DATA};TS_CLI=$<TARGET_FILE:touchstone-cli>;TS_APP=$<TARGET_FILE:touchstone>;TS_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  add_dependencies(${name} touchstone-cli touchstone)
 endfunction()

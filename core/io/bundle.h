@@ -21,8 +21,8 @@ inline constexpr const char* kBundleFormat = "touchstone-episode/1";
 inline constexpr int kBundleFormatVersion = 1;
 
 struct BundleReadOptions {
-    bool hashMedia = true;       // SHA-256 of every file (import needs it; a quick check not)
-    bool keepSamples = true;     // keep the parsed samples in Bundle (else only stats)
+    bool hashMedia = true;        // SHA-256 of every file (import needs it; a quick check not)
+    bool keepSamples = true;      // keep the parsed samples in Bundle (else only stats)
     bool checkVideoFrames = true; // read every video packet to count frames and find truncation
     int threads = 2;
     // Called from worker threads with a fraction in [0, 1]; may be empty.

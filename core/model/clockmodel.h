@@ -11,8 +11,8 @@ namespace ts::core {
 
 struct ClockModel {
     TimeNs offsetNs = 0;
-    double drift = 0.0; // dimensionless rate error (20 ppm = 20e-6)
-    TimeNs t0Ns = 0;    // raw time at which the drift term is zero
+    double drift = 0.0;              // dimensionless rate error (20 ppm = 20e-6)
+    TimeNs t0Ns = 0;                 // raw time at which the drift term is zero
     std::string method = "identity"; // identity | file | estimated | manual
     double confidence = 1.0;         // 0 = cannot tell, 1 = certain
     double residualNs = 0.0;         // RMS misfit of the evidence after alignment

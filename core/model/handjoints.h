@@ -16,11 +16,26 @@ constexpr int kHandJointCount = 21;
 // 17-20 pinky.
 enum HandJoint : int {
     Wrist = 0,
-    ThumbCmc = 1, ThumbMcp = 2, ThumbIp = 3, ThumbTip = 4,
-    IndexMcp = 5, IndexPip = 6, IndexDip = 7, IndexTip = 8,
-    MiddleMcp = 9, MiddlePip = 10, MiddleDip = 11, MiddleTip = 12,
-    RingMcp = 13, RingPip = 14, RingDip = 15, RingTip = 16,
-    PinkyMcp = 17, PinkyPip = 18, PinkyDip = 19, PinkyTip = 20,
+    ThumbCmc = 1,
+    ThumbMcp = 2,
+    ThumbIp = 3,
+    ThumbTip = 4,
+    IndexMcp = 5,
+    IndexPip = 6,
+    IndexDip = 7,
+    IndexTip = 8,
+    MiddleMcp = 9,
+    MiddlePip = 10,
+    MiddleDip = 11,
+    MiddleTip = 12,
+    RingMcp = 13,
+    RingPip = 14,
+    RingDip = 15,
+    RingTip = 16,
+    PinkyMcp = 17,
+    PinkyPip = 18,
+    PinkyDip = 19,
+    PinkyTip = 20,
 };
 
 std::string_view handJointName(int joint); // "wrist", "thumb_cmc", ...

@@ -13,12 +13,12 @@
 namespace ts::core {
 
 struct ConsentRecord {
-    std::string id;          // the consent's reference (form instance id or document name)
-    std::string formVersion; // version of the consent form that was signed
-    std::string terms;       // the terms in force, as text or a short reference
+    std::string id;                 // the consent's reference (form instance id or document name)
+    std::string formVersion;        // version of the consent form that was signed
+    std::string terms;              // the terms in force, as text or a short reference
     std::vector<std::string> scope; // e.g. "research", "commercial", "publication"
     std::string compensation;
-    std::string signedAt;    // ISO 8601 date or date-time
+    std::string signedAt; // ISO 8601 date or date-time
     std::optional<std::string> withdrawnAt;
 };
 
@@ -30,8 +30,8 @@ struct DeviceInfo {
 struct ClockDecl {
     std::string name;
     std::string description;
-    bool timeline = false;             // the clock the episode timeline is on (the RGB camera's)
-    std::optional<ClockModel> model;   // a raw→timeline mapping known from the recording
+    bool timeline = false;           // the clock the episode timeline is on (the RGB camera's)
+    std::optional<ClockModel> model; // a raw→timeline mapping known from the recording
 };
 
 struct StreamDecl {
@@ -45,7 +45,7 @@ struct StreamDecl {
 };
 
 struct Manifest {
-    std::string format;   // "touchstone-episode/1"
+    std::string format; // "touchstone-episode/1"
     int formatVersion = 0;
     std::string id;
     std::string task;

@@ -25,14 +25,14 @@ struct ImuSample {
 
 struct PoseSample { // world_from_device
     TimeNs tNs = 0;
-    Vec3 t{};                   // metres
-    std::array<double, 4> q{};  // x, y, z, w
+    Vec3 t{};                  // metres
+    std::array<double, 4> q{}; // x, y, z, w
 };
 
 struct HandSample {
     TimeNs tNs = 0;
     Hand hand = Hand::Left;
-    double confidence = 0.0;    // 0..1
+    double confidence = 0.0;                    // 0..1
     std::array<Vec3, kHandJointCount> joints{}; // device frame, metres, canonical order
 };
 

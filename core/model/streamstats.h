@@ -14,15 +14,15 @@ struct StreamStats {
     std::string name;
     StreamKind kind = StreamKind::Imu;
     std::string clock;
-    int64_t count = 0;        // samples (hands: one per hand per time; video/depth: frames)
-    TimeNs firstNs = 0;       // raw clock
+    int64_t count = 0;  // samples (hands: one per hand per time; video/depth: frames)
+    TimeNs firstNs = 0; // raw clock
     TimeNs lastNs = 0;
-    double rateHz = 0.0;      // from the median interval between distinct timestamps
+    double rateHz = 0.0; // from the median interval between distinct timestamps
     TimeNs medianIntervalNs = 0;
     TimeNs maxGapNs = 0;
-    int64_t gaps = 0;          // intervals longer than 1.5 median intervals
-    int64_t droppedEstimate = 0; // samples missing in those gaps at the median rate
-    double jitterNs = 0.0;     // RMS deviation of regular intervals from the median
+    int64_t gaps = 0;                  // intervals longer than 1.5 median intervals
+    int64_t droppedEstimate = 0;       // samples missing in those gaps at the median rate
+    double jitterNs = 0.0;             // RMS deviation of regular intervals from the median
     std::vector<std::string> channels; // force channel names; hands: "left"/"right" present
     int width = 0, height = 0;         // video / depth
     std::string codec;                 // video

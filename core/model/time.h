@@ -11,6 +11,8 @@ constexpr TimeNs kNsPerUs = 1'000;
 constexpr TimeNs kNsPerMs = 1'000'000;
 constexpr TimeNs kNsPerSecond = 1'000'000'000;
 
-inline double nsToSeconds(TimeNs t) { return static_cast<double>(t) * 1e-9; }
+inline double nsToSeconds(TimeNs t) {
+    return static_cast<double>(t) * 1e-9;
+}
 
 } // namespace ts::core

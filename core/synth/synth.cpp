@@ -30,7 +30,7 @@ Manifest makeManifest(const EpisodePlan& plan) {
     m.format = "touchstone-episode/1";
     m.formatVersion = 1;
     m.id = o.episodeId;
-    m.task = "pick up the box, recover it when it slips, and put it back";
+    m.task = o.task.empty() ? "pick up the box, recover it when it slips, and put it back" : o.task;
     m.participant = o.participant;
     m.consent.id = "C-" + o.participant + "-2026-01";
     m.consent.formVersion = "2026.1";

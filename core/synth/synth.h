@@ -30,6 +30,7 @@ struct SynthOptions {
     double poseRateHz = 100, imuRateHz = 1000, handsRateHz = 30, forceRateHz = 1000;
     std::string episodeId;   // default "synth-<seed>"
     std::string participant; // default "P-<seed>"
+    std::string task;        // the manifest's task hint; a default sentence when empty
     int threads = 2;
     std::function<void(double)> progress; // fraction 0..1, called from the calling thread
 

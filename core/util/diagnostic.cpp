@@ -4,7 +4,9 @@
 
 namespace ts::core {
 
-const char* severityName(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* severityName(Severity s) {
+    return s == Severity::Error ? "error" : "warning";
+}
 
 std::string Diagnostic::toString() const {
     std::string out = file.empty() ? std::string("<bundle>") : file;
@@ -21,7 +23,8 @@ std::string Diagnostic::toString() const {
 }
 
 void Diagnostics::error(std::string code, std::string file, int64_t line, std::string message) {
-    items_.push_back({Severity::Error, std::move(code), std::move(file), line, -1, std::move(message)});
+    items_.push_back(
+        {Severity::Error, std::move(code), std::move(file), line, -1, std::move(message)});
 }
 
 void Diagnostics::warning(std::string code, std::string file, int64_t line, std::string message) {
@@ -31,7 +34,8 @@ void Diagnostics::warning(std::string code, std::string file, int64_t line, std:
 
 void Diagnostics::errorAtFrame(std::string code, std::string file, int64_t frame,
                                std::string message) {
-    items_.push_back({Severity::Error, std::move(code), std::move(file), -1, frame, std::move(message)});
+    items_.push_back(
+        {Severity::Error, std::move(code), std::move(file), -1, frame, std::move(message)});
 }
 
 void Diagnostics::warningAtFrame(std::string code, std::string file, int64_t frame,
@@ -40,13 +44,17 @@ void Diagnostics::warningAtFrame(std::string code, std::string file, int64_t fra
         {Severity::Warning, std::move(code), std::move(file), -1, frame, std::move(message)});
 }
 
-void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+void Diagnostics::add(Diagnostic d) {
+    items_.push_back(std::move(d));
+}
 
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::hasErrors() const { return errorCount() > 0; }
+bool Diagnostics::hasErrors() const {
+    return errorCount() > 0;
+}
 
 size_t Diagnostics::errorCount() const {
     return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
@@ -54,7 +62,9 @@ size_t Diagnostics::errorCount() const {
     }));
 }
 
-size_t Diagnostics::warningCount() const { return items_.size() - errorCount(); }
+size_t Diagnostics::warningCount() const {
+    return items_.size() - errorCount();
+}
 
 bool Diagnostics::contains(const std::string& code) const {
     return std::any_of(items_.begin(), items_.end(),

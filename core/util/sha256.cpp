@@ -22,9 +22,13 @@ Sha256::Sha256() : d_(std::make_unique<Impl>()) {
         throw Error("SHA-256: OpenSSL could not initialise a digest context");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(d_->ctx); }
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(d_->ctx);
+}
 
-void Sha256::update(const void* data, size_t size) { EVP_DigestUpdate(d_->ctx, data, size); }
+void Sha256::update(const void* data, size_t size) {
+    EVP_DigestUpdate(d_->ctx, data, size);
+}
 
 std::string Sha256::hexDigest() {
     unsigned char md[EVP_MAX_MD_SIZE];
@@ -60,7 +64,8 @@ std::string Sha256::hexOfFile(const std::filesystem::path& file, uint64_t* bytes
                 continue;
             int e = errno;
             ::close(fd);
-            throw Error(file.string(), std::string("read failed while hashing: ") + std::strerror(e));
+            throw Error(file.string(),
+                        std::string("read failed while hashing: ") + std::strerror(e));
         }
         if (n == 0)
             break;

@@ -1,0 +1,38 @@
+// A small command-line parser for touchstone-cli's subcommands: positionals, --flag,
+// --key VALUE / --key=VALUE (repeatable), with clear usage errors for unknown options.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ts::core::cli {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Args {
+public:
+    // `flags` take no value; `options` take one. Throws UsageError.
+    Args(const std::vector<std::string>& argv, size_t first, const std::set<std::string>& flags,
+         const std::set<std::string>& options);
+
+    const std::vector<std::string>& positional() const { return positional_; }
+    bool flag(const std::string& name) const { return flags_.count(name) > 0; }
+    std::optional<std::string> value(const std::string& name) const;
+    std::vector<std::string> values(const std::string& name) const;
+
+    double number(const std::string& name, double fallback) const;
+    long long integer(const std::string& name, long long fallback) const;
+
+private:
+    std::vector<std::string> positional_;
+    std::set<std::string> flags_;
+    std::multimap<std::string, std::string> options_;
+};
+
+} // namespace ts::core::cli

@@ -1,0 +1,252 @@
+// touchstone-cli init / import / info / verify: the project store from the command line.
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/jsonout.h"
+#include "cli/progress.h"
+#include "project/episodeimport.h"
+#include "project/projectpath.h"
+#include "store/projectstore.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <ostream>
+
+namespace ts::core::cli {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string seconds(TimeNs ns) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f s", static_cast<double>(ns) * 1e-9);
+    return buf;
+}
+
+json toJson(const EpisodeSummary& e) {
+    return {{"id", e.id},
+            {"status", std::string(episodeStatusName(e.status))},
+            {"task", e.task},
+            {"participant", e.participant},
+            {"duration_ns", e.durationNs},
+            {"streams", e.streamCount},
+            {"imported_at", e.importedAt},
+            {"imported_by", e.importedBy}};
+}
+
+json toJson(const ClockModel& c) {
+    return {{"offset_ns", c.offsetNs}, {"drift_ppm", c.drift * 1e6}, {"t0_ns", c.t0Ns},
+            {"method", c.method},      {"confidence", c.confidence}, {"residual_ns", c.residualNs},
+            {"author", c.author}};
+}
+
+const std::string& onlyProject(const Args& a, const char* cmd) {
+    if (a.positional().empty())
+        throw UsageError(std::string(cmd) + " needs a PROJECT");
+    return a.positional()[0];
+}
+
+} // namespace
+
+int cmdInit(const Argv& argv, std::ostream& out, std::ostream&) {
+    Args a(argv, 2, {"json"}, {"name", "user"});
+    if (a.positional().size() != 1)
+        throw UsageError("init needs exactly one PROJECT");
+    const fs::path file = resolveProjectFile(a.positional()[0]);
+    if (file.has_parent_path())
+        fs::create_directories(file.parent_path());
+    const std::string name = a.value("name").value_or(file.parent_path().filename().string());
+    const std::string user = a.value("user").value_or(defaultUserName());
+    ProjectStore store =
+        ProjectStore::create(file, name.empty() ? "Touchstone project" : name, user);
+    if (a.flag("json"))
+        out << json{{"project", file.string()}, {"name", name}, {"admin", user}}.dump(2) << "\n";
+    else
+        out << "created project '" << name << "' in " << file.string() << " (admin: " << user
+            << ")\n";
+    return 0;
+}
+
+int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err) {
+    Args a(argv, 2, {"json"}, {"user"});
+    if (a.positional().size() < 2)
+        throw UsageError("import needs a PROJECT and at least one BUNDLE folder");
+    ProjectStore store = ProjectStore::open(resolveProjectFile(a.positional()[0]));
+    const std::string user = a.value("user").value_or(defaultUserName());
+    json imported = json::array(), failed = json::array();
+    for (size_t i = 1; i < a.positional().size(); ++i) {
+        const std::string& path = a.positional()[i];
+        Progress progress(err, "importing " + fs::path(path).filename().string());
+        EpisodeImportOutcome r =
+            importEpisode(store, path, user, [&](double f) { progress.update(f); });
+        progress.finish();
+        if (r.ok()) {
+            imported.push_back({{"bundle", path},
+                                {"id", r.result->episodeId},
+                                {"streams", r.result->streams},
+                                {"media_files", r.result->mediaFiles},
+                                {"warnings", toJson(r.findings)}});
+            if (!a.flag("json")) {
+                for (const auto& d : r.findings.all())
+                    out << path << "/" << d.toString() << "\n";
+                out << "imported " << r.result->episodeId << " from " << path << ": "
+                    << r.result->streams << " streams, " << r.result->mediaFiles << " files, "
+                    << r.findings.warningCount() << " warning(s)\n";
+            }
+        } else {
+            failed.push_back(
+                {{"bundle", path}, {"error", r.error}, {"findings", toJson(r.findings)}});
+            if (!a.flag("json")) {
+                for (const auto& d : r.findings.all())
+                    err << path << "/" << d.toString() << "\n";
+                err << "NOT imported " << path << ": " << r.error << "\n";
+            }
+        }
+    }
+    if (a.flag("json"))
+        out << json{{"imported", imported}, {"failed", failed}}.dump(2) << "\n";
+    return failed.empty() ? 0 : 1;
+}
+
+int cmdInfo(const Argv& argv, std::ostream& out, std::ostream&) {
+    Args a(argv, 2, {"json"}, {});
+    const std::string& project = onlyProject(a, "info");
+    if (a.positional().size() > 2)
+        throw UsageError("info takes a PROJECT and at most one EPISODE");
+    ProjectStore store = ProjectStore::open(resolveProjectFile(project));
+
+    if (a.positional().size() == 2) {
+        const std::string& id = a.positional()[1];
+        auto e = store.episode(id);
+        if (!e)
+            throw Error(store.file().string(), "the project has no episode '" + id + "'");
+        if (a.flag("json")) {
+            json streams = json::array();
+            for (const auto& s : e->streams) {
+                json j = cli::toJson(s.stats);
+                j["path"] = s.path;
+                if (!s.timestamps.empty())
+                    j["timestamps"] = s.timestamps;
+                j["clock_model"] = toJson(s.clockModel);
+                streams.push_back(j);
+            }
+            json warnings = json::array();
+            for (const auto& w : e->warnings)
+                warnings.push_back(cli::toJson(w));
+            json j = toJson(e->summary);
+            j["bundle"] = e->bundlePath;
+            j["timeline_start_ns"] = e->timelineStartNs;
+            j["timeline_end_ns"] = e->timelineEndNs;
+            j["device"] = {{"model", e->device.model}, {"serial", e->device.serial}};
+            j["consent"] = {{"id", e->consent.id},
+                            {"form_version", e->consent.formVersion},
+                            {"terms", e->consent.terms},
+                            {"scope", e->consent.scope},
+                            {"signed_at", e->consent.signedAt},
+                            {"withdrawn_at", e->consent.withdrawnAt ? json(*e->consent.withdrawnAt)
+                                                                    : json(nullptr)}};
+            j["media_files"] = e->mediaCount;
+            j["streams"] = streams;
+            j["warnings"] = warnings;
+            out << j.dump(2) << "\n";
+            return 0;
+        }
+        const auto& s = e->summary;
+        out << "episode " << s.id << " [" << episodeStatusName(s.status) << "]\n"
+            << "  task:        " << s.task << "\n"
+            << "  participant: " << s.participant << " (consent " << e->consent.id << ", form "
+            << e->consent.formVersion << (e->consent.withdrawnAt ? ", WITHDRAWN" : "") << ")\n"
+            << "  duration:    " << seconds(s.durationNs) << "\n"
+            << "  bundle:      " << e->bundlePath << " (" << e->mediaCount << " files)\n"
+            << "  imported:    " << s.importedAt << " by " << s.importedBy << "\n"
+            << "  streams:\n";
+        for (const auto& st : e->streams) {
+            char line[300];
+            std::snprintf(
+                line, sizeof line,
+                "    %-8s %-6s %8lld samples  %9.3f Hz  %s … %s  gaps %lld  clock %s "
+                "(%s, offset %.3f ms)\n",
+                st.stats.name.c_str(), std::string(streamKindName(st.stats.kind)).c_str(),
+                static_cast<long long>(st.stats.count), st.stats.rateHz,
+                std::to_string(st.stats.firstNs).c_str(), std::to_string(st.stats.lastNs).c_str(),
+                static_cast<long long>(st.stats.gaps), st.stats.clock.c_str(),
+                st.clockModel.method.c_str(), static_cast<double>(st.clockModel.offsetNs) * 1e-6);
+            out << line;
+        }
+        if (!e->warnings.empty()) {
+            out << "  warnings:\n";
+            for (const auto& w : e->warnings)
+                out << "    " << w.toString() << "\n";
+        }
+        return 0;
+    }
+
+    const ProjectInfo info = store.info();
+    const auto episodes = store.episodes();
+    if (a.flag("json")) {
+        json eps = json::array();
+        for (const auto& e : episodes)
+            eps.push_back(toJson(e));
+        out << json{{"project", info.file},
+                    {"name", info.name},
+                    {"created_at", info.createdAt},
+                    {"schema_version", info.schemaVersion},
+                    {"users", info.users},
+                    {"participants", info.participants},
+                    {"episodes", eps},
+                    {"episode_count", info.episodes},
+                    {"streams", info.streams},
+                    {"media_files", info.mediaFiles},
+                    {"audit_entries", info.auditEntries}}
+                   .dump(2)
+            << "\n";
+        return 0;
+    }
+    out << "project " << info.name << " (" << info.file << ", schema " << info.schemaVersion
+        << ")\n"
+        << "  " << info.episodes << " episode(s), " << info.participants << " participant(s), "
+        << info.users << " user(s), " << info.mediaFiles << " media file(s), " << info.auditEntries
+        << " audit entries\n";
+    for (const auto& e : episodes) {
+        char line[300];
+        std::snprintf(line, sizeof line, "  %-24s %-10s %-10s %10s  %lld streams  %s\n",
+                      e.id.c_str(), std::string(episodeStatusName(e.status)).c_str(),
+                      e.participant.c_str(), seconds(e.durationNs).c_str(),
+                      static_cast<long long>(e.streamCount), e.task.c_str());
+        out << line;
+    }
+    return 0;
+}
+
+int cmdVerify(const Argv& argv, std::ostream& out, std::ostream& err) {
+    Args a(argv, 2, {"json"}, {});
+    const std::string& project = onlyProject(a, "verify");
+    ProjectStore store = ProjectStore::open(resolveProjectFile(project));
+    Progress progress(err, "verifying");
+    VerifyReport r = store.verify([&](double f, const std::string&) { progress.update(f); });
+    progress.finish();
+    if (a.flag("json")) {
+        json findings = json::array();
+        for (const auto& f : r.findings)
+            findings.push_back({{"code", f.code}, {"entity", f.entity}, {"message", f.message}});
+        out << json{{"project", store.file().string()},
+                    {"ok", r.ok()},
+                    {"media_checked", r.mediaChecked},
+                    {"audit_entries_checked", r.auditEntriesChecked},
+                    {"findings", findings}}
+                   .dump(2)
+            << "\n";
+    } else {
+        for (const auto& f : r.findings)
+            out << f.entity << ": " << f.message << " [" << f.code << "]\n";
+        out << store.file().string() << ": " << (r.ok() ? "OK" : "FAILED") << " — "
+            << r.mediaChecked << " media file(s) and " << r.auditEntriesChecked
+            << " audit entries checked, " << r.findings.size() << " problem(s)\n";
+    }
+    return r.ok() ? 0 : 1;
+}
+
+} // namespace ts::core::cli

@@ -1,0 +1,21 @@
+// The subcommands of touchstone-cli, one function each (docs/cli.md). Each returns the exit
+// code: 0 ok, 1 the input or project has a problem, 2 usage error.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace ts::core::cli {
+
+using Argv = std::vector<std::string>;
+
+int cmdCheck(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdSynth(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdInit(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdInfo(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdVerify(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err);
+
+} // namespace ts::core::cli

@@ -1,0 +1,47 @@
+#include "cli/jsonout.h"
+
+namespace ts::core::cli {
+
+using nlohmann::json;
+
+json toJson(const Diagnostic& d) {
+    json j{{"severity", severityName(d.severity)},
+           {"code", d.code},
+           {"file", d.file},
+           {"message", d.message}};
+    j["line"] = d.line >= 0 ? json(d.line) : json(nullptr);
+    j["frame"] = d.frame >= 0 ? json(d.frame) : json(nullptr);
+    return j;
+}
+
+json toJson(const Diagnostics& d) {
+    json a = json::array();
+    for (const auto& x : d.all())
+        a.push_back(toJson(x));
+    return a;
+}
+
+json toJson(const StreamStats& s) {
+    json j{{"name", s.name},
+           {"kind", std::string(streamKindName(s.kind))},
+           {"clock", s.clock},
+           {"count", s.count},
+           {"first_ns", s.firstNs},
+           {"last_ns", s.lastNs},
+           {"rate_hz", s.rateHz},
+           {"median_interval_ns", s.medianIntervalNs},
+           {"gaps", s.gaps},
+           {"max_gap_ns", s.maxGapNs},
+           {"dropped_estimate", s.droppedEstimate},
+           {"jitter_ns", s.jitterNs},
+           {"channels", s.channels}};
+    if (s.width > 0) {
+        j["width"] = s.width;
+        j["height"] = s.height;
+    }
+    if (!s.codec.empty())
+        j["codec"] = s.codec;
+    return j;
+}
+
+} // namespace ts::core::cli

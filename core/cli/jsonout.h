@@ -1,0 +1,15 @@
+// The JSON shapes touchstone-cli prints with --json (documented in docs/cli.md).
+#pragma once
+
+#include "model/streamstats.h"
+#include "util/diagnostic.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ts::core::cli {
+
+nlohmann::json toJson(const Diagnostic& d);
+nlohmann::json toJson(const Diagnostics& d); // array of findings
+nlohmann::json toJson(const StreamStats& s);
+
+} // namespace ts::core::cli

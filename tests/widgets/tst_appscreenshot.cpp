@@ -1,0 +1,45 @@
+// The app as a person sees it: `touchstone --demo-dir DIR --screenshot FILE` under Xvfb creates
+// the demo project, opens it and saves a picture of a real window with the episodes listed.
+#include "support/minibundle.h"
+
+#include <QImage>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ts::test;
+
+class TstAppScreenshot : public QObject {
+    Q_OBJECT
+private slots:
+    void demoWindowScreenshot() {
+        QTemporaryDir tmp;
+        const QString shot = tmp.filePath("demo.png");
+        QString out;
+        const int rc =
+            runProgram("xvfb-run",
+                       {"-a", "-s", "-screen 0 1400x900x24", qEnvironmentVariable("TS_APP"),
+                        "--demo-dir", tmp.filePath("demo"), "--screenshot", shot},
+                       &out, 240000);
+        QVERIFY2(rc == 0, qPrintable(out));
+        QImage img(shot);
+        QVERIFY(!img.isNull());
+        QVERIFY(img.width() >= 1000 && img.height() >= 600);
+        // A real window has many colours (text, table, header); a blank one has one or two.
+        QSet<QRgb> colours;
+        for (int y = 0; y < img.height(); y += 3)
+            for (int x = 0; x < img.width(); x += 3)
+                colours.insert(img.pixel(x, y));
+        QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
+        // The demo project exists and holds its three episodes.
+        QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
+                            {"info", tmp.filePath("demo"), "--json"}, &out),
+                 0);
+        QVERIFY2(out.contains("\"episode_count\": 3"), qPrintable(out));
+        if (qEnvironmentVariableIsSet("TS_SCREENSHOT_OUT"))
+            QFile::copy(shot, qEnvironmentVariable("TS_SCREENSHOT_OUT"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAppScreenshot)
+#include "tst_appscreenshot.moc"

@@ -1,0 +1,96 @@
+// The project window on a real project (offscreen): the episode table lists what the store
+// holds, search filters it, sorting by duration is numeric, and the selected episode's
+// streams are shown.
+#include "episodetablemodel.h"
+#include "projectwindow.h"
+#include "support/minibundle.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace ts::test;
+
+class TstProjectWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    QString project_;
+
+private slots:
+    void initTestCase() {
+        qputenv("TS_NO_DIALOGS", "1");
+        project_ = tmp_.filePath("proj");
+        QString out;
+        QCOMPARE(
+            runProgram(qEnvironmentVariable("TS_CLI"), {"init", project_, "--user", "lead"}, &out),
+            0);
+        for (int i = 0; i < 3; ++i) {
+            MiniBundleOptions o;
+            o.id = QString("mini-%1").arg(i);
+            o.participant = i == 2 ? "P-XYZ" : "P-001";
+            o.video = i != 1;
+            o.videoFrames = 10 + 10 * i; // different durations on the timeline clock
+            const QString b = tmp_.filePath(o.id);
+            QVERIFY(writeMiniBundle(b, o));
+            QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
+                                {"import", project_, b, "--user", "lead"}, &out),
+                     0);
+        }
+    }
+
+    void listsSearchesAndShowsStreams() {
+        ts::widgets::ProjectWindow w;
+        QSignalSpy loaded(&w, &ts::widgets::ProjectWindow::projectLoaded);
+        QVERIFY(w.openProject(project_));
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(w.episodeCount(), 3);
+        auto* table = w.findChild<QTableView*>();
+        QVERIFY(table);
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(table->model());
+        QCOMPARE(proxy->rowCount(), 3);
+
+        auto* search = w.findChild<QLineEdit*>();
+        QTest::keyClicks(search, "xyz");
+        QCOMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, ts::widgets::EpisodeTableModel::Id).data().toString(),
+                 QString("mini-2"));
+        search->clear();
+        QCOMPARE(proxy->rowCount(), 3);
+
+        // Sort by duration, longest first: mini-2 has the longest video (mini-1 has none).
+        table->sortByColumn(ts::widgets::EpisodeTableModel::Duration, Qt::DescendingOrder);
+        QCOMPARE(proxy->index(0, ts::widgets::EpisodeTableModel::Id).data().toString(),
+                 QString("mini-2"));
+
+        // Selecting mini-1 (no video) shows its five streams.
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            if (proxy->index(r, 0).data().toString() == "mini-1")
+                table->selectRow(r);
+        auto* streams = w.findChild<QTreeWidget*>();
+        QCOMPARE(streams->topLevelItemCount(), 5);
+        QStringList names;
+        for (int i = 0; i < streams->topLevelItemCount(); ++i)
+            names << streams->topLevelItem(i)->text(0);
+        QVERIFY(!names.contains("rgb"));
+        QVERIFY(names.contains("imu"));
+    }
+
+    void refusesBrokenProjectFile() {
+        QTemporaryDir d;
+        writeText(d.filePath("broken.tsproj"), "definitely not sqlite");
+        ts::widgets::ProjectWindow w;
+        QSignalSpy failed(&w, &ts::widgets::ProjectWindow::loadFailed);
+        QVERIFY(!w.openProject(d.filePath("broken.tsproj")));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed[0][0].toString().contains("broken.tsproj"));
+        QCOMPARE(w.episodeCount(), 0);
+    }
+};
+
+QTEST_MAIN(TstProjectWindow)
+#include "tst_projectwindow.moc"

@@ -1,0 +1,31 @@
+// Runs one piece of heavy work (import, demo creation) on its own thread and delivers progress
+// and the result to the GUI thread by queued signals; the GUI never waits on it.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace ts::widgets {
+
+class BackgroundTask : public QObject {
+    Q_OBJECT
+public:
+    // `work` runs on a worker thread; it reports progress through the callback it is given and
+    // returns a message for the GUI; a thrown exception becomes failed(what()).
+    using Work = std::function<QString(const std::function<void(double)>& progress)>;
+
+    // Starts at once; the object deletes itself after finished/failed has been delivered.
+    static BackgroundTask* start(QObject* parent, Work work);
+
+signals:
+    void progress(double fraction);
+    void finished(const QString& message);
+    void failed(const QString& error);
+
+private:
+    explicit BackgroundTask(QObject* parent) : QObject(parent) {}
+};
+
+} // namespace ts::widgets

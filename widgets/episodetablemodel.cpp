@@ -1,0 +1,107 @@
+#include "episodetablemodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace ts::widgets {
+
+EpisodeTableModel::EpisodeTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void EpisodeTableModel::setEpisodes(std::vector<core::EpisodeSummary> episodes) {
+    beginResetModel();
+    episodes_ = std::move(episodes);
+    endResetModel();
+}
+
+const core::EpisodeSummary* EpisodeTableModel::episodeAt(int row) const {
+    if (row < 0 || row >= static_cast<int>(episodes_.size()))
+        return nullptr;
+    return &episodes_[static_cast<size_t>(row)];
+}
+
+int EpisodeTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(episodes_.size());
+}
+
+int EpisodeTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+QString formatDuration(core::TimeNs ns) {
+    const double s = static_cast<double>(ns) * 1e-9;
+    const int minutes = static_cast<int>(s / 60);
+    return QStringLiteral("%1:%2").arg(minutes).arg(s - minutes * 60, 6, 'f', 3, QChar('0'));
+}
+
+QColor statusColor(core::EpisodeStatus s) {
+    switch (s) {
+    case core::EpisodeStatus::Approved:
+        return QColor(0x2e, 0x7d, 0x32);
+    case core::EpisodeStatus::Rejected:
+        return QColor(0xc6, 0x28, 0x28);
+    case core::EpisodeStatus::Submitted:
+        return QColor(0x15, 0x65, 0xc0);
+    default:
+        return {};
+    }
+}
+} // namespace
+
+QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
+    const auto* e = episodeAt(index.row());
+    if (!e)
+        return {};
+    if (role == Qt::DisplayRole || role == SortRole) {
+        switch (index.column()) {
+        case Id:
+            return QString::fromStdString(e->id);
+        case Status:
+            return QString::fromUtf8(core::episodeStatusName(e->status).data());
+        case Task:
+            return QString::fromStdString(e->task);
+        case Participant:
+            return QString::fromStdString(e->participant);
+        case Duration:
+            return role == SortRole ? QVariant(qint64(e->durationNs))
+                                    : QVariant(formatDuration(e->durationNs));
+        case Streams:
+            return qint64(e->streamCount);
+        case Imported:
+            return QString::fromStdString(e->importedAt);
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == Status) {
+        QColor c = statusColor(e->status);
+        return c.isValid() ? QVariant(QBrush(c)) : QVariant();
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Duration || index.column() == Streams))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == Imported)
+        return tr("Imported by %1").arg(QString::fromStdString(e->importedBy));
+    return {};
+}
+
+QVariant EpisodeTableModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Id:
+        return tr("Episode");
+    case Status:
+        return tr("Status");
+    case Task:
+        return tr("Task");
+    case Participant:
+        return tr("Participant");
+    case Duration:
+        return tr("Duration");
+    case Streams:
+        return tr("Streams");
+    case Imported:
+        return tr("Imported");
+    }
+    return {};
+}
+
+} // namespace ts::widgets

@@ -1,0 +1,300 @@
+#include "projectwindow.h"
+
+#include "backgroundtask.h"
+#include "episodetablemodel.h"
+
+#include "project/demoproject.h"
+#include "project/episodeimport.h"
+#include "project/projectpath.h"
+#include "store/projectstore.h"
+#include "util/error.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ts::widgets {
+
+namespace fs = std::filesystem;
+
+ProjectWindow::ProjectWindow(QWidget* parent) : QMainWindow(parent) {
+    buildUi();
+    setWindowTitle(tr("Touchstone"));
+    resize(1280, 760);
+}
+
+ProjectWindow::~ProjectWindow() = default;
+
+void ProjectWindow::buildUi() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Project…"), QKeySequence::Open, this, &ProjectWindow::chooseAndOpen);
+    file->addAction(tr("&Import Episode Bundle…"), QKeySequence(tr("Ctrl+I")), this,
+                    &ProjectWindow::chooseAndImport);
+    file->addAction(tr("&Verify Project"), this, &ProjectWindow::verifyProject);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Touchstone"), this, [this] {
+        QMessageBox::about(this, tr("About Touchstone"),
+                           tr("<b>Touchstone %1</b><p>Egocentric recordings of hands at work, "
+                              "aligned, annotated and reviewed as training data for robots.</p>")
+                               .arg(QStringLiteral(TS_VERSION)));
+    });
+
+    model_ = new EpisodeTableModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(EpisodeTableModel::SortRole);
+    proxy_->setFilterKeyColumn(-1);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    search_ = new QLineEdit;
+    search_->setPlaceholderText(tr("Search episodes, tasks, participants…"));
+    search_->setClearButtonEnabled(true);
+    connect(search_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+
+    table_ = new QTableView;
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(EpisodeTableModel::Id, Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Task, QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Imported,
+                                                     QHeaderView::ResizeToContents);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const auto* e = model_->episodeAt(proxy_->mapToSource(current).row());
+                showEpisode(e ? QString::fromStdString(e->id) : QString());
+            });
+
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 3, 6);
+    leftLayout->addWidget(search_);
+    leftLayout->addWidget(table_);
+
+    detailTitle_ = new QLabel(tr("Select an episode to see its streams."));
+    detailTitle_->setWordWrap(true);
+    detailTitle_->setTextFormat(Qt::RichText);
+    streams_ = new QTreeWidget;
+    streams_->setRootIsDecorated(false);
+    streams_->setAlternatingRowColors(true);
+    streams_->setHeaderLabels({tr("Stream"), tr("Kind"), tr("Samples"), tr("Rate (Hz)"),
+                               tr("Span (s)"), tr("Gaps"), tr("Clock")});
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(3, 6, 6, 6);
+    rightLayout->addWidget(detailTitle_);
+    rightLayout->addWidget(streams_);
+
+    auto* split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    setCentralWidget(split);
+
+    projectLabel_ = new QLabel(tr("No project open"));
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 1000);
+    progress_->setMaximumWidth(260);
+    progress_->setVisible(false);
+    statusBar()->addWidget(projectLabel_, 1);
+    statusBar()->addPermanentWidget(progress_);
+}
+
+QString ProjectWindow::projectFile() const {
+    return store_ ? QString::fromStdString(store_->file().string()) : QString();
+}
+
+int ProjectWindow::episodeCount() const {
+    return model_->rowCount();
+}
+
+bool ProjectWindow::openProject(const QString& path) {
+    try {
+        auto store = std::make_unique<core::ProjectStore>(
+            core::ProjectStore::open(core::resolveProjectFile(path.toStdString())));
+        store_ = std::move(store);
+    } catch (const core::Error& e) {
+        reportError(tr("Cannot open project"), QString::fromUtf8(e.what()));
+        emit loadFailed(QString::fromUtf8(e.what()));
+        return false;
+    }
+    reload();
+    return true;
+}
+
+void ProjectWindow::reload() {
+    if (!store_)
+        return;
+    const core::ProjectInfo info = store_->info();
+    model_->setEpisodes(store_->episodes());
+    setWindowTitle(tr("%1 — Touchstone").arg(QString::fromStdString(info.name)));
+    projectLabel_->setText(tr("%1  ·  %n episode(s)", nullptr, int(info.episodes))
+                               .arg(QString::fromStdString(info.file)) +
+                           tr("  ·  %n participant(s)", nullptr, int(info.participants)));
+    table_->resizeColumnsToContents();
+    if (proxy_->rowCount() > 0 && !table_->currentIndex().isValid())
+        table_->selectRow(0);
+    emit projectLoaded();
+}
+
+void ProjectWindow::showEpisode(const QString& id) {
+    streams_->clear();
+    if (!store_ || id.isEmpty()) {
+        detailTitle_->setText(tr("Select an episode to see its streams."));
+        return;
+    }
+    auto e = store_->episode(id.toStdString());
+    if (!e)
+        return;
+    const auto& s = e->summary;
+    detailTitle_->setText(
+        tr("<b>%1</b> — %2<br>participant %3 · consent %4 (form %5)%6<br>%7 warning(s)")
+            .arg(id.toHtmlEscaped(), QString::fromStdString(s.task).toHtmlEscaped(),
+                 QString::fromStdString(s.participant).toHtmlEscaped(),
+                 QString::fromStdString(e->consent.id).toHtmlEscaped(),
+                 QString::fromStdString(e->consent.formVersion).toHtmlEscaped(),
+                 e->consent.withdrawnAt ? tr(" · <span style='color:#c62828'>withdrawn</span>")
+                                        : QString())
+            .arg(e->warnings.size()));
+    for (const auto& st : e->streams) {
+        auto* item = new QTreeWidgetItem(streams_);
+        item->setText(0, QString::fromStdString(st.stats.name));
+        item->setText(1, QString::fromUtf8(core::streamKindName(st.stats.kind).data()));
+        item->setText(2, QString::number(st.stats.count));
+        item->setText(3, QString::number(st.stats.rateHz, 'f', 2));
+        item->setText(4,
+                      QString::number(double(st.stats.lastNs - st.stats.firstNs) * 1e-9, 'f', 3));
+        item->setText(5, QString::number(st.stats.gaps));
+        item->setText(6,
+                      QStringLiteral("%1 (%2)").arg(QString::fromStdString(st.stats.clock),
+                                                    QString::fromStdString(st.clockModel.method)));
+        for (int c = 2; c <= 5; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    for (int c = 0; c < streams_->columnCount(); ++c)
+        streams_->resizeColumnToContents(c);
+}
+
+void ProjectWindow::runTask(const QString& label,
+                            std::function<QString(const std::function<void(double)>&)> work,
+                            std::function<void(const QString&)> onDone) {
+    ++running_;
+    progress_->setVisible(true);
+    progress_->setValue(0);
+    progress_->setFormat(label + QStringLiteral(" %p%"));
+    auto* task = BackgroundTask::start(this, std::move(work));
+    connect(task, &BackgroundTask::progress, this,
+            [this](double f) { progress_->setValue(int(f * 1000)); });
+    auto done = [this] {
+        if (--running_ == 0)
+            progress_->setVisible(false);
+    };
+    connect(task, &BackgroundTask::finished, this, [done, onDone](const QString& m) {
+        done();
+        onDone(m);
+    });
+    connect(task, &BackgroundTask::failed, this, [this, done, label](const QString& error) {
+        done();
+        reportError(label, error);
+        emit loadFailed(error);
+    });
+}
+
+void ProjectWindow::openDemo(const QString& dir) {
+    projectLabel_->setText(tr("Preparing the demo project in %1…").arg(dir));
+    runTask(
+        tr("Creating demo"),
+        [dir](const std::function<void(double)>& progress) {
+            core::DemoOptions o;
+            o.progress = progress;
+            return QString::fromStdString(core::ensureDemoProject(dir.toStdString(), o).string());
+        },
+        [this](const QString& file) { openProject(file); });
+}
+
+void ProjectWindow::chooseAndOpen() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                      tr("Touchstone projects (*.tsproj)"));
+    if (!file.isEmpty())
+        openProject(file);
+}
+
+void ProjectWindow::chooseAndImport() {
+    if (!store_) {
+        reportError(tr("Import"), tr("Open or create a project first."));
+        return;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Episode Bundle"));
+    if (dir.isEmpty())
+        return;
+    const std::string projectFile = store_->file().string();
+    runTask(
+        tr("Importing"),
+        [projectFile, dir](const std::function<void(double)>& progress) {
+            // The worker has its own connection (one per thread).
+            core::ProjectStore store = core::ProjectStore::open(projectFile);
+            auto r =
+                core::importEpisode(store, dir.toStdString(), core::defaultUserName(), progress);
+            if (!r.ok()) {
+                std::string text = r.error;
+                for (const auto& d : r.findings.all())
+                    if (d.severity == core::Severity::Error)
+                        text += "\n" + d.toString();
+                throw core::Error(dir.toStdString(), text);
+            }
+            return tr("Imported %1 with %2 warning(s).")
+                .arg(QString::fromStdString(r.result->episodeId))
+                .arg(r.findings.warningCount());
+        },
+        [this](const QString& message) {
+            reload();
+            statusBar()->showMessage(message, 8000);
+        });
+}
+
+void ProjectWindow::verifyProject() {
+    if (!store_)
+        return;
+    const std::string projectFile = store_->file().string();
+    runTask(
+        tr("Verifying"),
+        [projectFile](const std::function<void(double)>& progress) {
+            core::ProjectStore store = core::ProjectStore::open(projectFile);
+            auto r = store.verify([&](double f, const std::string&) { progress(f); });
+            if (r.ok())
+                return tr("Project verified: %1 media files and %2 audit entries intact.")
+                    .arg(r.mediaChecked)
+                    .arg(r.auditEntriesChecked);
+            std::string text;
+            for (const auto& f : r.findings)
+                text += f.entity + ": " + f.message + "\n";
+            throw core::Error(projectFile, "verification found problems:\n" + text);
+        },
+        [this](const QString& message) { QMessageBox::information(this, tr("Verify"), message); });
+}
+
+void ProjectWindow::reportError(const QString& title, const QString& text) {
+    statusBar()->showMessage(title + QStringLiteral(": ") + text.section('\n', 0, 0), 15000);
+    if (isVisible() && !qEnvironmentVariableIsSet("TS_NO_DIALOGS"))
+        QMessageBox::warning(this, title, text);
+}
+
+} // namespace ts::widgets

@@ -1,0 +1,68 @@
+// The main window of a project: the episode table (sort, filter, search) beside the selected
+// episode's streams, with import and verification run in the background.
+#pragma once
+
+#include <QMainWindow>
+
+#include <filesystem>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeWidget;
+
+namespace ts::core {
+class ProjectStore;
+}
+
+namespace ts::widgets {
+
+class EpisodeTableModel;
+
+class ProjectWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit ProjectWindow(QWidget* parent = nullptr);
+    ~ProjectWindow() override;
+
+    // Opens a project file (or a folder holding project.tsproj); false with a message box
+    // (or, when quiet, only the status bar) if it cannot be opened.
+    bool openProject(const QString& path);
+    // Creates the demo project in `dir` on a worker thread if needed, then opens it.
+    void openDemo(const QString& dir);
+    QString projectFile() const;
+    int episodeCount() const;
+
+signals:
+    // Emitted whenever a project has been (re)loaded into the views.
+    void projectLoaded();
+    void loadFailed(const QString& error);
+
+private:
+    void buildUi();
+    void reload();
+    void showEpisode(const QString& id);
+    void chooseAndOpen();
+    void chooseAndImport();
+    void verifyProject();
+    void runTask(const QString& label,
+                 std::function<QString(const std::function<void(double)>&)> work,
+                 std::function<void(const QString&)> onDone);
+    void reportError(const QString& title, const QString& text);
+
+    std::unique_ptr<core::ProjectStore> store_;
+    EpisodeTableModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* table_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QLabel* detailTitle_ = nullptr;
+    QTreeWidget* streams_ = nullptr;
+    QLabel* projectLabel_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    int running_ = 0;
+};
+
+} // namespace ts::widgets
