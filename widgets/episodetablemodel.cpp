@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
 
 namespace ts::widgets {
 
@@ -68,7 +69,11 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
         case Streams:
             return qint64(e->streamCount);
         case Imported:
-            return QString::fromStdString(e->importedAt);
+            if (role == SortRole)
+                return QString::fromStdString(e->importedAt);
+            return QDateTime::fromString(QString::fromStdString(e->importedAt), Qt::ISODateWithMs)
+                .toLocalTime()
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status) {
@@ -78,7 +83,10 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole && (index.column() == Duration || index.column() == Streams))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Imported)
-        return tr("Imported by %1").arg(QString::fromStdString(e->importedBy));
+        return tr("Imported %1 by %2")
+            .arg(QString::fromStdString(e->importedAt), QString::fromStdString(e->importedBy));
+    if (role == Qt::ToolTipRole && index.column() == Task)
+        return QString::fromStdString(e->task);
     return {};
 }
 

@@ -72,6 +72,8 @@ void ProjectWindow::buildUi() {
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setAlternatingRowColors(true);
     table_->verticalHeader()->hide();
+    table_->setWordWrap(false);
+    table_->setTextElideMode(Qt::ElideRight);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Task, QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Imported,
@@ -92,6 +94,7 @@ void ProjectWindow::buildUi() {
     detailTitle_->setWordWrap(true);
     detailTitle_->setTextFormat(Qt::RichText);
     streams_ = new QTreeWidget;
+    streams_->setObjectName(QStringLiteral("streams"));
     streams_->setRootIsDecorated(false);
     streams_->setAlternatingRowColors(true);
     streams_->setHeaderLabels({tr("Stream"), tr("Kind"), tr("Samples"), tr("Rate (Hz)"),
@@ -100,7 +103,14 @@ void ProjectWindow::buildUi() {
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(3, 6, 6, 6);
     rightLayout->addWidget(detailTitle_);
-    rightLayout->addWidget(streams_);
+    rightLayout->addWidget(streams_, 3);
+    findingsTitle_ = new QLabel;
+    findings_ = new QTreeWidget;
+    findings_->setObjectName(QStringLiteral("findings"));
+    findings_->setRootIsDecorated(false);
+    findings_->setHeaderLabels({tr("Where"), tr("Finding")});
+    rightLayout->addWidget(findingsTitle_);
+    rightLayout->addWidget(findings_, 2);
 
     auto* split = new QSplitter;
     split->addWidget(left);
@@ -155,8 +165,21 @@ void ProjectWindow::reload() {
     emit projectLoaded();
 }
 
+namespace {
+// How far a stream's clock mapping is known, in the words a reviewer uses.
+QString clockState(const core::ClockModel& c) {
+    if (c.method == "identity")
+        return c.confidence >= 1.0 ? ProjectWindow::tr("timeline")
+                                   : ProjectWindow::tr("not yet aligned");
+    return QStringLiteral("%1, %2 ms").arg(QString::fromStdString(c.method))
+        .arg(double(c.offsetNs) * 1e-6, 0, 'f', 3);
+}
+} // namespace
+
 void ProjectWindow::showEpisode(const QString& id) {
     streams_->clear();
+    findings_->clear();
+    findingsTitle_->clear();
     if (!store_ || id.isEmpty()) {
         detailTitle_->setText(tr("Select an episode to see its streams."));
         return;
@@ -166,14 +189,13 @@ void ProjectWindow::showEpisode(const QString& id) {
         return;
     const auto& s = e->summary;
     detailTitle_->setText(
-        tr("<b>%1</b> — %2<br>participant %3 · consent %4 (form %5)%6<br>%7 warning(s)")
+        tr("<b>%1</b> — %2<br>participant %3 · consent %4 (form %5)%6")
             .arg(id.toHtmlEscaped(), QString::fromStdString(s.task).toHtmlEscaped(),
                  QString::fromStdString(s.participant).toHtmlEscaped(),
                  QString::fromStdString(e->consent.id).toHtmlEscaped(),
                  QString::fromStdString(e->consent.formVersion).toHtmlEscaped(),
                  e->consent.withdrawnAt ? tr(" · <span style='color:#c62828'>withdrawn</span>")
-                                        : QString())
-            .arg(e->warnings.size()));
+                                        : QString()));
     for (const auto& st : e->streams) {
         auto* item = new QTreeWidgetItem(streams_);
         item->setText(0, QString::fromStdString(st.stats.name));
@@ -183,14 +205,30 @@ void ProjectWindow::showEpisode(const QString& id) {
         item->setText(4,
                       QString::number(double(st.stats.lastNs - st.stats.firstNs) * 1e-9, 'f', 3));
         item->setText(5, QString::number(st.stats.gaps));
-        item->setText(6,
-                      QStringLiteral("%1 (%2)").arg(QString::fromStdString(st.stats.clock),
-                                                    QString::fromStdString(st.clockModel.method)));
+        item->setText(6, QStringLiteral("%1 · %2").arg(QString::fromStdString(st.stats.clock),
+                                                        clockState(st.clockModel)));
         for (int c = 2; c <= 5; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
     for (int c = 0; c < streams_->columnCount(); ++c)
         streams_->resizeColumnToContents(c);
+
+    findingsTitle_->setText(e->warnings.empty()
+                                ? tr("No warnings from import.")
+                                : tr("Warnings from import (%1):").arg(e->warnings.size()));
+    findings_->setVisible(!e->warnings.empty());
+    for (const auto& w : e->warnings) {
+        auto* item = new QTreeWidgetItem(findings_);
+        QString where = QString::fromStdString(w.file);
+        if (w.line >= 0)
+            where += QStringLiteral(":%1").arg(w.line);
+        if (w.frame >= 0)
+            where += tr(" frame %1").arg(w.frame);
+        item->setText(0, where);
+        item->setText(1, QString::fromStdString(w.message));
+        item->setToolTip(1, QString::fromStdString(w.message + " [" + w.code + "]"));
+    }
+    findings_->resizeColumnToContents(0);
 }
 
 void ProjectWindow::runTask(const QString& label,

@@ -60,6 +60,8 @@ private:
     QLineEdit* search_ = nullptr;
     QLabel* detailTitle_ = nullptr;
     QTreeWidget* streams_ = nullptr;
+    QLabel* findingsTitle_ = nullptr;
+    QTreeWidget* findings_ = nullptr;
     QLabel* projectLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;
     int running_ = 0;

@@ -43,6 +43,16 @@ json toJson(const ClockModel& c) {
             {"author", c.author}};
 }
 
+// The state of a clock mapping in a reviewer's words.
+std::string clockState(const ClockModel& c) {
+    if (c.method == "identity")
+        return c.confidence >= 1.0 ? "timeline" : "not yet aligned";
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s, offset %.3f ms, drift %.1f ppm", c.method.c_str(),
+                  static_cast<double>(c.offsetNs) * 1e-6, c.drift * 1e6);
+    return buf;
+}
+
 const std::string& onlyProject(const Args& a, const char* cmd) {
     if (a.positional().empty())
         throw UsageError(std::string(cmd) + " needs a PROJECT");
@@ -168,12 +178,12 @@ int cmdInfo(const Argv& argv, std::ostream& out, std::ostream&) {
             std::snprintf(
                 line, sizeof line,
                 "    %-8s %-6s %8lld samples  %9.3f Hz  %s … %s  gaps %lld  clock %s "
-                "(%s, offset %.3f ms)\n",
+                "(%s)\n",
                 st.stats.name.c_str(), std::string(streamKindName(st.stats.kind)).c_str(),
                 static_cast<long long>(st.stats.count), st.stats.rateHz,
                 std::to_string(st.stats.firstNs).c_str(), std::to_string(st.stats.lastNs).c_str(),
                 static_cast<long long>(st.stats.gaps), st.stats.clock.c_str(),
-                st.clockModel.method.c_str(), static_cast<double>(st.clockModel.offsetNs) * 1e-6);
+                clockState(st.clockModel).c_str());
             out << line;
         }
         if (!e->warnings.empty()) {

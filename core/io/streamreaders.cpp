@@ -95,23 +95,48 @@ bool readFrameTimesCsv(CsvFile& csv, FrameTimes& out, StreamStats& stats, Diagno
     return true;
 }
 
-bool readImuCsv(CsvFile& csv, std::vector<ImuSample>& out, StreamStats& stats, Diagnostics& diags) {
-    const std::vector<std::string> cols{"t_ns", "ax", "ay", "az", "gx", "gy", "gz"};
+namespace {
+
+// The loop every "t_ns then N numbers" file shares: header, field count, numbers, order,
+// timing. `fill` checks one row's values and builds its sample; false rejects the row (it
+// has reported why).
+template <typename Sample, typename Fill>
+bool readNumericRows(CsvFile& csv, const std::vector<std::string>& cols, std::vector<Sample>& out,
+                     StreamStats& stats, Diagnostics& diags, Fill fill) {
     if (!expectHeader(csv, cols, diags))
         return false;
+    const size_t n = cols.size() - 1;
     std::vector<std::string_view> f;
+    std::vector<double> v(n);
     std::vector<TimeNs> times;
     while (csv.nextRow(f, diags)) {
         if (!checkColumns(csv, f, cols.size(), diags))
             continue;
-        ImuSample s;
-        double v[6];
+        Sample s;
         if (!csv.parseInt64(f[0], cols[0], s.tNs, diags) |
-            !parseDoubles(csv, f, cols, 1, 6, v, diags))
+            !parseDoubles(csv, f, cols, 1, n, v.data(), diags))
             continue;
-        const double a = std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        const double g = std::sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5]);
-        if (a > kMaxAccel || g > kMaxGyro) {
+        if (!fill(v.data(), s))
+            continue;
+        if (!checkOrder(csv, times.empty() ? 0 : times.back(), !times.empty(), s.tNs, diags))
+            continue;
+        out.push_back(s);
+        times.push_back(s.tNs);
+    }
+    if (times.empty() && !diags.hasErrors())
+        diags.error("csv.empty", csv.name(), -1, "the file has a header but no samples");
+    finishTiming(csv, times, stats, diags);
+    return true;
+}
+
+} // namespace
+
+bool readImuCsv(CsvFile& csv, std::vector<ImuSample>& out, StreamStats& stats, Diagnostics& diags) {
+    return readNumericRows(
+        csv, {"t_ns", "ax", "ay", "az", "gx", "gy", "gz"}, out, stats, diags,
+        [&](const double* v, ImuSample& s) {
+            const double a = std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+            const double g = std::sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5]);
             if (a > kMaxAccel)
                 csv.report(diags, Severity::Error, "range.imu",
                            fmt("acceleration of %.1f m/s² is beyond the plausible %.0f m/s² "
@@ -122,55 +147,29 @@ bool readImuCsv(CsvFile& csv, std::vector<ImuSample>& out, StreamStats& stats, D
                            fmt("rotation rate of %.1f rad/s is beyond the plausible %.0f rad/s "
                                "(units in degrees?)",
                                g, kMaxGyro));
-            continue;
-        }
-        if (!checkOrder(csv, times.empty() ? 0 : times.back(), !times.empty(), s.tNs, diags))
-            continue;
-        s.accel = {v[0], v[1], v[2]};
-        s.gyro = {v[3], v[4], v[5]};
-        out.push_back(s);
-        times.push_back(s.tNs);
-    }
-    if (times.empty() && !diags.hasErrors())
-        diags.error("csv.empty", csv.name(), -1, "the file has a header but no samples");
-    finishTiming(csv, times, stats, diags);
-    return true;
+            s.accel = {v[0], v[1], v[2]};
+            s.gyro = {v[3], v[4], v[5]};
+            return a <= kMaxAccel && g <= kMaxGyro;
+        });
 }
 
 bool readPoseCsv(CsvFile& csv, std::vector<PoseSample>& out, StreamStats& stats,
                  Diagnostics& diags) {
-    const std::vector<std::string> cols{"t_ns", "tx", "ty", "tz", "qx", "qy", "qz", "qw"};
-    if (!expectHeader(csv, cols, diags))
-        return false;
-    std::vector<std::string_view> f;
-    std::vector<TimeNs> times;
-    while (csv.nextRow(f, diags)) {
-        if (!checkColumns(csv, f, cols.size(), diags))
-            continue;
-        PoseSample s;
-        double v[7];
-        if (!csv.parseInt64(f[0], cols[0], s.tNs, diags) |
-            !parseDoubles(csv, f, cols, 1, 7, v, diags))
-            continue;
-        const double n = std::sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5] + v[6] * v[6]);
-        if (std::abs(n - 1.0) > kQuatNormTolerance) {
-            csv.report(diags, Severity::Error, "range.quaternion",
-                       fmt("the quaternion's norm is %.4g; a rotation needs a unit quaternion "
-                           "(tolerance %.2g)",
-                           n, kQuatNormTolerance));
-            continue;
-        }
-        if (!checkOrder(csv, times.empty() ? 0 : times.back(), !times.empty(), s.tNs, diags))
-            continue;
-        s.t = {v[0], v[1], v[2]};
-        s.q = {v[3] / n, v[4] / n, v[5] / n, v[6] / n};
-        out.push_back(s);
-        times.push_back(s.tNs);
-    }
-    if (times.empty() && !diags.hasErrors())
-        diags.error("csv.empty", csv.name(), -1, "the file has a header but no samples");
-    finishTiming(csv, times, stats, diags);
-    return true;
+    return readNumericRows(
+        csv, {"t_ns", "tx", "ty", "tz", "qx", "qy", "qz", "qw"}, out, stats, diags,
+        [&](const double* v, PoseSample& s) {
+            const double n = std::sqrt(v[3] * v[3] + v[4] * v[4] + v[5] * v[5] + v[6] * v[6]);
+            if (std::abs(n - 1.0) > kQuatNormTolerance) {
+                csv.report(diags, Severity::Error, "range.quaternion",
+                           fmt("the quaternion's norm is %.4g; a rotation needs a unit quaternion "
+                               "(tolerance %.2g)",
+                               n, kQuatNormTolerance));
+                return false;
+            }
+            s.t = {v[0], v[1], v[2]};
+            s.q = {v[3] / n, v[4] / n, v[5] / n, v[6] / n};
+            return true;
+        });
 }
 
 bool readHandsCsv(CsvFile& csv, std::vector<HandSample>& out, StreamStats& stats,

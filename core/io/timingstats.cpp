@@ -50,10 +50,11 @@ void reportTimingWarnings(const StreamStats& stats, const TimingFindings& findin
     char buf[256];
     if (stats.gaps > 0) {
         std::snprintf(buf, sizeof buf,
-                      "%lld gap%s longer than 1.5 sample intervals (about %lld samples missing at "
+                      "%lld gap%s longer than 1.5 sample intervals (about %lld sample%s missing at "
                       "%.4g Hz; longest %.1f ms); the first is here",
                       static_cast<long long>(stats.gaps), stats.gaps == 1 ? "" : "s",
-                      static_cast<long long>(stats.droppedEstimate), stats.rateHz,
+                      static_cast<long long>(stats.droppedEstimate),
+                      stats.droppedEstimate == 1 ? "" : "s", stats.rateHz,
                       static_cast<double>(stats.maxGapNs) * 1e-6);
         diags.warning("timestamps.gap", file, findings.firstGapIndex >= 0 ? lineOfFirstGap : -1,
                       buf);

@@ -37,6 +37,11 @@ private slots:
             o.videoFrames = 10 + 10 * i; // different durations on the timeline clock
             const QString b = tmp_.filePath(o.id);
             QVERIFY(writeMiniBundle(b, o));
+            if (i == 2) { // ten IMU samples lost: imported with a warning
+                QStringList l = readText(b + "/imu.csv").split('\n');
+                l.erase(l.begin() + 50, l.begin() + 60);
+                writeText(b + "/imu.csv", l.join('\n'));
+            }
             QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
                                 {"import", project_, b, "--user", "lead"}, &out),
                      0);
@@ -71,13 +76,24 @@ private slots:
         for (int r = 0; r < proxy->rowCount(); ++r)
             if (proxy->index(r, 0).data().toString() == "mini-1")
                 table->selectRow(r);
-        auto* streams = w.findChild<QTreeWidget*>();
+        auto* streams = w.findChild<QTreeWidget*>("streams");
+        auto* findings = w.findChild<QTreeWidget*>("findings");
+        QVERIFY(streams && findings);
         QCOMPARE(streams->topLevelItemCount(), 5);
         QStringList names;
         for (int i = 0; i < streams->topLevelItemCount(); ++i)
             names << streams->topLevelItem(i)->text(0);
         QVERIFY(!names.contains("rgb"));
         QVERIFY(names.contains("imu"));
+        QCOMPARE(findings->topLevelItemCount(), 0);
+
+        // mini-2 lost IMU samples: its warning is shown where the reviewer looks.
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            if (proxy->index(r, 0).data().toString() == "mini-2")
+                table->selectRow(r);
+        QCOMPARE(findings->topLevelItemCount(), 1);
+        QCOMPARE(findings->topLevelItem(0)->text(0), QString("imu.csv:51"));
+        QVERIFY(findings->topLevelItem(0)->text(1).contains("gap"));
     }
 
     void refusesBrokenProjectFile() {
