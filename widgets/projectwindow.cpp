@@ -74,7 +74,7 @@ void ProjectWindow::buildUi() {
     table_->verticalHeader()->hide();
     table_->setWordWrap(false);
     table_->setTextElideMode(Qt::ElideRight);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setStretchLastSection(false);
     table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Task, QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Imported,
                                                      QHeaderView::ResizeToContents);

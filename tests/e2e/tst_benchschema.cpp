@@ -1,0 +1,56 @@
+// The bench contract (docs/performance.md): every line is one JSON object with the fixed keys,
+// ratio = value / reference_value where there is a reference. Runs the benchmarks tiny; the
+// figures themselves are not judged here.
+#include "support/minibundle.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ts::test;
+
+class TstBenchSchema : public QObject {
+    Q_OBJECT
+private slots:
+    void linesFollowTheSchema_data() {
+        QTest::addColumn<QString>("bench");
+        QTest::addColumn<int>("lines");
+        QTest::newRow("synth") << "synth" << 2;
+        QTest::newRow("import") << "import" << 3;
+    }
+    void linesFollowTheSchema() {
+        QFETCH(QString, bench);
+        QFETCH(int, lines);
+        QString out;
+        QProcess p;
+        p.start(qEnvironmentVariable("TS_CLI"), {"bench", bench, "--seconds", "1"});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QStringList rows =
+            QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), lines);
+        for (const QString& row : rows) {
+            QJsonParseError err;
+            const QJsonObject o = QJsonDocument::fromJson(row.toUtf8(), &err).object();
+            QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(row));
+            for (const char* key : {"bench", "figure", "value", "unit", "reference",
+                                    "reference_value", "ratio", "better", "goal"})
+                QVERIFY2(o.contains(key), qPrintable(QString("%1 lacks %2").arg(row, key)));
+            QCOMPARE(o["bench"].toString(), bench);
+            QVERIFY(o["better"].toString() == "lower" || o["better"].toString() == "higher");
+            QVERIFY(o["value"].toDouble() > 0);
+            if (!o["reference"].isNull()) {
+                const double expect = o["value"].toDouble() / o["reference_value"].toDouble();
+                QVERIFY(std::abs(o["ratio"].toDouble() - expect) < 1e-9 * std::abs(expect));
+            } else {
+                QVERIFY(o["ratio"].isNull() && o["reference_value"].isNull());
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBenchSchema)
+#include "tst_benchschema.moc"
