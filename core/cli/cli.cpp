@@ -22,6 +22,8 @@ Commands:
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
         [--drop-rate P] [--jitter-us U]          write a synthetic episode with ground truth
+  frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
+                                                 write that exact frame (displayed orientation)
   bench import|synth [--seconds S] [--work-dir DIR]  performance figures as JSON lines
   --version                                      print the version
 
@@ -43,7 +45,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     static const std::map<std::string, Command> commands{
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
-        {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench},
+        {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

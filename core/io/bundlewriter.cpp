@@ -1,15 +1,14 @@
 #include "io/bundlewriter.h"
 
 #include "util/error.h"
+#include "util/pngwrite.h"
 
 #include <nlohmann/json.hpp>
-#include <png.h>
 
 #include <bit>
 #include <charconv>
 #include <cerrno>
 #include <cmath>
-#include <csetjmp>
 #include <cstring>
 #include <fstream>
 
@@ -34,37 +33,6 @@ void ensureParent(const fs::path& file) {
         fs::create_directories(file.parent_path(), ec);
     if (ec)
         throw Error(file.parent_path().string(), "cannot create folder: " + ec.message());
-}
-
-// libpng reports errors by longjmp; this C-style function keeps no object with a destructor
-// alive across setjmp, and returns false with the message filled in.
-bool writePngRows(std::FILE* f, int width, int height, png_bytep* rows, int level,
-                  char* message, size_t messageSize) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    if (!png) {
-        std::snprintf(message, messageSize, "libpng could not start");
-        return false;
-    }
-    png_infop info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        std::snprintf(message, messageSize, "libpng failed to encode the image");
-        return false;
-    }
-    png_init_io(png, f);
-    png_set_compression_level(png, level);
-    // Depth is smooth along columns: the "up" filter alone is cheap and compresses well.
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 16,
-                 PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
-    png_write_info(png, info);
-    if constexpr (std::endian::native == std::endian::little)
-        png_set_swap(png); // PNG stores 16-bit samples big-endian
-    png_write_image(png, rows);
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    return true;
 }
 
 } // namespace
@@ -166,21 +134,7 @@ void BundleWriter::writePng16(const std::string& relative, int width, int height
                               const uint16_t* pixels, int compressionLevel) const {
     const fs::path file = absolute(relative);
     ensureParent(file);
-    std::vector<png_bytep> rows(static_cast<size_t>(height));
-    for (int y = 0; y < height; ++y)
-        rows[static_cast<size_t>(y)] = reinterpret_cast<png_bytep>(
-            const_cast<uint16_t*>(pixels + static_cast<size_t>(y) * static_cast<size_t>(width)));
-    std::FILE* f = std::fopen(file.c_str(), "wb");
-    if (!f)
-        throw Error(file.string(), std::string("cannot open for writing: ") + std::strerror(errno));
-    char message[128] = {0};
-    const bool ok = writePngRows(f, width, height, rows.data(), compressionLevel, message,
-                                 sizeof message);
-    const bool closed = std::fclose(f) == 0;
-    if (!ok)
-        throw Error(file.string(), message);
-    if (!closed)
-        throw Error(file.string(), "write failed (disk full?)");
+    writePng(file, width, height, PngFormat::Gray16, pixels, compressionLevel);
 }
 
 BundleWriter::Csv BundleWriter::openCsv(const std::string& relative,

@@ -1,0 +1,12 @@
+// Turning a packed RGB24 picture by a multiple of 90 degrees clockwise (display rotation).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ts::core::media {
+
+// Rotates in place (through a copy); width and height are updated for 90 and 270.
+void rotateRgb(std::vector<uint8_t>& rgb, int& width, int& height, int clockwiseDegrees);
+
+} // namespace ts::core::media

@@ -1,0 +1,24 @@
+// One decoded video frame in display format: packed RGB24, already turned to the video's
+// displayed orientation, with the index and time it belongs to.
+#pragma once
+
+#include "model/time.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ts::core::media {
+
+struct VideoFrame {
+    int64_t index = -1;        // display order, 0-based, as ffmpeg's select=eq(n,N) counts
+    int64_t pts = 0;           // stream time base
+    TimeNs ptsNs = 0;          // presentation time on the video's own clock
+    int width = 0, height = 0; // displayed size (after rotation)
+    bool key = false;
+    bool damaged = false;     // the decoder reported errors (concealed) in this frame
+    std::vector<uint8_t> rgb; // width * height * 3 bytes, rows top to bottom
+
+    size_t bytes() const { return rgb.size() + sizeof(VideoFrame); }
+};
+
+} // namespace ts::core::media

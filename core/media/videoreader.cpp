@@ -1,0 +1,333 @@
+#include "media/videoreader.h"
+
+#include "media/framerotation.h"
+#include "util/error.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/display.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/log.h>
+#include <libswscale/swscale.h>
+}
+
+#include <algorithm>
+#include <cmath>
+
+namespace ts::core::media {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string avError(int code) {
+    char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
+    av_strerror(code, buf, sizeof buf);
+    return buf;
+}
+
+// Clockwise degrees to turn the stored picture for display, as ffmpeg's autorotate does.
+int displayRotation(const AVStream* st) {
+    const uint8_t* m = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, nullptr);
+    if (!m)
+        return 0;
+    double theta = -std::round(av_display_rotation_get(reinterpret_cast<const int32_t*>(m)));
+    theta -= 360 * std::floor(theta / 360 + 0.9 / 360);
+    const int r = static_cast<int>(std::lround(theta / 90.0)) * 90 % 360;
+    return r < 0 ? r + 360 : r;
+}
+
+} // namespace
+
+struct VideoReader::Impl {
+    fs::path file;
+    AVFormatContext* fmt = nullptr;
+    AVCodecContext* dec = nullptr;
+    AVPacket* pkt = nullptr;
+    AVFrame* frm = nullptr;
+    SwsContext* sws = nullptr;
+    int vs = -1;
+    FrameIndex index;
+    VideoInfo info;
+    int64_t position = -1; // display index of the last frame the decoder gave us
+    bool flushed = false;  // end of file reached and the decoder drained
+    int64_t decoded = 0;
+
+    ~Impl() {
+        sws_freeContext(sws);
+        av_frame_free(&frm);
+        av_packet_free(&pkt);
+        avcodec_free_context(&dec);
+        avformat_close_input(&fmt);
+    }
+
+    [[noreturn]] void fail(int64_t frame, const std::string& what) const {
+        throw Error(file.string(), "frame " + std::to_string(frame) + ": " + what);
+    }
+
+    void buildIndex() {
+        const int64_t fileSize = avio_size(fmt->pb);
+        const AVStream* st = fmt->streams[vs];
+        index.timeBaseNum = st->time_base.num;
+        index.timeBaseDen = st->time_base.den;
+        int64_t packets = 0;
+        for (;;) {
+            int r = av_read_frame(fmt, pkt);
+            if (r == AVERROR_EOF)
+                break;
+            if (r < 0) {
+                index.truncated = true;
+                break;
+            }
+            if (pkt->stream_index == vs) {
+                // A packet cut by the end of the file comes back short and flagged corrupt.
+                const bool cut =
+                    fileSize > 0 && pkt->pos >= 0 &&
+                    (pkt->pos + pkt->size > fileSize ||
+                     ((pkt->flags & AV_PKT_FLAG_CORRUPT) && pkt->pos + pkt->size >= fileSize));
+                if (cut) {
+                    index.truncated = true;
+                    av_packet_unref(pkt);
+                    break;
+                }
+                ++packets;
+                // Packets an edit list cuts away are decoded as references but never shown.
+                if (!(pkt->flags & AV_PKT_FLAG_DISCARD)) {
+                    FrameIndexEntry e;
+                    e.pts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
+                    e.dts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : e.pts;
+                    e.pos = pkt->pos;
+                    e.size = pkt->size;
+                    e.key = pkt->flags & AV_PKT_FLAG_KEY;
+                    e.corrupt = pkt->flags & AV_PKT_FLAG_CORRUPT;
+                    index.frames.push_back(e);
+                }
+            }
+            av_packet_unref(pkt);
+        }
+        if (st->nb_frames > 0 && packets < st->nb_frames)
+            index.truncated = true;
+        if (index.truncated)
+            index.truncatedAfter = packets;
+        std::stable_sort(
+            index.frames.begin(), index.frames.end(),
+            [](const FrameIndexEntry& a, const FrameIndexEntry& b) { return a.pts < b.pts; });
+        if (!index.frames.empty() && !index.frames.front().key)
+            index.frames.front().key = true; // decoding has to start somewhere
+    }
+
+    void seekTo(int64_t keyframe) {
+        const FrameIndexEntry& e = index.frames[static_cast<size_t>(keyframe)];
+        // Formats that index by presentation time want the pts; the rest (MP4) the dts.
+        const bool byPts = fmt->iformat->flags & AVFMT_SEEK_TO_PTS;
+        int r = av_seek_frame(fmt, vs, byPts ? e.pts : e.dts, AVSEEK_FLAG_BACKWARD);
+        if (r < 0)
+            r = av_seek_frame(fmt, vs, std::min(e.pts, e.dts),
+                              AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
+        if (r < 0)
+            fail(keyframe, "seeking to the keyframe failed: " + avError(r));
+        avcodec_flush_buffers(dec);
+        position = -1;
+        flushed = false;
+    }
+
+    VideoFrame convert(int64_t idx) {
+        VideoFrame out;
+        out.index = idx;
+        out.pts = index.frames[static_cast<size_t>(idx)].pts;
+        out.ptsNs = index.ptsToNs(out.pts);
+        out.key = frm->key_frame;
+        out.damaged = frm->decode_error_flags != 0 || (frm->flags & AV_FRAME_FLAG_CORRUPT);
+        const int w = frm->width, h = frm->height;
+        sws = sws_getCachedContext(sws, w, h, static_cast<AVPixelFormat>(frm->format), w, h,
+                                   AV_PIX_FMT_RGB24, SWS_BICUBIC, nullptr, nullptr, nullptr);
+        if (!sws)
+            fail(idx,
+                 "no conversion from pixel format " +
+                     std::string(av_get_pix_fmt_name(static_cast<AVPixelFormat>(frm->format))));
+        std::vector<uint8_t> rgb(static_cast<size_t>(w) * h * 3);
+        uint8_t* dst[4] = {rgb.data(), nullptr, nullptr, nullptr};
+        int stride[4] = {w * 3, 0, 0, 0};
+        sws_scale(sws, frm->data, frm->linesize, 0, h, dst, stride);
+        out.width = w;
+        out.height = h;
+        out.rgb = std::move(rgb);
+        rotateRgb(out.rgb, out.width, out.height, info.rotation);
+        return out;
+    }
+
+    // Decodes forward until display index `target` comes out. Frames from `firstUseful` on
+    // are handed to `passing`. Returns false when the target was skipped or never came.
+    bool decodeUntil(int64_t target, int64_t firstUseful, VideoFrame& out, bool& landedLate,
+                     const std::function<void(VideoFrame&&)>& passing) {
+        landedLate = false;
+        bool first = true;
+        for (;;) {
+            int r = avcodec_receive_frame(dec, frm);
+            if (r == 0) {
+                ++decoded;
+                const int64_t pts =
+                    frm->pts != AV_NOPTS_VALUE ? frm->pts : frm->best_effort_timestamp;
+                const int64_t idx = index.indexOfPts(pts);
+                if (idx < 0) {
+                    av_frame_unref(frm);
+                    continue;
+                }
+                if (first && position < 0 && idx > target)
+                    landedLate = true;
+                first = false;
+                position = idx;
+                if (idx == target) {
+                    out = convert(idx);
+                    av_frame_unref(frm);
+                    return true;
+                }
+                if (idx > target) {
+                    av_frame_unref(frm);
+                    return false;
+                }
+                if (passing && idx >= firstUseful)
+                    passing(convert(idx));
+                av_frame_unref(frm);
+                continue;
+            }
+            if (r == AVERROR_EOF) {
+                flushed = true;
+                return false;
+            }
+            if (r != AVERROR(EAGAIN))
+                return false;
+            // The decoder wants input.
+            for (;;) {
+                r = av_read_frame(fmt, pkt);
+                if (r < 0) {
+                    avcodec_send_packet(dec, nullptr); // drain the frames still inside
+                    break;
+                }
+                if (pkt->stream_index != vs) {
+                    av_packet_unref(pkt);
+                    continue;
+                }
+                // A damaged packet costs its own frame; the decoder goes on with the next.
+                avcodec_send_packet(dec, pkt);
+                av_packet_unref(pkt);
+                break;
+            }
+        }
+    }
+};
+
+VideoReader::VideoReader() : d_(std::make_unique<Impl>()) {}
+VideoReader::~VideoReader() = default;
+
+std::unique_ptr<VideoReader> VideoReader::open(const fs::path& file, const VideoReaderOptions& o) {
+    av_log_set_level(AV_LOG_QUIET); // problems are reported as errors, not on stderr
+    std::unique_ptr<VideoReader> r(new VideoReader());
+    Impl& d = *r->d_;
+    d.file = file;
+    if (int e = avformat_open_input(&d.fmt, file.c_str(), nullptr, nullptr); e < 0)
+        throw Error(file.string(), "the video cannot be opened (" + avError(e) +
+                                       "); it may be truncated or not a video");
+    if (int e = avformat_find_stream_info(d.fmt, nullptr); e < 0)
+        throw Error(file.string(), "the video's streams cannot be read: " + avError(e));
+    const AVCodec* codec = nullptr;
+    d.vs = av_find_best_stream(d.fmt, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    if (d.vs < 0 || !codec)
+        throw Error(file.string(), d.vs < 0 ? "the file has no video stream"
+                                            : "no decoder for this video's codec");
+    AVStream* st = d.fmt->streams[d.vs];
+    d.dec = avcodec_alloc_context3(codec);
+    avcodec_parameters_to_context(d.dec, st->codecpar);
+    d.dec->thread_count = std::max(1, o.threads);
+    d.dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    d.dec->pkt_timebase = st->time_base;
+    if (int e = avcodec_open2(d.dec, codec, nullptr); e < 0)
+        throw Error(file.string(), "the decoder cannot be opened: " + avError(e));
+    d.pkt = av_packet_alloc();
+    d.frm = av_frame_alloc();
+
+    if (o.cachedIndex && o.cachedIndex->timeBaseNum == st->time_base.num &&
+        o.cachedIndex->timeBaseDen == st->time_base.den)
+        d.index = *o.cachedIndex;
+    else
+        d.buildIndex();
+    if (d.index.frames.empty())
+        throw Error(file.string(), "the video holds no frames");
+
+    VideoInfo& info = d.info;
+    info.codec = avcodec_get_name(st->codecpar->codec_id);
+    info.codedWidth = st->codecpar->width;
+    info.codedHeight = st->codecpar->height;
+    info.rotation = displayRotation(st);
+    const bool swap = info.rotation == 90 || info.rotation == 270;
+    info.width = swap ? info.codedHeight : info.codedWidth;
+    info.height = swap ? info.codedWidth : info.codedHeight;
+    info.firstNs = d.index.ptsToNs(d.index.frames.front().pts);
+    info.lastNs = d.index.ptsToNs(d.index.frames.back().pts);
+    if (d.index.size() > 1 && info.lastNs > info.firstNs)
+        info.averageFps = static_cast<double>(d.index.size() - 1) * 1e9 /
+                          static_cast<double>(info.lastNs - info.firstNs);
+    d.seekTo(0);
+    return r;
+}
+
+const VideoInfo& VideoReader::info() const {
+    return d_->info;
+}
+const FrameIndex& VideoReader::index() const {
+    return d_->index;
+}
+const fs::path& VideoReader::file() const {
+    return d_->file;
+}
+int64_t VideoReader::decodedFrames() const {
+    return d_->decoded;
+}
+
+VideoFrame VideoReader::frame(int64_t n, const std::function<void(VideoFrame&&)>& passing) {
+    Impl& d = *d_;
+    if (n < 0 || n >= d.index.size())
+        throw Error(d.file.string(), "frame " + std::to_string(n) +
+                                         " does not exist: the video has " +
+                                         std::to_string(d.index.size()) + " frames" +
+                                         (d.index.truncated ? " (the file is truncated)" : ""));
+    VideoFrame out;
+    bool late = false;
+    // Going on from where the decoder is beats a seek when no keyframe lies in between.
+    const int64_t key = d.index.keyframeAtOrBefore(n);
+    if (d.position >= 0 && !d.flushed && n > d.position && key <= d.position + 1) {
+        if (d.decodeUntil(n, d.position + 1, out, late, passing))
+            return out;
+    }
+    // Seek to the keyframe; if the decoder cannot produce the frame from there (open GOPs,
+    // a keyframe flag that lies), start one keyframe earlier.
+    int64_t k = key;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        d.seekTo(k);
+        if (d.decodeUntil(n, k, out, late, passing))
+            return out;
+        if (k == 0)
+            break;
+        k = d.index.keyframeAtOrBefore(k - 1);
+    }
+    d.position = -1;
+    d.fail(n, d.index.frames[static_cast<size_t>(n)].corrupt
+                  ? "the frame's data is damaged and cannot be decoded"
+                  : "the frame cannot be decoded (damaged or missing data)");
+}
+
+VideoFrame VideoReader::frameAtTime(TimeNs t) {
+    const int64_t n = d_->index.indexAtTimeNs(t);
+    if (n < 0)
+        throw Error(d_->file.string(), "no frame is shown at " + std::to_string(t) +
+                                           " ns: the first frame is at " +
+                                           std::to_string(d_->info.firstNs) + " ns");
+    return frame(n);
+}
+
+VideoFrame VideoReader::next() {
+    return frame(d_->position < 0 ? 0 : d_->position + 1);
+}
+
+} // namespace ts::core::media

@@ -1,0 +1,66 @@
+// Frame-exact reading of a video file with libavformat/libavcodec: a frame index built once
+// (or taken from the project's cache), exact access by display index or presentation time,
+// cheap forward steps, and frames delivered in display orientation as RGB24.
+//
+// Thread ownership: a VideoReader is used by one thread at a time (it owns a decoder). Open
+// one per thread that decodes; the FrameIndex can be shared by copying it.
+#pragma once
+
+#include "media/frameindex.h"
+#include "media/videoframe.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace ts::core::media {
+
+struct VideoInfo {
+    std::string codec;
+    int codedWidth = 0, codedHeight = 0; // as stored
+    int width = 0, height = 0;           // as displayed (rotation applied)
+    int rotation = 0;                    // clockwise degrees applied for display: 0/90/180/270
+    double averageFps = 0;
+    TimeNs firstNs = 0, lastNs = 0; // presentation times of the first and last frame
+};
+
+struct VideoReaderOptions {
+    int threads = 2;                         // decoder threads
+    const FrameIndex* cachedIndex = nullptr; // skip the index scan when the project has one
+};
+
+class VideoReader {
+public:
+    // Throws ts::core::Error naming the file when it cannot be opened or has no video.
+    static std::unique_ptr<VideoReader> open(const std::filesystem::path& file,
+                                             const VideoReaderOptions& options = {});
+    ~VideoReader();
+    VideoReader(const VideoReader&) = delete;
+    VideoReader& operator=(const VideoReader&) = delete;
+
+    const VideoInfo& info() const;
+    const FrameIndex& index() const;
+    int64_t frameCount() const { return index().size(); }
+    const std::filesystem::path& file() const;
+
+    // The exact frame at display index n. Frames decoded on the way (from the keyframe up to
+    // n) are handed to `passing` when given, so a cache can keep the GOP for backward steps.
+    // Throws ts::core::Error naming the file and frame when it cannot be decoded.
+    VideoFrame frame(int64_t n, const std::function<void(VideoFrame&&)>& passing = {});
+    // The frame shown at presentation time t (ns on the video's own clock): the last frame
+    // whose time is <= t. Throws when t is before the first frame.
+    VideoFrame frameAtTime(TimeNs t);
+    // The next frame after the last one returned (sequential playback, no seeking).
+    VideoFrame next();
+
+    // How many packets were decoded since opening (for benchmarks and tests of seeking).
+    int64_t decodedFrames() const;
+
+private:
+    VideoReader();
+    struct Impl;
+    std::unique_ptr<Impl> d_;
+};
+
+} // namespace ts::core::media
