@@ -4,6 +4,7 @@
 
 #include "model/time.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -18,7 +19,7 @@ struct VideoFrame {
     bool damaged = false;     // the decoder reported errors (concealed) in this frame
     std::vector<uint8_t> rgb; // width * height * 3 bytes, rows top to bottom
 
-    size_t bytes() const { return rgb.size() + sizeof(VideoFrame); }
+    std::size_t bytes() const { return rgb.size() + sizeof(VideoFrame); }
 };
 
 } // namespace ts::core::media
