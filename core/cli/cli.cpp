@@ -24,7 +24,8 @@ Commands:
         [--drop-rate P] [--jitter-us U]          write a synthetic episode with ground truth
   frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
                                                  write that exact frame (displayed orientation)
-  bench import|synth [--seconds S] [--work-dir DIR]  performance figures as JSON lines
+  bench import|synth|decode|seek [--seconds S] [--work-dir DIR]
+                                                 performance figures as JSON lines
   --version                                      print the version
 
 See docs/cli.md for every option and the --json output.

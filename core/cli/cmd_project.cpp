@@ -175,15 +175,15 @@ int cmdInfo(const Argv& argv, std::ostream& out, std::ostream&) {
             << "  streams:\n";
         for (const auto& st : e->streams) {
             char line[300];
-            std::snprintf(
-                line, sizeof line,
-                "    %-8s %-6s %8lld samples  %9.3f Hz  %s … %s  gaps %lld  clock %s "
-                "(%s)\n",
-                st.stats.name.c_str(), std::string(streamKindName(st.stats.kind)).c_str(),
-                static_cast<long long>(st.stats.count), st.stats.rateHz,
-                std::to_string(st.stats.firstNs).c_str(), std::to_string(st.stats.lastNs).c_str(),
-                static_cast<long long>(st.stats.gaps), st.stats.clock.c_str(),
-                clockState(st.clockModel).c_str());
+            std::snprintf(line, sizeof line,
+                          "    %-8s %-6s %8lld samples  %9.3f Hz  %s … %s  gaps %lld  clock %s "
+                          "(%s)\n",
+                          st.stats.name.c_str(), std::string(streamKindName(st.stats.kind)).c_str(),
+                          static_cast<long long>(st.stats.count), st.stats.rateHz,
+                          std::to_string(st.stats.firstNs).c_str(),
+                          std::to_string(st.stats.lastNs).c_str(),
+                          static_cast<long long>(st.stats.gaps), st.stats.clock.c_str(),
+                          clockState(st.clockModel).c_str());
             out << line;
         }
         if (!e->warnings.empty()) {

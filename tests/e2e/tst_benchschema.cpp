@@ -18,15 +18,20 @@ private slots:
     void linesFollowTheSchema_data() {
         QTest::addColumn<QString>("bench");
         QTest::addColumn<int>("lines");
-        QTest::newRow("synth") << "synth" << 2;
-        QTest::newRow("import") << "import" << 3;
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("synth") << "synth" << 2 << QStringList{};
+        QTest::newRow("import") << "import" << 3 << QStringList{};
+        QTest::newRow("decode") << "decode" << 1 << QStringList{};
+        QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);
         QFETCH(int, lines);
+        QFETCH(QStringList, extra);
         QString out;
         QProcess p;
-        p.start(qEnvironmentVariable("TS_CLI"), {"bench", bench, "--seconds", "1"});
+        p.start(qEnvironmentVariable("TS_CLI"),
+                QStringList{"bench", bench, "--seconds", "1"} + extra);
         QVERIFY(p.waitForFinished(120000));
         QCOMPARE(p.exitCode(), 0);
         const QStringList rows =

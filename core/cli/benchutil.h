@@ -1,0 +1,38 @@
+// What every `touchstone-cli bench` figure shares: a clock, timing a reference program, the
+// one-line JSON schema (docs/performance.md) and a scratch folder.
+#pragma once
+
+#include "cli/args.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ts::core::cli {
+
+double now(); // seconds on a steady clock
+
+// Runs a program with arguments, stdout/stderr to /dev/null; returns wall seconds. Throws
+// ts::core::Error when it cannot start or fails.
+double timeProgram(const std::vector<std::string>& args);
+
+// One figure; an empty reference makes reference, reference_value and ratio null.
+nlohmann::json benchLine(const std::string& bench, const std::string& figure, double value,
+                         const std::string& unit, const std::string& reference, double refValue,
+                         const std::string& better, nlohmann::json goal);
+
+// --work-dir DIR (kept) or a temporary folder (removed at the end).
+struct WorkDir {
+    std::filesystem::path path;
+    bool keep = false;
+    ~WorkDir();
+};
+WorkDir makeWorkDir(const Args& a);
+
+int benchDecode(const Args& a, std::ostream& out, std::ostream& err);
+int benchSeek(const Args& a, std::ostream& out, std::ostream& err);
+
+} // namespace ts::core::cli
