@@ -13,6 +13,8 @@ namespace ts::core::media {
 // Opening reads every packet once: the index (pts, keyframe flag) is what makes random access
 // exact, because container seeking lands on a keyframe near, not at, the wanted time. Frames
 // are told apart by pts, so the index never depends on a frame rate.
+// Limit: FFmpeg 5.1's FFV1 decoder conceals a slice whose CRC fails (it only logs it and sets no
+// frame flag), so bit damage inside an FFV1 frame is not detected here; cut-off files are.
 class VideoDepthReader final : public DepthReader {
 public:
     // expectedWidth/Height (0 = unknown) come from the calibration. Throws Error when the file
