@@ -159,10 +159,8 @@ struct VideoReader::Impl {
 
     // Decodes forward until display index `target` comes out. Frames from `firstUseful` on
     // are handed to `passing`. Returns false when the target was skipped or never came.
-    bool decodeUntil(int64_t target, int64_t firstUseful, VideoFrame& out, bool& landedLate,
+    bool decodeUntil(int64_t target, int64_t firstUseful, VideoFrame& out,
                      const std::function<void(VideoFrame&&)>& passing) {
-        landedLate = false;
-        bool first = true;
         for (;;) {
             int r = avcodec_receive_frame(dec, frm);
             if (r == 0) {
@@ -174,9 +172,6 @@ struct VideoReader::Impl {
                     av_frame_unref(frm);
                     continue;
                 }
-                if (first && position < 0 && idx > target)
-                    landedLate = true;
-                first = false;
                 position = idx;
                 if (idx == target) {
                     out = convert(idx);
@@ -293,11 +288,10 @@ VideoFrame VideoReader::frame(int64_t n, const std::function<void(VideoFrame&&)>
                                          std::to_string(d.index.size()) + " frames" +
                                          (d.index.truncated ? " (the file is truncated)" : ""));
     VideoFrame out;
-    bool late = false;
     // Going on from where the decoder is beats a seek when no keyframe lies in between.
     const int64_t key = d.index.keyframeAtOrBefore(n);
     if (d.position >= 0 && !d.flushed && n > d.position && key <= d.position + 1) {
-        if (d.decodeUntil(n, d.position + 1, out, late, passing))
+        if (d.decodeUntil(n, d.position + 1, out, passing))
             return out;
     }
     // Seek to the keyframe; if the decoder cannot produce the frame from there (open GOPs,
@@ -305,7 +299,7 @@ VideoFrame VideoReader::frame(int64_t n, const std::function<void(VideoFrame&&)>
     int64_t k = key;
     for (int attempt = 0; attempt < 4; ++attempt) {
         d.seekTo(k);
-        if (d.decodeUntil(n, k, out, late, passing))
+        if (d.decodeUntil(n, k, out, passing))
             return out;
         if (k == 0)
             break;
