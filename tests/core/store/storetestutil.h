@@ -4,6 +4,7 @@
 #pragma once
 
 #include "io/bundle.h"
+#include "util/error.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -35,5 +36,19 @@ std::string rawText(const std::filesystem::path& db, const std::string& sql);
 int64_t totalRows(const std::filesystem::path& db);
 
 void writeFile(const std::filesystem::path& file, const std::string& bytes);
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// Runs f, which must throw ts::core::Error; returns the message ("<no error>" if it did not).
+template <typename F> std::string errorOf(F&& f) {
+    try {
+        f();
+    } catch (const ts::core::Error& e) {
+        return e.what();
+    }
+    return "<no error>";
+}
 
 } // namespace tstest

@@ -13,21 +13,12 @@
 
 namespace fs = std::filesystem;
 using namespace ts::core;
+using tstest::contains;
+using tstest::errorOf;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
-template <typename F> std::string errorOf(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "<no error>";
-}
 
 const StreamInfo& streamNamed(const EpisodeDetail& d, const std::string& name) {
     for (const auto& s : d.streams)

@@ -16,22 +16,12 @@
 
 namespace fs = std::filesystem;
 using namespace ts::core;
+using tstest::contains;
+using tstest::errorOf;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
-// Runs f, which must throw ts::core::Error; returns the message.
-template <typename F> std::string errorOf(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "<no error>";
-}
 
 } // namespace
 

@@ -14,6 +14,8 @@
 
 namespace fs = std::filesystem;
 using namespace ts::core;
+using tstest::contains;
+using tstest::errorOf;
 
 namespace {
 
@@ -31,9 +33,6 @@ std::string dump(const VerifyReport& r) {
     return s.empty() ? "<no findings>" : s;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 // The audit log's triggers stop honest mistakes; a tamperer removes them first.
 const char* kDropTriggers = "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;";
