@@ -85,6 +85,10 @@ std::optional<FrameIndex> FrameIndex::deserialize(std::string_view in) {
         !get(in, idx.timeBaseDen) || !get(in, trunc) || !get(in, idx.truncatedAfter) ||
         !get(in, n) || n < 0 || idx.timeBaseDen == 0)
         return std::nullopt;
+    // A damaged count must not make us allocate gigabytes before the size check below fails.
+    constexpr size_t kEntryBytes = 3 * sizeof(int64_t) + sizeof(int32_t) + sizeof(uint8_t);
+    if (static_cast<uint64_t>(n) != in.size() / kEntryBytes || in.size() % kEntryBytes != 0)
+        return std::nullopt;
     idx.truncated = trunc != 0;
     idx.frames.resize(static_cast<size_t>(n));
     for (auto& f : idx.frames) {

@@ -66,13 +66,15 @@ struct VideoReader::Impl {
         throw Error(file.string(), "frame " + std::to_string(frame) + ": " + what);
     }
 
-    void buildIndex() {
+    void buildIndex(const std::atomic<bool>* cancel) {
         const int64_t fileSize = avio_size(fmt->pb);
         const AVStream* st = fmt->streams[vs];
         index.timeBaseNum = st->time_base.num;
         index.timeBaseDen = st->time_base.den;
         int64_t packets = 0;
         for (;;) {
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                throw Error(file.string(), "indexing the video was cancelled");
             int r = av_read_frame(fmt, pkt);
             if (r == AVERROR_EOF)
                 break;
@@ -246,7 +248,7 @@ std::unique_ptr<VideoReader> VideoReader::open(const fs::path& file, const Video
         o.cachedIndex->timeBaseDen == st->time_base.den)
         d.index = *o.cachedIndex;
     else
-        d.buildIndex();
+        d.buildIndex(o.cancel);
     if (d.index.frames.empty())
         throw Error(file.string(), "the video holds no frames");
 

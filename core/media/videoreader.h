@@ -9,6 +9,7 @@
 #include "media/frameindex.h"
 #include "media/videoframe.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -28,6 +29,9 @@ struct VideoInfo {
 struct VideoReaderOptions {
     int threads = 2;                         // decoder threads
     const FrameIndex* cachedIndex = nullptr; // skip the index scan when the project has one
+    // When set, read between packets of the index scan (which reads the whole file): once it
+    // is true, open() stops and throws Error, so a worker can be cancelled promptly.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 class VideoReader {

@@ -145,4 +145,15 @@ std::optional<EpisodeDetail> EpisodeQueries::detail(const std::string& id) {
     return d;
 }
 
+std::vector<MediaRecord> EpisodeQueries::media(const std::string& id) {
+    Statement st = db_.prepare("SELECT m.path, m.role, m.size, m.sha256 FROM media_file m "
+                               "JOIN episode e ON e.id = m.episode_id WHERE e.ident = ? "
+                               "ORDER BY m.path");
+    st.bind(1, id);
+    std::vector<MediaRecord> out;
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), st.int64(2), st.text(3)});
+    return out;
+}
+
 } // namespace ts::core

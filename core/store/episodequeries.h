@@ -1,5 +1,6 @@
-// Read-only episode queries for the CLI and the GUI: the episode list and one episode's
-// detail with streams, clock models and media count. Thread ownership: its Database's thread.
+// Read-only episode queries for the CLI and the GUI: the episode list, one episode's detail
+// with streams, clock models and media count, and its media files.
+// Thread ownership: its Database's thread.
 #pragma once
 
 #include "store/storerecords.h"
@@ -18,6 +19,8 @@ public:
 
     std::vector<EpisodeSummary> list();
     std::optional<EpisodeDetail> detail(const std::string& id);
+    // The episode's media files ordered by path; empty when there is no such episode.
+    std::vector<MediaRecord> media(const std::string& id);
 
 private:
     Database& db_;

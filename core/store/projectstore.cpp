@@ -4,6 +4,7 @@
 #include "store/bundleimporter.h"
 #include "store/database.h"
 #include "store/episodequeries.h"
+#include "store/mediacachetable.h"
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/storeverifier.h"
@@ -208,6 +209,20 @@ std::vector<EpisodeSummary> ProjectStore::episodes() const {
 
 std::optional<EpisodeDetail> ProjectStore::episode(const std::string& id) const {
     return EpisodeQueries(*db_).detail(id);
+}
+
+std::vector<MediaRecord> ProjectStore::episodeMedia(const std::string& episodeId) const {
+    return EpisodeQueries(*db_).media(episodeId);
+}
+
+std::optional<std::string> ProjectStore::mediaCache(const std::string& sha256,
+                                                    const std::string& kind, int version) const {
+    return MediaCacheTable(*db_).find(sha256, kind, version);
+}
+
+void ProjectStore::putMediaCache(const std::string& sha256, const std::string& kind, int version,
+                                 const std::string& data) {
+    MediaCacheTable(*db_).put(sha256, kind, version, data);
 }
 
 ProjectInfo ProjectStore::info() const {

@@ -52,6 +52,19 @@ public:
     ImportResult importBundle(const Bundle& bundle, const std::string& actor);
     std::vector<EpisodeSummary> episodes() const; // ordered by episode id
     std::optional<EpisodeDetail> episode(const std::string& id) const;
+    // The episode's media files as recorded at import, ordered by path (empty when unknown).
+    std::vector<MediaRecord> episodeMedia(const std::string& episodeId) const;
+
+    // --- media caches -----------------------------------------------------------------
+    // Derived data (e.g. kind "frame_index") keyed by a media file's SHA-256. Not user edits:
+    // no actor, no role check, no audit entry; verify() ignores them. An entry written with
+    // another `version` reads as missing, so producers bump the version to invalidate.
+    std::optional<std::string> mediaCache(const std::string& sha256, const std::string& kind,
+                                          int version) const;
+    // INSERT OR REPLACE. Throws Error naming the file when sha256 is not 64 lowercase hex
+    // digits, kind is empty, or the file cannot be written (e.g. read-only).
+    void putMediaCache(const std::string& sha256, const std::string& kind, int version,
+                       const std::string& data);
 
     // --- project ----------------------------------------------------------------------
     ProjectInfo info() const;

@@ -246,11 +246,29 @@ CREATE TABLE settings (
 );
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Migration 2: caches of what is derived from a media file (its frame index, later perhaps
+// waveforms or thumbnails), keyed by the file's SHA-256 so that every episode holding the same
+// bytes shares them. They are derived data, not user edits: writing them appends no audit
+// entry, the import's media digest does not cover them, and verify() does not check them
+// (any of them can be dropped and rebuilt from the media). `version` is the producer's format
+// version; a reader that finds another version rebuilds the entry.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE media_cache (
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+    kind        TEXT NOT NULL CHECK (length(kind) > 0),
+    version     INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (sha256, kind)
+);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1,
      "initial schema: project, users, participants, consent, episodes, streams, clock "
      "models, media, annotations, reviews, QC, exports, audit log, settings",
      kMigration1},
+    {2, "media caches: derived data such as frame indexes, keyed by media SHA-256", kMigration2},
 }};
 
 static_assert(kProjectApplicationId == 1416843370, "keep migration 1's literal in step");

@@ -43,6 +43,12 @@ Statement& Statement::bind(int index, std::nullptr_t) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    db_->check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+               "cannot bind parameter");
+    return *this;
+}
+
 bool Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)
@@ -74,6 +80,14 @@ double Statement::real(int col) const {
 
 std::string Statement::text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    if (!p)
+        return {};
+    return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::string Statement::blob(int col) const {
+    // sqlite3_column_blob before sqlite3_column_bytes: the documented safe order.
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
     if (!p)
         return {};
     return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));

@@ -30,6 +30,8 @@ public:
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, std::nullptr_t);
+    // Binary data (caches): stored as a BLOB, not TEXT, so no encoding is assumed.
+    Statement& bindBlob(int index, std::string_view bytes);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind(index, nullptr);
     }
@@ -48,6 +50,7 @@ public:
     int64_t int64(int col) const;
     double real(int col) const;
     std::string text(int col) const;
+    std::string blob(int col) const; // the column's bytes as they are (empty for NULL)
     std::optional<int64_t> optInt64(int col) const;
     std::optional<double> optReal(int col) const;
     std::optional<std::string> optText(int col) const;

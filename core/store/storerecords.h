@@ -70,6 +70,16 @@ struct EpisodeDetail {
     int64_t mediaCount = 0;
 };
 
+// One media file of an episode as recorded at import. `path` is relative to the project folder
+// ('/' separated), or absolute when the file lies outside it; sha256 is the hash at import
+// (verify() tells whether the file still matches).
+struct MediaRecord {
+    std::string path;
+    std::string role; // manifest | calibration | stream:<name> | ground_truth
+    int64_t size = 0;
+    std::string sha256;
+};
+
 struct ImportResult {
     std::string episodeId;
     int64_t streams = 0;
