@@ -5,11 +5,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -43,13 +45,23 @@ int main(int argc, char** argv) {
     if (parser.isSet(shot)) {
         const QString file = parser.value(shot);
         auto save = [&window, file] {
-            // Let layouts settle for one event-loop turn before grabbing.
-            QTimer::singleShot(300, &window, [&window, file] {
-                const bool ok = window.grab().save(file);
-                std::fprintf(ok ? stdout : stderr, "%s %s\n", ok ? "screenshot" : "cannot write",
-                             qPrintable(file));
-                QApplication::exit(ok ? 0 : 1);
+            // Wait (up to 20 s) for the background views to finish, then let the last
+            // deliveries paint before grabbing.
+            auto* poll = new QTimer(&window);
+            auto started = std::make_shared<QElapsedTimer>();
+            started->start();
+            QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, started] {
+                if (window.busy() && started->elapsed() < 20000)
+                    return;
+                poll->stop();
+                QTimer::singleShot(300, &window, [&window, file] {
+                    const bool ok = window.grab().save(file);
+                    std::fprintf(ok ? stdout : stderr, "%s %s\n",
+                                 ok ? "screenshot" : "cannot write", qPrintable(file));
+                    QApplication::exit(ok ? 0 : 1);
+                });
             });
+            poll->start(100);
         };
         QObject::connect(&window, &ts::widgets::ProjectWindow::projectLoaded, &window, save);
         QObject::connect(&window, &ts::widgets::ProjectWindow::loadFailed, &window,

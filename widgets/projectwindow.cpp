@@ -2,7 +2,9 @@
 
 #include "backgroundtask.h"
 #include "episodetablemodel.h"
+#include "filmstripview.h"
 
+#include "media/indexcache.h"
 #include "project/demoproject.h"
 #include "project/episodeimport.h"
 #include "project/projectpath.h"
@@ -103,6 +105,9 @@ void ProjectWindow::buildUi() {
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(3, 6, 6, 6);
     rightLayout->addWidget(detailTitle_);
+    filmstrip_ = new FilmstripView;
+    filmstrip_->setObjectName(QStringLiteral("filmstrip"));
+    rightLayout->addWidget(filmstrip_);
     rightLayout->addWidget(streams_, 3);
     findingsTitle_ = new QLabel;
     findings_ = new QTreeWidget;
@@ -117,6 +122,7 @@ void ProjectWindow::buildUi() {
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({720, 540});
     setCentralWidget(split);
 
     projectLabel_ = new QLabel(tr("No project open"));
@@ -134,6 +140,10 @@ QString ProjectWindow::projectFile() const {
 
 int ProjectWindow::episodeCount() const {
     return model_->rowCount();
+}
+
+bool ProjectWindow::busy() const {
+    return running_ > 0 || filmstrip_->busy();
 }
 
 bool ProjectWindow::openProject(const QString& path) {
@@ -171,7 +181,8 @@ QString clockState(const core::ClockModel& c) {
     if (c.method == "identity")
         return c.confidence >= 1.0 ? ProjectWindow::tr("timeline")
                                    : ProjectWindow::tr("not yet aligned");
-    return QStringLiteral("%1, %2 ms").arg(QString::fromStdString(c.method))
+    return QStringLiteral("%1, %2 ms")
+        .arg(QString::fromStdString(c.method))
         .arg(double(c.offsetNs) * 1e-6, 0, 'f', 3);
 }
 } // namespace
@@ -182,11 +193,13 @@ void ProjectWindow::showEpisode(const QString& id) {
     findingsTitle_->clear();
     if (!store_ || id.isEmpty()) {
         detailTitle_->setText(tr("Select an episode to see its streams."));
+        filmstrip_->clear();
         return;
     }
     auto e = store_->episode(id.toStdString());
     if (!e)
         return;
+    showFilmstrip(*e);
     const auto& s = e->summary;
     detailTitle_->setText(
         tr("<b>%1</b> — %2<br>participant %3 · consent %4 (form %5)%6")
@@ -206,7 +219,7 @@ void ProjectWindow::showEpisode(const QString& id) {
                       QString::number(double(st.stats.lastNs - st.stats.firstNs) * 1e-9, 'f', 3));
         item->setText(5, QString::number(st.stats.gaps));
         item->setText(6, QStringLiteral("%1 · %2").arg(QString::fromStdString(st.stats.clock),
-                                                        clockState(st.clockModel)));
+                                                       clockState(st.clockModel)));
         for (int c = 2; c <= 5; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
@@ -229,6 +242,23 @@ void ProjectWindow::showEpisode(const QString& id) {
         item->setToolTip(1, QString::fromStdString(w.message + " [" + w.code + "]"));
     }
     findings_->resizeColumnToContents(0);
+}
+
+void ProjectWindow::showFilmstrip(const core::EpisodeDetail& e) {
+    for (const auto& st : e.streams) {
+        if (st.stats.kind != core::StreamKind::Video)
+            continue;
+        try {
+            const auto v = core::media::findEpisodeVideo(*store_, e.summary.id, st.stats.name);
+            filmstrip_->setVideo(QString::fromStdString(v.file.string()),
+                                 QString::fromStdString(v.sha256));
+        } catch (const core::Error& err) {
+            filmstrip_->clear();
+            statusBar()->showMessage(QString::fromUtf8(err.what()), 8000);
+        }
+        return;
+    }
+    filmstrip_->clear();
 }
 
 void ProjectWindow::runTask(const QString& label,

@@ -16,11 +16,13 @@ class QTreeWidget;
 
 namespace ts::core {
 class ProjectStore;
-}
+struct EpisodeDetail;
+} // namespace ts::core
 
 namespace ts::widgets {
 
 class EpisodeTableModel;
+class FilmstripView;
 
 class ProjectWindow : public QMainWindow {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     void openDemo(const QString& dir);
     QString projectFile() const;
     int episodeCount() const;
+    // True while background work for the views (thumbnails, tasks) is still running.
+    bool busy() const;
 
 signals:
     // Emitted whenever a project has been (re)loaded into the views.
@@ -45,6 +49,7 @@ private:
     void buildUi();
     void reload();
     void showEpisode(const QString& id);
+    void showFilmstrip(const core::EpisodeDetail& e);
     void chooseAndOpen();
     void chooseAndImport();
     void verifyProject();
@@ -59,6 +64,7 @@ private:
     QTableView* table_ = nullptr;
     QLineEdit* search_ = nullptr;
     QLabel* detailTitle_ = nullptr;
+    FilmstripView* filmstrip_ = nullptr;
     QTreeWidget* streams_ = nullptr;
     QLabel* findingsTitle_ = nullptr;
     QTreeWidget* findings_ = nullptr;

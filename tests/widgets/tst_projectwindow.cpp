@@ -2,6 +2,7 @@
 // holds, search filters it, sorting by duration is numeric, and the selected episode's
 // streams are shown.
 #include "episodetablemodel.h"
+#include "filmstripview.h"
 #include "projectwindow.h"
 #include "support/minibundle.h"
 
@@ -86,12 +87,20 @@ private slots:
         QVERIFY(!names.contains("rgb"));
         QVERIFY(names.contains("imu"));
         QCOMPARE(findings->topLevelItemCount(), 0);
+        auto* strip = w.findChild<ts::widgets::FilmstripView*>("filmstrip");
+        QVERIFY(strip);
+        QCOMPARE(strip->thumbnailsShown(), 0); // no video, no thumbnails
+        QVERIFY(!strip->busy());
 
         // mini-2 lost IMU samples: its warning is shown where the reviewer looks.
         for (int r = 0; r < proxy->rowCount(); ++r)
             if (proxy->index(r, 0).data().toString() == "mini-2")
                 table->selectRow(r);
         QCOMPARE(findings->topLevelItemCount(), 1);
+        // mini-2 has a video: its filmstrip fills in from the background.
+        QTRY_VERIFY_WITH_TIMEOUT(strip->thumbnailsShown() == 12, 20000);
+        QCOMPARE(strip->thumbnail(0).height(), 72);
+        QVERIFY(strip->thumbnail(0).pixel(10, 10) != strip->thumbnail(0).pixel(40, 60));
         QCOMPARE(findings->topLevelItem(0)->text(0), QString("imu.csv:51"));
         QVERIFY(findings->topLevelItem(0)->text(1).contains("gap"));
     }
