@@ -23,13 +23,15 @@ void FilmstripView::clear() {
     update();
 }
 
-void FilmstripView::setVideo(const QString& file, const QString& sha256, int count) {
+void FilmstripView::setVideo(const QString& file, const QString& sha256,
+                             std::shared_ptr<const core::media::FrameIndex> index, int count) {
     clear();
     images_.assign(static_cast<size_t>(count), QImage());
     core::media::FilmstripOptions o;
     o.count = count;
     o.height = 72;
     o.sha256 = sha256.toStdString();
+    o.index = std::move(index);
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
                           QStringLiteral("/filmstrips");
     QDir().mkpath(cache);

@@ -11,7 +11,8 @@
 
 namespace ts::core::media {
 class Filmstrip;
-}
+class FrameIndex;
+} // namespace ts::core::media
 
 namespace ts::widgets {
 
@@ -23,7 +24,9 @@ public:
 
     // Starts computing the strip of `file` (sha256 is the cache key, may be empty); a strip
     // still being computed for another video is cancelled.
-    void setVideo(const QString& file, const QString& sha256, int count = 12);
+    // `index`, when the project has one cached, spares the strip a scan of the file.
+    void setVideo(const QString& file, const QString& sha256,
+                  std::shared_ptr<const core::media::FrameIndex> index = {}, int count = 12);
     void clear();
     int thumbnailsShown() const;
     // True while thumbnails are still being computed.

@@ -250,8 +250,14 @@ void ProjectWindow::showFilmstrip(const core::EpisodeDetail& e) {
             continue;
         try {
             const auto v = core::media::findEpisodeVideo(*store_, e.summary.id, st.stats.name);
+            // The frame index was cached in the project at import: the strip need not scan.
+            std::shared_ptr<const core::media::FrameIndex> index;
+            if (auto blob = store_->mediaCache(v.sha256, core::media::kFrameIndexCacheKind,
+                                               core::media::FrameIndex::kVersion))
+                if (auto idx = core::media::FrameIndex::deserialize(*blob))
+                    index = std::make_shared<const core::media::FrameIndex>(std::move(*idx));
             filmstrip_->setVideo(QString::fromStdString(v.file.string()),
-                                 QString::fromStdString(v.sha256));
+                                 QString::fromStdString(v.sha256), std::move(index));
         } catch (const core::Error& err) {
             filmstrip_->clear();
             statusBar()->showMessage(QString::fromUtf8(err.what()), 8000);

@@ -1,5 +1,6 @@
 #include "project/episodeimport.h"
 
+#include "media/indexcache.h"
 #include "store/projectstore.h"
 #include "util/error.h"
 
@@ -24,6 +25,21 @@ EpisodeImportOutcome importEpisode(ProjectStore& store, const std::filesystem::p
         out.result = store.importBundle(b, actor);
     } catch (const Error& e) {
         out.error = e.what();
+        return out;
+    }
+    // Index every video now, while its bytes are still in the page cache, so that no viewer
+    // has to scan the file again. The index is derived data: failing here costs only speed.
+    for (const auto& d : b.manifest.streams) {
+        if (d.kind != StreamKind::Video)
+            continue;
+        for (const auto& m : b.media) {
+            if (m.path != d.path)
+                continue;
+            try {
+                media::openVideoWithProjectCache(store, b.root / d.path, m.sha256);
+            } catch (const Error&) {
+            }
+        }
     }
     return out;
 }

@@ -76,6 +76,13 @@ private slots:
         QCOMPARE(p["episode_count"].toInt(), 1);
         QCOMPARE(p["episodes"].toArray()[0].toObject()["participant"].toString(), QString("P-7"));
         QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"verify", proj}, &out), 0);
+        // The video's frame index was built at import and cached in the project.
+        QCOMPARE(runProgram("sqlite3",
+                            {proj + "/project.tsproj",
+                             "SELECT count(*) FROM media_cache WHERE kind='frame_index'"},
+                            &out),
+                 0);
+        QCOMPARE(out.trimmed(), QString("1"));
 
         // Importing the same episode again is refused and changes nothing.
         QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"import", proj, ep, "--user", "lead"},
