@@ -7,6 +7,7 @@
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/storeverifier.h"
+#include "store/syncrecords.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 #include "store/usertable.h"
@@ -208,6 +209,20 @@ std::vector<EpisodeSummary> ProjectStore::episodes() const {
 
 std::optional<EpisodeDetail> ProjectStore::episode(const std::string& id) const {
     return EpisodeQueries(*db_).detail(id);
+}
+
+void ProjectStore::setClockModel(const std::string& actor, const std::string& episodeId,
+                                 const std::string& streamName, const ClockModel& model) {
+    SyncRecords(*db_).setClockModel(actor, episodeId, streamName, model);
+}
+
+void ProjectStore::recordQcMetrics(const std::string& actor, const std::string& episodeId,
+                                   const std::vector<QcMetric>& metrics) {
+    SyncRecords(*db_).recordQcMetrics(actor, episodeId, metrics);
+}
+
+std::vector<QcMetric> ProjectStore::qcMetrics(const std::string& episodeId) const {
+    return SyncRecords(*db_).qcMetrics(episodeId);
 }
 
 ProjectInfo ProjectStore::info() const {
