@@ -367,7 +367,9 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
     const double coverage = static_cast<double>(e.usedWindows) / e.windows;
     const double agreement = static_cast<double>(e.inliers) / static_cast<double>(xs.size());
     const double energy = std::clamp((e.signalRms - o.minSignalRms) / (2 * o.minSignalRms), 0.0, 1.0);
-    e.confidence = similarity * e.uniqueness * std::sqrt(coverage) * agreement * energy;
+    // Without drift the model holds near t0 only; how far off it is elsewhere is unknown.
+    const double driftKnown = e.driftEstimated ? 1.0 : 0.6;
+    e.confidence = similarity * e.uniqueness * std::sqrt(coverage) * agreement * energy * driftKnown;
     if (similarity < 0.5)
         e.note = "the signals are only weakly alike at the best lag";
     else if (e.uniqueness < 0.5)
