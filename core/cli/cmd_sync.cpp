@@ -40,13 +40,20 @@ json healthJson(const sync::StreamHealth& h) {
 }
 
 json estimateJson(const sync::ClockEstimate& e) {
-    return {{"estimated", e.estimated},        {"offset_ns", e.offsetNs},
-            {"drift_ppm", e.drift * 1e6},      {"t0_ns", e.t0Ns},
-            {"drift_estimated", e.driftEstimated}, {"confidence", e.confidence},
-            {"residual_ns", e.residualNs},     {"windows", e.windows},
-            {"used_windows", e.usedWindows},   {"inliers", e.inliers},
-            {"peak_score", e.peakScore},       {"uniqueness", e.uniqueness},
-            {"signal_rms", e.signalRms},       {"note", e.note}};
+    return {{"estimated", e.estimated},
+            {"offset_ns", e.offsetNs},
+            {"drift_ppm", e.drift * 1e6},
+            {"t0_ns", e.t0Ns},
+            {"drift_estimated", e.driftEstimated},
+            {"confidence", e.confidence},
+            {"residual_ns", e.residualNs},
+            {"windows", e.windows},
+            {"used_windows", e.usedWindows},
+            {"inliers", e.inliers},
+            {"peak_score", e.peakScore},
+            {"uniqueness", e.uniqueness},
+            {"signal_rms", e.signalRms},
+            {"note", e.note}};
 }
 
 json modelJson(const ClockModel& c) {
@@ -103,9 +110,9 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             m.detailsJson = healthJson(s.health).dump();
             m.computedBy = "touchstone";
             metrics.push_back(std::move(m));
-            json j{{"name", s.stream},        {"kind", s.kind},   {"clock", s.clock},
-                   {"aligned", s.aligned},    {"method", s.method},
-                   {"health", healthJson(s.health)}, {"note", s.note}};
+            json j{{"name", s.stream},     {"kind", s.kind},     {"clock", s.clock},
+                   {"aligned", s.aligned}, {"method", s.method}, {"health", healthJson(s.health)},
+                   {"note", s.note}};
             j["clock_model"] = s.aligned ? modelJson(s.model) : json(nullptr);
             j["relative_to"] = s.relativeTo.empty() ? json(nullptr) : json(s.relativeTo);
             j["estimate"] = s.estimate ? estimateJson(*s.estimate) : json(nullptr);

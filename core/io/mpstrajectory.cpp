@@ -32,10 +32,11 @@ MpsTrajectory readMpsTrajectory(const std::filesystem::path& file) {
     const auto header = splitFields(line);
     for (size_t i = 0; i < header.size(); ++i)
         col[header[i]] = i;
-    const char* needed[] = {"tracking_timestamp_us", "tx_world_device", "ty_world_device",
-                            "tz_world_device", "qx_world_device", "qy_world_device",
-                            "qz_world_device", "qw_world_device", "angular_velocity_x_device",
-                            "angular_velocity_y_device", "angular_velocity_z_device"};
+    const char* needed[] = {
+        "tracking_timestamp_us",     "tx_world_device",          "ty_world_device",
+        "tz_world_device",           "qx_world_device",          "qy_world_device",
+        "qz_world_device",           "qw_world_device",          "angular_velocity_x_device",
+        "angular_velocity_y_device", "angular_velocity_z_device"};
     std::vector<size_t> idx;
     for (const char* n : needed) {
         const auto it = col.find(n);
@@ -58,7 +59,8 @@ MpsTrajectory readMpsTrajectory(const std::filesystem::path& file) {
                 size_t used = 0;
                 v[k] = std::stod(f[idx[k]], &used);
             } catch (const std::exception&) {
-                throw Error(file.string(), lineNo, std::string("'") + needed[k] + "' is not a number");
+                throw Error(file.string(), lineNo,
+                            std::string("'") + needed[k] + "' is not a number");
             }
         }
         PoseSample p;

@@ -39,9 +39,8 @@ void SyncRecords::setClockModel(const std::string& actor, const std::string& epi
     if (!methods.count(model.method))
         throw Error(db_.fileName(), "clock model method '" + model.method +
                                         "' is not one of identity, file, estimated, manual");
-    if (!std::isfinite(model.drift) || !std::isfinite(model.confidence) ||
-        model.confidence < 0 || model.confidence > 1 || !std::isfinite(model.residualNs) ||
-        model.residualNs < 0)
+    if (!std::isfinite(model.drift) || !std::isfinite(model.confidence) || model.confidence < 0 ||
+        model.confidence > 1 || !std::isfinite(model.residualNs) || model.residualNs < 0)
         throw Error(db_.fileName(), "clock model for '" + episodeId + "/" + streamName +
                                         "' has a non-finite drift, a confidence outside [0, 1] "
                                         "or a negative residual");

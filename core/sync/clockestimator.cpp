@@ -12,7 +12,7 @@ namespace {
 
 // Similarity of ref(t) and other(t − lag) over ref times [a, b): 1 − Σ|d|² / Σ(|x|² + |y|²),
 // with x sampled on the sparser signal and the denser one interpolated (its interpolation error
-// is the smaller). Empty when fewer than minPairs samples pair up.
+// is the smaller). Empty when too few samples pair up.
 class Scorer {
 public:
     Scorer(const VectorSignal& ref, const VectorSignal& other, bool removeMean)
@@ -38,12 +38,15 @@ public:
     std::optional<Vec3> meanDifference(double lag, double a, double b) const {
         Vec3 sum{0, 0, 0};
         size_t n = 0;
-        forPairs(lag, a, b, [&](const Vec3& x, const Vec3& y) {
-            // x is the sparse signal's sample, y the dense one's interpolated value.
-            for (int k = 0; k < 3; ++k)
-                sum[k] += refSparse_ ? y[k] - x[k] : x[k] - y[k];
-            ++n;
-        }, nullptr);
+        forPairs(
+            lag, a, b,
+            [&](const Vec3& x, const Vec3& y) {
+                // x is the sparse signal's sample, y the dense one's interpolated value.
+                for (int k = 0; k < 3; ++k)
+                    sum[k] += refSparse_ ? y[k] - x[k] : x[k] - y[k];
+                ++n;
+            },
+            nullptr);
         if (n == 0)
             return std::nullopt;
         for (auto& v : sum)
@@ -55,16 +58,19 @@ public:
         double sxx = 0, syy = 0, sdd = 0;
         Vec3 mx{0, 0, 0}, my{0, 0, 0};
         size_t pairs = 0, total = 0;
-        forPairs(lag, a, b, [&](const Vec3& x, const Vec3& y) {
-            for (int k = 0; k < 3; ++k) {
-                sxx += x[k] * x[k];
-                syy += y[k] * y[k];
-                sdd += (x[k] - y[k]) * (x[k] - y[k]);
-                mx[k] += x[k];
-                my[k] += y[k];
-            }
-            ++pairs;
-        }, &total);
+        forPairs(
+            lag, a, b,
+            [&](const Vec3& x, const Vec3& y) {
+                for (int k = 0; k < 3; ++k) {
+                    sxx += x[k] * x[k];
+                    syy += y[k] * y[k];
+                    sdd += (x[k] - y[k]) * (x[k] - y[k]);
+                    mx[k] += x[k];
+                    my[k] += y[k];
+                }
+                ++pairs;
+            },
+            &total);
         if (pairs < 4 || static_cast<double>(pairs) < minOverlap * static_cast<double>(total))
             return std::nullopt;
         if (removeMean_) {
@@ -98,7 +104,8 @@ private:
         size_t hint = 0;
         bool hintSet = false;
         size_t count = 0;
-        const double dFirst = static_cast<double>(d.t.front()), dLast = static_cast<double>(d.t.back());
+        const double dFirst = static_cast<double>(d.t.front()),
+                     dLast = static_cast<double>(d.t.back());
         for (; i < s.size() && static_cast<double>(s.t[i]) < hi; ++i) {
             ++count;
             const double tq = static_cast<double>(s.t[i]) + shift;
@@ -106,8 +113,9 @@ private:
                 continue;
             if (!hintSet) {
                 hint = static_cast<size_t>(std::max<std::ptrdiff_t>(
-                    0, std::lower_bound(d.t.begin(), d.t.end(), tq,
-                                        [](TimeNs x, double y) { return static_cast<double>(x) < y; }) -
+                    0, std::lower_bound(
+                           d.t.begin(), d.t.end(), tq,
+                           [](TimeNs x, double y) { return static_cast<double>(x) < y; }) -
                            d.t.begin() - 1));
                 hintSet = true;
             }
@@ -170,8 +178,8 @@ private:
     bool removeMean_;
     bool refSparse_ = true;
     Vec3 bias_{0, 0, 0};
-    double box_ = 0;          // the sparse signal's mean interval, ns
-    std::vector<Vec3> cum_;   // running integral of the dense signal (signal·ns)
+    double box_ = 0;        // the sparse signal's mean interval, ns
+    std::vector<Vec3> cum_; // running integral of the dense signal (signal·ns)
 };
 
 double rmsOf(const VectorSignal& s, double a, double b) {
@@ -247,7 +255,7 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
         return e;
     }
 
-    // Coarse: the whole overlap, on a grid no finer than the denser signal needs.
+    // Coarse: a lag grid no finer than the denser signal needs.
     const double medianStep = std::max(
         1.0, std::min(static_cast<double>(ref.t.back() - ref.t.front()) / (ref.size() - 1),
                       static_cast<double>(other.t.back() - other.t.front()) / (other.size() - 1)));
@@ -277,14 +285,16 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
         if (std::abs(k - kBest) <= guard)
             continue;
         const double s = scores[static_cast<size_t>(k + K)];
-        if (s >= scores[static_cast<size_t>(k + K - 1)] && s >= scores[static_cast<size_t>(k + K + 1)])
+        if (s >= scores[static_cast<size_t>(k + K - 1)] &&
+            s >= scores[static_cast<size_t>(k + K + 1)])
             second = std::max(second, s);
     }
-    e.uniqueness = std::clamp((e.peakScore - std::max(second, 0.0)) / std::max(1e-9, 1.0 - std::max(second, 0.0)),
+    e.uniqueness = std::clamp((e.peakScore - std::max(second, 0.0)) /
+                                  std::max(1e-9, 1.0 - std::max(second, 0.0)),
                               0.0, 1.0);
     double coarseLag = kBest * step;
 
-    // A constant bias of the other signal (gyro bias) is estimated over the whole overlap,
+    // A constant bias of the other signal (gyro bias) is estimated over the coarse span,
     // where its trade-off with the lag averages out; short recordings (mostly one trend) keep
     // it at zero, because there a bias and a shift cannot be told apart.
     const double spanAll = cB - cA;
@@ -366,10 +376,12 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
     const double similarity = std::clamp((e.peakScore - 0.3) / 0.6, 0.0, 1.0);
     const double coverage = static_cast<double>(e.usedWindows) / e.windows;
     const double agreement = static_cast<double>(e.inliers) / static_cast<double>(xs.size());
-    const double energy = std::clamp((e.signalRms - o.minSignalRms) / (2 * o.minSignalRms), 0.0, 1.0);
+    const double energy =
+        std::clamp((e.signalRms - o.minSignalRms) / (2 * o.minSignalRms), 0.0, 1.0);
     // Without drift the model holds near t0 only; how far off it is elsewhere is unknown.
     const double driftKnown = e.driftEstimated ? 1.0 : 0.6;
-    e.confidence = similarity * e.uniqueness * std::sqrt(coverage) * agreement * energy * driftKnown;
+    e.confidence =
+        similarity * e.uniqueness * std::sqrt(coverage) * agreement * energy * driftKnown;
     if (similarity < 0.5)
         e.note = "the signals are only weakly alike at the best lag";
     else if (e.uniqueness < 0.5)

@@ -14,8 +14,8 @@ ClockModel composeClocks(const ClockModel& a, const ClockModel& b) {
     ClockModel c;
     c.t0Ns = a.t0Ns;
     c.offsetNs = a.offsetNs + b.offsetNs +
-                 static_cast<TimeNs>(std::llround(
-                     b.drift * static_cast<double>(a.t0Ns + a.offsetNs - b.t0Ns)));
+                 static_cast<TimeNs>(
+                     std::llround(b.drift * static_cast<double>(a.t0Ns + a.offsetNs - b.t0Ns)));
     c.drift = a.drift + b.drift + a.drift * b.drift;
     c.confidence = std::min(a.confidence, b.confidence);
     c.residualNs = std::hypot(a.residualNs, b.residualNs);
@@ -111,7 +111,11 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
         for (const StreamDecl& d : m.streams) {
             if (d.kind != StreamKind::Imu || !b.imu.count(d.name))
                 continue;
-            Edge e{d.name, poseDecl->name, d.clock, poseDecl->clock, "gyro~pose-rotation-rate",
+            Edge e{d.name,
+                   poseDecl->name,
+                   d.clock,
+                   poseDecl->clock,
+                   "gyro~pose-rotation-rate",
                    estimateClock(rate, gyroSignal(b.imu.at(d.name), imuToDevice), settings.gyro)};
             edges.push_back(std::move(e));
         }
@@ -150,7 +154,8 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
         s.clock = d.clock;
         s.health = checkStreamHealth(d.name, streamTimes(b, d), d.nominalRateHz, settings.health);
         for (const Edge& e : edges)
-            if (e.stream == d.name || (e.other == d.name && via.count(d.clock) && via[d.clock] == &e)) {
+            if (e.stream == d.name ||
+                (e.other == d.name && via.count(d.clock) && via[d.clock] == &e)) {
                 s.estimate = e.est;
                 s.relativeTo = e.stream == d.name ? e.other : e.stream;
             }

@@ -37,10 +37,10 @@ struct StreamSync {
     // aligned: model maps raw → timeline and should be stored; else the stored one stays.
     bool aligned = false;
     ClockModel model;
-    std::string method;      // how: "timeline", "file", "gyro~pose-rotation-rate", "none"
-    std::string relativeTo;  // for a pairwise estimate: the other stream
+    std::string method;     // how: "timeline", "file", "gyro~pose-rotation-rate", "none"
+    std::string relativeTo; // for a pairwise estimate: the other stream
     std::optional<ClockEstimate> estimate; // the pairwise estimate behind the model, if any
-    std::string note;        // what could not be done, for people
+    std::string note;                      // what could not be done, for people
 };
 
 struct EpisodeSyncResult {

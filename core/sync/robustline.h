@@ -10,7 +10,7 @@ namespace ts::core::sync {
 struct LineFit {
     double intercept = 0; // y at x = 0
     double slope = 0;
-    double rms = 0;          // RMS residual of the inliers
+    double rms = 0;           // RMS residual of the inliers
     std::vector<char> inlier; // per input point
     int inliers = 0;
 };

@@ -13,7 +13,8 @@ Eigen::Quaterniond quat(const std::array<double, 4>& q) {
 }
 } // namespace
 
-VectorSignal gyroSignal(const std::vector<ImuSample>& imu, const std::array<double, 4>& imuToDevice) {
+VectorSignal gyroSignal(const std::vector<ImuSample>& imu,
+                        const std::array<double, 4>& imuToDevice) {
     const Eigen::Matrix3d R = quat(imuToDevice).toRotationMatrix();
     VectorSignal s;
     s.t.reserve(imu.size());
@@ -65,8 +66,9 @@ Vec3 interpolate(const VectorSignal& s, double t, size_t* hint) {
         while (i + 1 < n && static_cast<double>(s.t[i + 1]) <= t)
             ++i;
     } else {
-        const auto it = std::upper_bound(s.t.begin(), s.t.end(), t,
-                                         [](double x, TimeNs y) { return x < static_cast<double>(y); });
+        const auto it = std::upper_bound(s.t.begin(), s.t.end(), t, [](double x, TimeNs y) {
+            return x < static_cast<double>(y);
+        });
         i = static_cast<size_t>(it - s.t.begin()) - 1;
     }
     if (hint)

@@ -8,9 +8,12 @@ namespace ts::core::sync {
 
 const char* verdictName(Verdict v) {
     switch (v) {
-    case Verdict::Ok: return "ok";
-    case Verdict::Warn: return "warn";
-    case Verdict::Fail: return "fail";
+    case Verdict::Ok:
+        return "ok";
+    case Verdict::Warn:
+        return "warn";
+    case Verdict::Fail:
+        return "fail";
     }
     return "?";
 }
@@ -22,8 +25,8 @@ void judge(StreamHealth& h, double value, double warn, double fail, const std::s
     const Verdict v = value >= fail ? Verdict::Fail : Verdict::Warn;
     h.verdict = std::max(h.verdict, v);
     std::ostringstream s;
-    s << what << " " << value << " (" << verdictName(v) << " at " << (v == Verdict::Fail ? fail : warn)
-      << ")";
+    s << what << " " << value << " (" << verdictName(v) << " at "
+      << (v == Verdict::Fail ? fail : warn) << ")";
     h.findings.push_back(s.str());
 }
 } // namespace
@@ -57,8 +60,8 @@ StreamHealth checkStreamHealth(const std::string& stream, const std::vector<Time
         return h;
     }
     std::vector<TimeNs> sorted = dts;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2),
-                     sorted.end());
+    std::nth_element(sorted.begin(),
+                     sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
     const double medianNs = static_cast<double>(sorted[sorted.size() / 2]);
     h.expectedRateHz = nominalRateHz && *nominalRateHz > 0 ? *nominalRateHz : 1e9 / medianNs;
     const double periodNs = 1e9 / h.expectedRateHz;
@@ -82,7 +85,8 @@ StreamHealth checkStreamHealth(const std::string& stream, const std::vector<Time
 
     judge(h, h.dropRatio, th.dropRatioWarn, th.dropRatioFail, "dropped-sample ratio");
     judge(h, h.maxGapS, th.maxGapWarnS, th.maxGapFailS, "longest gap in seconds");
-    judge(h, h.jitterNs / periodNs, th.jitterWarn, th.jitterFail, "jitter as a fraction of the period");
+    judge(h, h.jitterNs / periodNs, th.jitterWarn, th.jitterFail,
+          "jitter as a fraction of the period");
     // Drops lower the observed rate; only the rate of the samples that are there is judged.
     const double keptRate = static_cast<double>(times.size() - 1 + h.dropped) / h.durationS;
     judge(h, std::abs(keptRate / h.expectedRateHz - 1.0), th.rateErrorWarn, th.rateErrorFail,

@@ -13,11 +13,11 @@
 namespace ts::core::sync {
 
 struct HealthThresholds {
-    double dropRatioWarn = 0.02, dropRatioFail = 0.10;     // dropped / expected
-    double maxGapWarnS = 0.2, maxGapFailS = 1.0;            // longest interval, seconds
-    double jitterWarn = 0.10, jitterFail = 0.25;            // RMS jitter / nominal period
-    double rateErrorWarn = 0.02, rateErrorFail = 0.10;      // |observed/expected − 1|
-    int64_t duplicatesFail = 1, nonMonotonicFail = 1;       // counts that fail at once
+    double dropRatioWarn = 0.02, dropRatioFail = 0.10; // dropped / expected
+    double maxGapWarnS = 0.2, maxGapFailS = 1.0;       // longest interval, seconds
+    double jitterWarn = 0.10, jitterFail = 0.25;       // RMS jitter / nominal period
+    double rateErrorWarn = 0.02, rateErrorFail = 0.10; // |observed/expected − 1|
+    int64_t duplicatesFail = 1, nonMonotonicFail = 1;  // counts that fail at once
 };
 
 enum class Verdict { Ok, Warn, Fail };
@@ -30,13 +30,13 @@ struct StreamHealth {
     double expectedRateHz = 0; // nominal (manifest) or, without one, from the median interval
     double observedRateHz = 0; // (samples − 1) / duration
     int64_t expectedSamples = 0;
-    int64_t dropped = 0;       // missing samples inferred from long intervals
+    int64_t dropped = 0; // missing samples inferred from long intervals
     double dropRatio = 0;
-    int64_t gaps = 0;          // intervals longer than 1.5 periods
+    int64_t gaps = 0; // intervals longer than 1.5 periods
     double maxGapS = 0;
     int64_t duplicates = 0;
     int64_t nonMonotonic = 0;
-    double jitterNs = 0;       // RMS deviation of regular intervals from the period
+    double jitterNs = 0; // RMS deviation of regular intervals from the period
     Verdict verdict = Verdict::Ok;
     std::vector<std::string> findings; // one sentence per threshold crossed
 };

@@ -40,11 +40,12 @@ private slots:
         const QString ep = tmp.filePath("ep"), proj = tmp.filePath("proj");
         const QString cli = qEnvironmentVariable("TS_CLI");
         QString out;
-        QCOMPARE(runProgram(cli,
-                            {"synth", ep, "--seconds", "30", "--width", "160", "--height", "120",
-                             "--seed", "3", "--drop-rate", "0.01", "--jitter-us", "50",
-                             "--clock-offset", "imu=137.25", "--clock-drift", "imu=40",
-                             "--clock-offset", "pose=0", "--clock-drift", "pose=0"},
+        QCOMPARE(runProgram(cli, {"synth",         ep,       "--seconds",      "30",
+                                  "--width",       "160",    "--height",       "120",
+                                  "--seed",        "3",      "--drop-rate",    "0.01",
+                                  "--jitter-us",   "50",     "--clock-offset", "imu=137.25",
+                                  "--clock-drift", "imu=40", "--clock-offset", "pose=0",
+                                  "--clock-drift", "pose=0"},
                             &out),
                  0);
         // Declare the pose clock as known (identity), as a rig whose SLAM runs on the camera
@@ -78,11 +79,14 @@ private slots:
 
         // Stored, and equal to the truth at the model's t0 within 1 ms and 5 ppm.
         const QJsonObject info = cliJson({"info", proj, "synth-3", "--json"});
-        const QJsonObject cm = streamNamed(info["streams"].toArray(), "imu")["clock_model"].toObject();
+        const QJsonObject cm =
+            streamNamed(info["streams"].toArray(), "imu")["clock_model"].toObject();
         QCOMPARE(cm["method"].toString(), QString("estimated"));
         QCOMPARE(cm["author"].toString(), QString("touchstone"));
         const QJsonObject gt = QJsonDocument::fromJson(readText(ep + "/ground_truth.json").toUtf8())
-                                   .object()["clocks"].toObject()["imu"].toObject();
+                                   .object()["clocks"]
+                                   .toObject()["imu"]
+                                   .toObject();
         const double t0 = cm["t0_ns"].toDouble();
         const double trueOffset = gt["offset_ns"].toDouble() +
                                   gt["drift_ppm"].toDouble() * 1e-6 * (t0 - gt["t0_ns"].toDouble());

@@ -136,8 +136,7 @@ private slots:
             gyro.t.push_back(tr.angularTimeNs[i] + shift);
             gyro.v.push_back(tr.angularVelocity[i]);
         }
-        const auto e =
-            sync::estimateClock(sync::angularRateFromPose(tr.pose, 5'000'000), gyro);
+        const auto e = sync::estimateClock(sync::angularRateFromPose(tr.pose, 5'000'000), gyro);
         QVERIFY2(e.estimated, e.note.c_str());
         const double errMs = (e.offsetNs + static_cast<double>(shift)) / 1e6;
         qInfo("aria: shift error %.4f ms, confidence %.3f", errMs, e.confidence);
