@@ -14,6 +14,7 @@
 
 #include <cstdio>
 #include <ostream>
+#include <set>
 
 namespace ts::core::cli {
 
@@ -98,10 +99,18 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         }
         const sync::EpisodeSyncResult r = sync::syncEpisode(b);
         std::vector<QcMetric> metrics;
+        std::set<std::string> manualKept;
         json streams = json::array();
         for (const sync::StreamSync& s : r.streams) {
-            if (s.aligned && s.model.method == "estimated")
+            // A model someone set by hand is theirs: sync reports its estimate but keeps it.
+            bool keptManual = false;
+            for (const auto& stored : detail->streams)
+                if (stored.stats.name == s.stream && stored.clockModel.method == "manual")
+                    keptManual = true;
+            if (s.aligned && s.model.method == "estimated" && !keptManual)
                 store.setClockModel(user, id, s.stream, s.model);
+            if (keptManual)
+                manualKept.insert(s.stream);
             QcMetric m;
             m.stream = s.stream;
             m.name = "sync.health";
@@ -110,8 +119,13 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             m.detailsJson = healthJson(s.health).dump();
             m.computedBy = "touchstone";
             metrics.push_back(std::move(m));
-            json j{{"name", s.stream},     {"kind", s.kind},     {"clock", s.clock},
-                   {"aligned", s.aligned}, {"method", s.method}, {"health", healthJson(s.health)},
+            json j{{"kept_manual", keptManual},
+                   {"name", s.stream},
+                   {"kind", s.kind},
+                   {"clock", s.clock},
+                   {"aligned", s.aligned},
+                   {"method", s.method},
+                   {"health", healthJson(s.health)},
                    {"note", s.note}};
             j["clock_model"] = s.aligned ? modelJson(s.model) : json(nullptr);
             j["relative_to"] = s.relativeTo.empty() ? json(nullptr) : json(s.relativeTo);
@@ -141,6 +155,8 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                               sync::verdictName(s.health.verdict), "not aligned");
             }
             out << line;
+            if (manualKept.count(s.stream))
+                out << " (kept the manual model; this is the estimate)";
             if (!s.note.empty())
                 out << " (" << s.note << ")";
             out << "\n";

@@ -1,8 +1,10 @@
 #include "sync/episodesync.h"
 
 #include "io/bundle.h"
+#include "sync/handsposeestimator.h"
 #include "sync/signals.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -119,14 +121,28 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
                    estimateClock(rate, gyroSignal(b.imu.at(d.name), imuToDevice), settings.gyro)};
             edges.push_back(std::move(e));
         }
+        // Hands are tracked in the device frame: the pose that makes them stillest in the
+        // world is the one at their time. Coarse (a few ms), and its confidence says so.
+        for (const StreamDecl& d : m.streams) {
+            if (d.kind != StreamKind::Hands || !b.hands.count(d.name))
+                continue;
+            edges.push_back({d.name, poseDecl->name, d.clock, poseDecl->clock,
+                             "hands~pose-world-stillness",
+                             estimateHandsToPose(b.hands.at(d.name), pose, settings.hands)});
+        }
     }
 
-    // Propagate known clocks along edges until nothing changes (the graph is tiny).
+    // Propagate known clocks along edges until nothing changes (the graph is tiny), surest
+    // edges first, so that a coarse link never decides a clock a precise one could.
+    std::stable_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+        return x.est.confidence > y.est.confidence;
+    });
     std::map<std::string, const Edge*> via; // clock → edge that made it known
     for (bool changed = true; changed;) {
         changed = false;
         for (const Edge& e : edges) {
-            if (!e.est.estimated || e.clock == e.otherClock)
+            if (!e.est.estimated || e.clock == e.otherClock ||
+                e.est.confidence < settings.minConfidence)
                 continue;
             ClockModel rel;
             rel.offsetNs = static_cast<TimeNs>(std::llround(e.est.offsetNs));
@@ -175,7 +191,13 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
             }
         } else {
             s.method = "none";
-            if (s.estimate && s.estimate->estimated)
+            if (s.estimate && s.estimate->estimated &&
+                s.estimate->confidence < settings.minConfidence)
+                s.note =
+                    "estimated against '" + s.relativeTo + "' but too unsure to use (" +
+                    (s.estimate->note.empty() ? "confidence below the minimum" : s.estimate->note) +
+                    ")";
+            else if (s.estimate && s.estimate->estimated)
                 s.note = "estimated against '" + s.relativeTo +
                          "' only; that clock has no link to the camera clock yet";
             else if (s.estimate)

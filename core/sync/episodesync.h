@@ -2,14 +2,16 @@
 // graph of clocks (the timeline clock, models declared in the manifest, and pairwise
 // estimates), a raw → timeline clock model for every stream it can, flagging the rest.
 //
-// What is estimated today (docs/sync.md): IMU gyro ↔ pose-derived rotation rate. A stream whose
-// clock has no path to the timeline clock keeps its stored model and is reported as "not
+// What is estimated today (docs/sync.md): IMU gyro ↔ pose-derived rotation rate (to the tens of
+// microseconds) and hands ↔ pose by world-frame stillness (to a few ms, low confidence). A stream
+// whose clock has no path to the timeline clock keeps its stored model and is reported as "not
 // aligned" with the relative estimate, if any, for people to see.
 // Pure function on a read Bundle; any thread (one call per thread; nothing is shared).
 #pragma once
 
 #include "model/clockmodel.h"
 #include "sync/clockestimator.h"
+#include "sync/handsposeestimator.h"
 #include "sync/streamhealth.h"
 
 #include <optional>
@@ -25,6 +27,10 @@ namespace ts::core::sync {
 struct SyncSettings {
     HealthThresholds health;
     ClockEstimateOptions gyro; // gyro ↔ pose rotation rate (rad/s)
+    HandsPoseOptions hands;    // hands ↔ pose world-frame stillness
+    // Pairwise estimates less sure than this are reported but link no clock (and so are not
+    // stored): a stored model should never be replaced by a guess.
+    double minConfidence = 0.5;
     // Pose pairs further apart than this many nominal periods are not differentiated.
     double poseMaxGapPeriods = 3.0;
 };

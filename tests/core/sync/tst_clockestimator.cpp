@@ -6,6 +6,7 @@
 #include "sync/clockestimator.h"
 #include "sync/episodesync.h"
 #include "sync/groundtruthclocks.h"
+#include "sync/handsposeestimator.h"
 #include "sync/signals.h"
 #include "synth/synth.h"
 
@@ -88,6 +89,21 @@ private slots:
             driftErrPpm.push_back(std::abs(err.driftPpm));
             qInfo("episode %d: offset error %.4f ms, drift error %.2f ppm, confidence %.3f", i,
                   offErrMs.back(), driftErrPpm.back(), e.confidence);
+
+            // Hands against pose: a coarse link (a few ms), and it must say so.
+            const auto h = sync::estimateHandsToPose(b.hands.at("hands"), b.pose.at("pose"));
+            QVERIFY2(h.estimated, h.note.c_str());
+            ClockModel hm;
+            hm.offsetNs = static_cast<TimeNs>(std::llround(h.offsetNs));
+            hm.drift = h.drift;
+            hm.t0Ns = h.t0Ns;
+            const auto herr = sync::clockError(
+                hm, sync::composeClocks(truth.at("hands"), sync::invertClock(truth.at("pose"))),
+                h.t0Ns);
+            qInfo("episode %d: hands offset error %.2f ms, confidence %.3f", i, herr.offsetNs / 1e6,
+                  h.confidence);
+            QVERIFY(std::abs(herr.offsetNs) < 20e6);
+            QVERIFY(h.confidence < 0.5);
         }
         std::sort(offErrMs.begin(), offErrMs.end());
         QVERIFY(offErrMs[1] <= 0.25); // median
