@@ -19,7 +19,7 @@ struct HandsPoseOptions {
     TimeNs windowNs = 10'000'000'000;
     TimeNs strideNs = 5'000'000'000;
     TimeNs fitHalfWidthNs = 40'000'000; // the parabola is fitted over ± this around the minimum
-    TimeNs fitStepNs = 2'000'000;
+    TimeNs fitStepNs = 4'000'000;
     double minHeadRate = 0.05; // rad/s RMS: slower heads carry no evidence
 };
 
