@@ -34,5 +34,6 @@ WorkDir makeWorkDir(const Args& a);
 
 int benchDecode(const Args& a, std::ostream& out, std::ostream& err);
 int benchSeek(const Args& a, std::ostream& out, std::ostream& err);
+int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 
 } // namespace ts::core::cli

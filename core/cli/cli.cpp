@@ -18,13 +18,14 @@ Commands:
   import PROJECT BUNDLE... [--user NAME] [--json]  check and register episode bundles
   info PROJECT [EPISODE] [--json]                what the project (or one episode) holds
   verify PROJECT [--json]                        integrity, media hashes, audit chain
+  sync PROJECT [EPISODE] [--user NAME] [--json]  stream health and clock alignment, stored
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
         [--drop-rate P] [--jitter-us U]          write a synthetic episode with ground truth
   frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
                                                  write that exact frame (displayed orientation)
-  bench import|synth|decode|seek [--seconds S] [--work-dir DIR]
+  bench import|synth|decode|seek|sync-accuracy [--seconds S] [--work-dir DIR]
                                                  performance figures as JSON lines
   --version                                      print the version
 
@@ -47,6 +48,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     static const std::map<std::string, Command> commands{
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
+        {"sync", cmdSync},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

@@ -1,4 +1,4 @@
-// touchstone-cli bench import|synth|decode|seek: performance figures, each measured against a
+// touchstone-cli bench import|synth|decode|seek|sync-accuracy: performance figures, each measured against a
 // reference in the same run, printed as one JSON line per figure (schema in docs/performance.md).
 #include "cli/args.h"
 #include "cli/benchutil.h"
@@ -114,9 +114,9 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 } // namespace
 
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks"});
+    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria"});
     if (a.positional().size() != 1)
-        throw UsageError("bench needs one benchmark name: import, synth, decode or seek");
+        throw UsageError("bench needs one benchmark name: import, synth, decode, seek or sync-accuracy");
     const std::string& name = a.positional()[0];
     if (name == "import")
         return benchImport(a, out, err);
@@ -126,7 +126,9 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchDecode(a, out, err);
     if (name == "seek")
         return benchSeek(a, out, err);
-    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek)");
+    if (name == "sync-accuracy")
+        return benchSyncAccuracy(a, out, err);
+    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy)");
 }
 
 } // namespace ts::core::cli

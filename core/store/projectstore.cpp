@@ -8,6 +8,7 @@
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/storeverifier.h"
+#include "store/syncrecords.h"
 #include "store/timestamp.h"
 #include "store/transaction.h"
 #include "store/usertable.h"
@@ -223,6 +224,20 @@ std::optional<std::string> ProjectStore::mediaCache(const std::string& sha256,
 void ProjectStore::putMediaCache(const std::string& sha256, const std::string& kind, int version,
                                  const std::string& data) {
     MediaCacheTable(*db_).put(sha256, kind, version, data);
+}
+
+void ProjectStore::setClockModel(const std::string& actor, const std::string& episodeId,
+                                 const std::string& streamName, const ClockModel& model) {
+    SyncRecords(*db_).setClockModel(actor, episodeId, streamName, model);
+}
+
+void ProjectStore::recordQcMetrics(const std::string& actor, const std::string& episodeId,
+                                   const std::vector<QcMetric>& metrics) {
+    SyncRecords(*db_).recordQcMetrics(actor, episodeId, metrics);
+}
+
+std::vector<QcMetric> ProjectStore::qcMetrics(const std::string& episodeId) const {
+    return SyncRecords(*db_).qcMetrics(episodeId);
 }
 
 ProjectInfo ProjectStore::info() const {

@@ -66,6 +66,18 @@ public:
     void putMediaCache(const std::string& sha256, const std::string& kind, int version,
                        const std::string& data);
 
+    // --- sync ---------------------------------------------------------------------------
+    // Replaces the clock model of one stream (any role, roleMayEditClocks), with an audit
+    // entry "clock_model.set" holding the model before and after. author is set to actor
+    // unless the model names the engine ("touchstone"). No change, no audit entry.
+    void setClockModel(const std::string& actor, const std::string& episodeId,
+                       const std::string& streamName, const ClockModel& model);
+    // Replaces the episode's metrics of the same stream and name (one transaction, one audit
+    // entry "qc.record" listing the names). Any role, like clock models.
+    void recordQcMetrics(const std::string& actor, const std::string& episodeId,
+                         const std::vector<QcMetric>& metrics);
+    std::vector<QcMetric> qcMetrics(const std::string& episodeId) const;
+
     // --- project ----------------------------------------------------------------------
     ProjectInfo info() const;
     std::vector<AuditEntry> auditEntries(int64_t afterSeq = 0, int64_t limit = -1) const;

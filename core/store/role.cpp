@@ -34,5 +34,8 @@ bool roleMayImport(Role r) {
 bool roleMayManageUsers(Role r) {
     return r == Role::Admin;
 }
+bool roleMayEditClocks(Role r) {
+    return r == Role::Annotator || r == Role::Reviewer || r == Role::Lead || r == Role::Admin;
+}
 
 } // namespace ts::core

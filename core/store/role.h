@@ -16,5 +16,8 @@ std::optional<Role> roleFromName(std::string_view name);
 bool roleMayImport(Role r);
 // Adding users and changing roles: admins only.
 bool roleMayManageUsers(Role r);
+// Setting a stream's clock model (by hand or by running sync) and recording QC metrics: every
+// role, because annotators fix misaligned streams while they work; the audit log keeps who.
+bool roleMayEditClocks(Role r);
 
 } // namespace ts::core

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,18 @@ struct AuditEntry {
     std::string afterJson;  // JSON text, "null" when the entity was removed
     std::string prevHash;
     std::string hash;
+};
+
+// One QC figure of an episode or of one of its streams (qc_metric), e.g. a health check.
+struct QcMetric {
+    std::string stream; // empty: the episode as a whole
+    std::string name;   // e.g. "health.drop_ratio"
+    std::optional<double> value;
+    std::string unit;
+    std::optional<bool> passed;
+    std::string detailsJson = "{}";
+    std::string computedAt; // filled in by the store
+    std::string computedBy;
 };
 
 // One thing verify() found wrong: a stable code for scripts, what it concerns (a file, an

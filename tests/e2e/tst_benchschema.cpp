@@ -23,6 +23,7 @@ private slots:
         QTest::newRow("import") << "import" << 3 << QStringList{};
         QTest::newRow("decode") << "decode" << 1 << QStringList{};
         QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
+        QTest::newRow("sync-accuracy") << "sync-accuracy" << 15 << QStringList{"--episodes", "1"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);

@@ -1,0 +1,172 @@
+// touchstone-cli sync PROJECT [EPISODE] [--json] [--user NAME]: runs stream health and clock
+// estimation on each episode's bundle, stores the clock models it could estimate (audited) and
+// the health results (qc_metric), and prints per stream offset, drift, confidence, residual
+// and health verdict (docs/cli.md, docs/sync.md).
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "io/bundle.h"
+#include "project/projectpath.h"
+#include "store/projectstore.h"
+#include "sync/episodesync.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <ostream>
+#include <set>
+
+namespace ts::core::cli {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+json healthJson(const sync::StreamHealth& h) {
+    return {{"verdict", sync::verdictName(h.verdict)},
+            {"samples", h.samples},
+            {"duration_s", h.durationS},
+            {"expected_rate_hz", h.expectedRateHz},
+            {"observed_rate_hz", h.observedRateHz},
+            {"expected_samples", h.expectedSamples},
+            {"dropped", h.dropped},
+            {"drop_ratio", h.dropRatio},
+            {"gaps", h.gaps},
+            {"max_gap_s", h.maxGapS},
+            {"duplicates", h.duplicates},
+            {"non_monotonic", h.nonMonotonic},
+            {"jitter_ns", h.jitterNs},
+            {"findings", h.findings}};
+}
+
+json estimateJson(const sync::ClockEstimate& e) {
+    return {{"estimated", e.estimated},
+            {"offset_ns", e.offsetNs},
+            {"drift_ppm", e.drift * 1e6},
+            {"t0_ns", e.t0Ns},
+            {"drift_estimated", e.driftEstimated},
+            {"confidence", e.confidence},
+            {"residual_ns", e.residualNs},
+            {"windows", e.windows},
+            {"used_windows", e.usedWindows},
+            {"inliers", e.inliers},
+            {"peak_score", e.peakScore},
+            {"uniqueness", e.uniqueness},
+            {"signal_rms", e.signalRms},
+            {"note", e.note}};
+}
+
+json modelJson(const ClockModel& c) {
+    return {{"offset_ns", c.offsetNs}, {"drift_ppm", c.drift * 1e6}, {"t0_ns", c.t0Ns},
+            {"method", c.method},      {"confidence", c.confidence}, {"residual_ns", c.residualNs},
+            {"author", c.author}};
+}
+
+} // namespace
+
+int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
+    Args a(argv, 2, {"json"}, {"user"});
+    if (a.positional().empty() || a.positional().size() > 2)
+        throw UsageError("sync takes a PROJECT and at most one EPISODE");
+    const std::string user = a.value("user").value_or(defaultUserName());
+    ProjectStore store = ProjectStore::open(resolveProjectFile(a.positional()[0]));
+    std::vector<std::string> ids;
+    if (a.positional().size() == 2) {
+        ids.push_back(a.positional()[1]);
+    } else {
+        for (const auto& e : store.episodes())
+            ids.push_back(e.id);
+    }
+    int rc = 0;
+    json episodes = json::array();
+    for (const std::string& id : ids) {
+        const auto detail = store.episode(id);
+        if (!detail)
+            throw Error(store.file().string(), "the project has no episode '" + id + "'");
+        const fs::path dir = store.projectDir() / fs::path(detail->bundlePath);
+        BundleReadOptions ro;
+        ro.hashMedia = false;        // verify checks media; sync needs the samples only
+        ro.checkVideoFrames = false; // frame times come from the timestamp CSV
+        const Bundle b = readBundle(dir, ro);
+        if (!b.ok()) {
+            err << "touchstone-cli sync: episode '" << id << "': bundle " << dir.string()
+                << " cannot be read:\n";
+            for (const auto& d : b.diagnostics.all())
+                err << "  " << d.toString() << "\n";
+            rc = 1;
+            continue;
+        }
+        const sync::EpisodeSyncResult r = sync::syncEpisode(b);
+        std::vector<QcMetric> metrics;
+        std::set<std::string> manualKept;
+        json streams = json::array();
+        for (const sync::StreamSync& s : r.streams) {
+            // A model someone set by hand is theirs: sync reports its estimate but keeps it.
+            bool keptManual = false;
+            for (const auto& stored : detail->streams)
+                if (stored.stats.name == s.stream && stored.clockModel.method == "manual")
+                    keptManual = true;
+            if (s.aligned && s.model.method == "estimated" && !keptManual)
+                store.setClockModel(user, id, s.stream, s.model);
+            if (keptManual)
+                manualKept.insert(s.stream);
+            QcMetric m;
+            m.stream = s.stream;
+            m.name = "sync.health";
+            m.value = static_cast<double>(s.health.verdict);
+            m.passed = s.health.verdict != sync::Verdict::Fail;
+            m.detailsJson = healthJson(s.health).dump();
+            m.computedBy = "touchstone";
+            metrics.push_back(std::move(m));
+            json j{{"kept_manual", keptManual},
+                   {"name", s.stream},
+                   {"kind", s.kind},
+                   {"clock", s.clock},
+                   {"aligned", s.aligned},
+                   {"method", s.method},
+                   {"health", healthJson(s.health)},
+                   {"note", s.note}};
+            j["clock_model"] = s.aligned ? modelJson(s.model) : json(nullptr);
+            j["relative_to"] = s.relativeTo.empty() ? json(nullptr) : json(s.relativeTo);
+            j["estimate"] = s.estimate ? estimateJson(*s.estimate) : json(nullptr);
+            streams.push_back(std::move(j));
+        }
+        store.recordQcMetrics(user, id, metrics);
+        if (a.flag("json")) {
+            episodes.push_back({{"id", id}, {"streams", streams}});
+            continue;
+        }
+        out << "episode " << id << "\n";
+        char line[400];
+        std::snprintf(line, sizeof line, "  %-8s %-8s %13s %11s %6s %12s  %-6s %s\n", "stream",
+                      "clock", "offset ms", "drift ppm", "conf", "residual ms", "health", "how");
+        out << line;
+        for (const sync::StreamSync& s : r.streams) {
+            if (s.aligned) {
+                std::snprintf(line, sizeof line, "  %-8s %-8s %13.4f %11.2f %6.2f %12.4f  %-6s %s",
+                              s.stream.c_str(), s.clock.c_str(),
+                              static_cast<double>(s.model.offsetNs) * 1e-6, s.model.drift * 1e6,
+                              s.model.confidence, s.model.residualNs * 1e-6,
+                              sync::verdictName(s.health.verdict), s.method.c_str());
+            } else {
+                std::snprintf(line, sizeof line, "  %-8s %-8s %13s %11s %6s %12s  %-6s %s",
+                              s.stream.c_str(), s.clock.c_str(), "?", "?", "0", "?",
+                              sync::verdictName(s.health.verdict), "not aligned");
+            }
+            out << line;
+            if (manualKept.count(s.stream))
+                out << " (kept the manual model; this is the estimate)";
+            if (!s.note.empty())
+                out << " (" << s.note << ")";
+            out << "\n";
+            for (const std::string& f : s.health.findings)
+                out << "           health: " << f << "\n";
+        }
+    }
+    if (a.flag("json"))
+        out << json{{"project", store.file().string()}, {"episodes", episodes}}.dump(2) << "\n";
+    return rc;
+}
+
+} // namespace ts::core::cli

@@ -1,0 +1,147 @@
+#include "store/syncrecords.h"
+
+#include "store/auditlog.h"
+#include "store/database.h"
+#include "store/statement.h"
+#include "store/timestamp.h"
+#include "store/transaction.h"
+#include "store/usertable.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace ts::core {
+
+using nlohmann::json;
+
+namespace {
+json clockJson(const ClockModel& c) {
+    return {{"offset_ns", c.offsetNs}, {"drift", c.drift},           {"t0_ns", c.t0Ns},
+            {"method", c.method},      {"confidence", c.confidence}, {"residual_ns", c.residualNs},
+            {"author", c.author}};
+}
+} // namespace
+
+int64_t SyncRecords::episodeRowId(const std::string& episodeId) {
+    Statement st = db_.prepare("SELECT id FROM episode WHERE ident = ?");
+    st.bind(1, episodeId);
+    if (!st.step())
+        throw Error(db_.fileName(), "there is no episode '" + episodeId + "' in this project");
+    return st.int64(0);
+}
+
+void SyncRecords::setClockModel(const std::string& actor, const std::string& episodeId,
+                                const std::string& streamName, const ClockModel& model) {
+    static const std::set<std::string> methods{"identity", "file", "estimated", "manual"};
+    if (!methods.count(model.method))
+        throw Error(db_.fileName(), "clock model method '" + model.method +
+                                        "' is not one of identity, file, estimated, manual");
+    if (!std::isfinite(model.drift) || !std::isfinite(model.confidence) || model.confidence < 0 ||
+        model.confidence > 1 || !std::isfinite(model.residualNs) || model.residualNs < 0)
+        throw Error(db_.fileName(), "clock model for '" + episodeId + "/" + streamName +
+                                        "' has a non-finite drift, a confidence outside [0, 1] "
+                                        "or a negative residual");
+    Transaction tx(db_);
+    UserTable users(db_);
+    const UserInfo who = users.requireActor(actor);
+    users.requirePermission(who, roleMayEditClocks(who.role), "change clock models",
+                            "annotators, reviewers, leads and admins");
+    const int64_t ep = episodeRowId(episodeId);
+    Statement st = db_.prepare(
+        "SELECT c.id, c.offset_ns, c.drift, c.t0_ns, c.method, c.confidence, c.residual_ns, "
+        "c.author FROM stream s JOIN clock_model c ON c.stream_id = s.id "
+        "WHERE s.episode_id = ? AND s.name = ?");
+    st.bindAll(ep, streamName);
+    if (!st.step())
+        throw Error(db_.fileName(),
+                    "episode '" + episodeId + "' has no stream '" + streamName + "'");
+    const int64_t rowId = st.int64(0);
+    ClockModel before;
+    before.offsetNs = st.int64(1);
+    before.drift = st.real(2);
+    before.t0Ns = st.int64(3);
+    before.method = st.text(4);
+    before.confidence = st.real(5);
+    before.residualNs = st.real(6);
+    before.author = st.text(7);
+    ClockModel after = model;
+    if (after.author != "touchstone")
+        after.author = who.name;
+    if (clockJson(before) == clockJson(after))
+        return; // nothing changes, so nothing to audit
+    db_.prepare("UPDATE clock_model SET offset_ns = ?, drift = ?, t0_ns = ?, method = ?, "
+                "confidence = ?, residual_ns = ?, author = ?, updated_at = ? WHERE id = ?")
+        .bindAll(after.offsetNs, after.drift, after.t0Ns, after.method, after.confidence,
+                 after.residualNs, after.author, utcNowIso8601(), rowId)
+        .run();
+    AuditLog(db_).append(who.name, "clock_model.set", "stream", episodeId + "/" + streamName,
+                         clockJson(before), clockJson(after));
+    tx.commit();
+}
+
+void SyncRecords::recordQcMetrics(const std::string& actor, const std::string& episodeId,
+                                  const std::vector<QcMetric>& metrics) {
+    Transaction tx(db_);
+    UserTable users(db_);
+    const UserInfo who = users.requireActor(actor);
+    users.requirePermission(who, roleMayEditClocks(who.role), "record QC metrics",
+                            "annotators, reviewers, leads and admins");
+    const int64_t ep = episodeRowId(episodeId);
+    const std::string now = utcNowIso8601();
+    json names = json::array();
+    for (const QcMetric& m : metrics) {
+        std::optional<int64_t> streamId;
+        if (!m.stream.empty()) {
+            Statement s = db_.prepare("SELECT id FROM stream WHERE episode_id = ? AND name = ?");
+            s.bindAll(ep, m.stream);
+            if (!s.step())
+                throw Error(db_.fileName(),
+                            "episode '" + episodeId + "' has no stream '" + m.stream + "'");
+            streamId = s.int64(0);
+        }
+        db_.prepare("DELETE FROM qc_metric WHERE episode_id = ? AND stream_id IS ? AND name = ?")
+            .bindAll(ep, streamId, m.name)
+            .run();
+        std::optional<int64_t> passed;
+        if (m.passed)
+            passed = *m.passed ? 1 : 0;
+        db_.prepare("INSERT INTO qc_metric (episode_id, stream_id, name, value, unit, passed, "
+                    "details, computed_at, computed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bindAll(ep, streamId, m.name, m.value, m.unit, passed, m.detailsJson, now,
+                     m.computedBy.empty() ? who.name : m.computedBy)
+            .run();
+        names.push_back(m.stream.empty() ? m.name : m.stream + ":" + m.name);
+    }
+    AuditLog(db_).append(who.name, "qc.record", "episode", episodeId, nullptr,
+                         {{"metrics", names}});
+    tx.commit();
+}
+
+std::vector<QcMetric> SyncRecords::qcMetrics(const std::string& episodeId) {
+    const int64_t ep = episodeRowId(episodeId);
+    Statement st = db_.prepare(
+        "SELECT coalesce(s.name, ''), q.name, q.value, q.unit, q.passed, q.details, "
+        "q.computed_at, q.computed_by FROM qc_metric q LEFT JOIN stream s ON s.id = q.stream_id "
+        "WHERE q.episode_id = ? ORDER BY q.id");
+    st.bind(1, ep);
+    std::vector<QcMetric> out;
+    while (st.step()) {
+        QcMetric m;
+        m.stream = st.text(0);
+        m.name = st.text(1);
+        m.value = st.optReal(2);
+        m.unit = st.text(3);
+        if (const auto p = st.optInt64(4))
+            m.passed = *p != 0;
+        m.detailsJson = st.text(5);
+        m.computedAt = st.text(6);
+        m.computedBy = st.text(7);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+} // namespace ts::core

@@ -1,0 +1,31 @@
+// Writing what the sync engine (or a person) decides about an episode's clocks and QC: a
+// stream's clock model and qc_metric rows, each checked against the actor's role and audited
+// in the same transaction. Thread ownership: its Database's thread.
+#pragma once
+
+#include "store/storerecords.h"
+
+#include <string>
+#include <vector>
+
+namespace ts::core {
+
+class Database;
+
+class SyncRecords {
+public:
+    explicit SyncRecords(Database& db) : db_(db) {}
+
+    void setClockModel(const std::string& actor, const std::string& episodeId,
+                       const std::string& streamName, const ClockModel& model);
+    void recordQcMetrics(const std::string& actor, const std::string& episodeId,
+                         const std::vector<QcMetric>& metrics);
+    std::vector<QcMetric> qcMetrics(const std::string& episodeId);
+
+private:
+    int64_t episodeRowId(const std::string& episodeId);
+
+    Database& db_;
+};
+
+} // namespace ts::core

@@ -1,0 +1,31 @@
+// Estimates how the hands stream's raw clock maps onto the pose stream's from the fact that
+// hands are tracked in the device frame: mapped into the world with the pose at the right
+// time, the head's motion cancels and the joints move least. A cost curve over the lag (mean
+// squared world-frame joint step), a parabola fit around its minimum per window, and a robust
+// line for offset + drift. Pure function on plain values; any thread.
+#pragma once
+
+#include "model/series.h"
+#include "sync/clockestimator.h"
+
+#include <vector>
+
+namespace ts::core::sync {
+
+struct HandsPoseOptions {
+    TimeNs maxLagNs = 1'000'000'000;
+    TimeNs coarseStepNs = 10'000'000;
+    TimeNs coarseSpanNs = 12'000'000'000;
+    TimeNs windowNs = 10'000'000'000;
+    TimeNs strideNs = 5'000'000'000;
+    TimeNs fitHalfWidthNs = 40'000'000; // the parabola is fitted over ± this around the minimum
+    TimeNs fitStepNs = 4'000'000;
+    double minHeadRate = 0.05; // rad/s RMS: slower heads carry no evidence
+};
+
+// hands raw → pose raw, in the same form as estimateClock().
+ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
+                                  const std::vector<PoseSample>& pose,
+                                  const HandsPoseOptions& options = {});
+
+} // namespace ts::core::sync

@@ -1,0 +1,165 @@
+// The clock estimator against known truth: synthetic episodes (offsets ±500 ms, drifts
+// ±200 ppm, jitter, 1 % drops), a still and a periodic (ambiguous) recording that must give
+// "cannot tell", and real Aria motion on a shifted clock.
+#include "io/bundle.h"
+#include "io/mpstrajectory.h"
+#include "sync/clockestimator.h"
+#include "sync/episodesync.h"
+#include "sync/groundtruthclocks.h"
+#include "sync/handsposeestimator.h"
+#include "sync/signals.h"
+#include "synth/synth.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace ts::core;
+
+namespace {
+
+sync::VectorSignal still(TimeNs start, double seconds, double rateHz, double noise, uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> n(0, noise);
+    sync::VectorSignal s;
+    const TimeNs step = static_cast<TimeNs>(1e9 / rateHz);
+    for (TimeNs t = start; t < start + static_cast<TimeNs>(seconds * 1e9); t += step) {
+        s.t.push_back(t);
+        s.v.push_back({0.001 + n(rng), -0.002 + n(rng), n(rng)});
+    }
+    return s;
+}
+
+} // namespace
+
+class TstClockEstimator : public QObject {
+    Q_OBJECT
+private slots:
+    void composeAndInvert() {
+        ClockModel a;
+        a.offsetNs = 123'456'789;
+        a.drift = 150e-6;
+        a.t0Ns = 2'000'000'000;
+        const ClockModel back = sync::composeClocks(a, sync::invertClock(a));
+        for (TimeNs t : {TimeNs(1'000'000'000), TimeNs(50'000'000'000)})
+            QVERIFY(std::abs(static_cast<double>(back.toTimeline(t) - t)) < 2.0);
+    }
+
+    // A small version of `bench sync-accuracy`: the IMU clock against the pose clock.
+    void recoversSyntheticClocks() {
+        QTemporaryDir tmp;
+        std::vector<double> offErrMs, driftErrPpm;
+        for (int i = 0; i < 3; ++i) {
+            synth::SynthOptions so;
+            so.seed = 500 + static_cast<uint64_t>(i);
+            so.seconds = 60;
+            so.width = 160;
+            so.height = 120;
+            so.jitterUs = 50;
+            so.dropRate = 0.01;
+            std::mt19937_64 rng(so.seed);
+            std::uniform_real_distribution<double> off(-500, 500), drift(-200, 200);
+            for (const char* s : {"imu", "pose", "hands", "force"}) {
+                so.clockOffsetMs[s] = off(rng);
+                so.clockDriftPpm[s] = drift(rng);
+            }
+            const std::filesystem::path dir = tmp.filePath(QString("ep%1").arg(i)).toStdString();
+            synth::generateEpisode(dir, so);
+            BundleReadOptions ro;
+            ro.hashMedia = false;
+            ro.checkVideoFrames = false;
+            const Bundle b = readBundle(dir, ro);
+            QVERIFY(b.ok());
+            const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
+            const auto rate = sync::angularRateFromPose(b.pose.at("pose"), 30'000'000);
+            const auto e = sync::estimateClock(rate, sync::gyroSignal(b.imu.at("imu")));
+            QVERIFY2(e.estimated, e.note.c_str());
+            QVERIFY2(e.confidence > 0.8, qPrintable(QString::number(e.confidence)));
+            ClockModel est;
+            est.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
+            est.drift = e.drift;
+            est.t0Ns = e.t0Ns;
+            const ClockModel rel =
+                sync::composeClocks(truth.at("imu"), sync::invertClock(truth.at("pose")));
+            const auto err = sync::clockError(est, rel, e.t0Ns);
+            offErrMs.push_back(std::abs(err.offsetNs) / 1e6);
+            driftErrPpm.push_back(std::abs(err.driftPpm));
+            qInfo("episode %d: offset error %.4f ms, drift error %.2f ppm, confidence %.3f", i,
+                  offErrMs.back(), driftErrPpm.back(), e.confidence);
+
+            // Hands against pose: a coarse link (a few ms), and it must say so.
+            const auto h = sync::estimateHandsToPose(b.hands.at("hands"), b.pose.at("pose"));
+            QVERIFY2(h.estimated, h.note.c_str());
+            ClockModel hm;
+            hm.offsetNs = static_cast<TimeNs>(std::llround(h.offsetNs));
+            hm.drift = h.drift;
+            hm.t0Ns = h.t0Ns;
+            const auto herr = sync::clockError(
+                hm, sync::composeClocks(truth.at("hands"), sync::invertClock(truth.at("pose"))),
+                h.t0Ns);
+            qInfo("episode %d: hands offset error %.2f ms, confidence %.3f", i, herr.offsetNs / 1e6,
+                  h.confidence);
+            QVERIFY(std::abs(herr.offsetNs) < 20e6);
+            QVERIFY(h.confidence < 0.5);
+        }
+        std::sort(offErrMs.begin(), offErrMs.end());
+        QVERIFY(offErrMs[1] <= 0.25); // median
+        QVERIFY(offErrMs[2] <= 1.0);  // worst of three
+        QVERIFY(*std::max_element(driftErrPpm.begin(), driftErrPpm.end()) <= 5.0);
+    }
+
+    // A device that does not move gives no evidence: "cannot tell", never a confident number.
+    void stillRecordingCannotTell() {
+        const auto ref = still(1'000'000'000, 30, 100, 0.0005, 1);
+        const auto other = still(1'200'000'000, 30, 1000, 0.002, 2);
+        const auto e = sync::estimateClock(ref, other);
+        QVERIFY2(e.confidence < 0.05, qPrintable(QString::number(e.confidence)));
+        QVERIFY(!e.note.empty());
+    }
+
+    // A strictly periodic motion (0.4 s period) fits several lags in ±1 s equally well.
+    void periodicMotionIsAmbiguous() {
+        sync::VectorSignal ref, other;
+        const double w = 2 * M_PI / 0.4;
+        for (TimeNs t = 0; t < 20'000'000'000; t += 10'000'000) {
+            const double s = static_cast<double>(t) * 1e-9;
+            ref.t.push_back(t + 5'000'000'000);
+            ref.v.push_back({0.5 * std::sin(w * s), 0.3 * std::cos(w * s), 0});
+        }
+        for (TimeNs t = 0; t < 20'000'000'000; t += 1'000'000) {
+            const double s = static_cast<double>(t) * 1e-9;
+            other.t.push_back(t + 5'137'000'000);
+            other.v.push_back({0.5 * std::sin(w * s), 0.3 * std::cos(w * s), 0});
+        }
+        const auto e = sync::estimateClock(ref, other);
+        QVERIFY2(e.confidence < 0.2, qPrintable(QString::number(e.confidence)));
+    }
+
+    // Real head motion (Aria MPS, 1 kHz for 0.2 s): an IMU-like gyro stream made from the
+    // trajectory's angular velocity on a clock shifted by +137.25 ms is found again.
+    void ariaShiftedGyro() {
+        const QString csv = qEnvironmentVariable("TS_SHARED_DATA") +
+                            "/aria-mps-sample/trajectory/closed_loop_trajectory.csv";
+        QVERIFY2(QFile::exists(csv), qPrintable(csv));
+        const MpsTrajectory tr = readMpsTrajectory(csv.toStdString());
+        QVERIFY(tr.pose.size() > 100);
+        const TimeNs shift = 137'250'000;
+        sync::VectorSignal gyro;
+        for (size_t i = 0; i < tr.angularTimeNs.size(); ++i) {
+            gyro.t.push_back(tr.angularTimeNs[i] + shift);
+            gyro.v.push_back(tr.angularVelocity[i]);
+        }
+        const auto e = sync::estimateClock(sync::angularRateFromPose(tr.pose, 5'000'000), gyro);
+        QVERIFY2(e.estimated, e.note.c_str());
+        const double errMs = (e.offsetNs + static_cast<double>(shift)) / 1e6;
+        qInfo("aria: shift error %.4f ms, confidence %.3f", errMs, e.confidence);
+        QVERIFY(std::abs(errMs) < 1.0);
+        QVERIFY(e.confidence > 0.5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstClockEstimator)
+#include "tst_clockestimator.moc"

@@ -1,0 +1,109 @@
+// synth → import → sync → info/verify through the CLI: the IMU clock is estimated against a
+// pose clock declared in the manifest, stored (method "estimated", audited) within 1 ms of
+// ground_truth.json; streams with no estimator stay "not aligned"; verify still passes.
+#include "support/minibundle.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ts::test;
+
+namespace {
+QJsonObject cliJson(const QStringList& args, int expectRc = 0) {
+    QString out;
+    const int rc = runProgram(qEnvironmentVariable("TS_CLI"), args, &out);
+    if (rc != expectRc)
+        qWarning("%s", qPrintable(out));
+    [&] { QCOMPARE(rc, expectRc); }();
+    const int start = out.indexOf("\n{") >= 0 && !out.startsWith('{') ? out.indexOf("\n{") + 1 : 0;
+    return QJsonDocument::fromJson(out.mid(start).toUtf8()).object();
+}
+
+QJsonObject streamNamed(const QJsonArray& streams, const QString& name) {
+    for (const auto& s : streams)
+        if (s.toObject()["name"].toString() == name)
+            return s.toObject();
+    return {};
+}
+} // namespace
+
+class TstSyncRoundTrip : public QObject {
+    Q_OBJECT
+private slots:
+    void syncStoresEstimatedClock() {
+        QTemporaryDir tmp;
+        const QString ep = tmp.filePath("ep"), proj = tmp.filePath("proj");
+        const QString cli = qEnvironmentVariable("TS_CLI");
+        QString out;
+        QCOMPARE(runProgram(cli, {"synth",         ep,       "--seconds",      "30",
+                                  "--width",       "160",    "--height",       "120",
+                                  "--seed",        "3",      "--drop-rate",    "0.01",
+                                  "--jitter-us",   "50",     "--clock-offset", "imu=137.25",
+                                  "--clock-drift", "imu=40", "--clock-offset", "pose=0",
+                                  "--clock-drift", "pose=0"},
+                            &out),
+                 0);
+        // Declare the pose clock as known (identity), as a rig whose SLAM runs on the camera
+        // clock would: then IMU → pose → camera is a complete path.
+        QJsonObject m = QJsonDocument::fromJson(readText(ep + "/episode.json").toUtf8()).object();
+        QJsonArray clocks = m["clocks"].toArray();
+        for (int i = 0; i < clocks.size(); ++i) {
+            QJsonObject c = clocks[i].toObject();
+            if (c["name"].toString() == "pose")
+                c["model"] = QJsonObject{{"offset_ns", 0}, {"drift_ppm", 0.0}, {"t0_ns", 0}};
+            clocks[i] = c;
+        }
+        m["clocks"] = clocks;
+        writeText(ep + "/episode.json", QString::fromUtf8(QJsonDocument(m).toJson()));
+
+        QCOMPARE(runProgram(cli, {"init", proj, "--user", "lead"}, &out), 0);
+        QCOMPARE(runProgram(cli, {"import", proj, ep, "--user", "lead"}, &out), 0);
+        const qint64 auditBefore = cliJson({"info", proj, "--json"})["audit_entries"].toInteger();
+
+        const QJsonObject sync = cliJson({"sync", proj, "--user", "lead", "--json"});
+        const QJsonArray streams = sync["episodes"].toArray()[0].toObject()["streams"].toArray();
+        QCOMPARE(streams.size(), 6);
+        const QJsonObject imu = streamNamed(streams, "imu");
+        QVERIFY(imu["aligned"].toBool());
+        QCOMPARE(imu["relative_to"].toString(), QString("pose"));
+        QVERIFY(imu["clock_model"].toObject()["confidence"].toDouble() > 0.8);
+        QVERIFY(!streamNamed(streams, "hands")["aligned"].toBool());
+        QVERIFY(!streamNamed(streams, "force")["aligned"].toBool());
+        for (const auto& s : streams)
+            QVERIFY(s.toObject()["health"].toObject().contains("verdict"));
+
+        // Stored, and equal to the truth at the model's t0 within 1 ms and 5 ppm.
+        const QJsonObject info = cliJson({"info", proj, "synth-3", "--json"});
+        const QJsonObject cm =
+            streamNamed(info["streams"].toArray(), "imu")["clock_model"].toObject();
+        QCOMPARE(cm["method"].toString(), QString("estimated"));
+        QCOMPARE(cm["author"].toString(), QString("touchstone"));
+        const QJsonObject gt = QJsonDocument::fromJson(readText(ep + "/ground_truth.json").toUtf8())
+                                   .object()["clocks"]
+                                   .toObject()["imu"]
+                                   .toObject();
+        const double t0 = cm["t0_ns"].toDouble();
+        const double trueOffset = gt["offset_ns"].toDouble() +
+                                  gt["drift_ppm"].toDouble() * 1e-6 * (t0 - gt["t0_ns"].toDouble());
+        QVERIFY2(std::abs(cm["offset_ns"].toDouble() - trueOffset) < 1e6,
+                 qPrintable(QString("%1 vs %2").arg(cm["offset_ns"].toDouble()).arg(trueOffset)));
+        QVERIFY(std::abs(cm["drift_ppm"].toDouble() - gt["drift_ppm"].toDouble()) < 5.0);
+
+        // Audited: one clock model change and one QC record.
+        QCOMPARE(cliJson({"info", proj, "--json"})["audit_entries"].toInteger(), auditBefore + 2);
+        QCOMPARE(runProgram(cli, {"verify", proj}, &out), 0);
+
+        // Human-readable output names every stream and says what is not aligned.
+        QCOMPARE(runProgram(cli, {"sync", proj, "synth-3", "--user", "lead"}, &out), 0);
+        QVERIFY2(out.contains("imu") && out.contains("not aligned"), qPrintable(out));
+        QCOMPARE(runProgram(cli, {"sync", proj, "nope", "--user", "lead"}, &out), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSyncRoundTrip)
+#include "tst_syncroundtrip.moc"
