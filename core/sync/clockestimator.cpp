@@ -357,12 +357,9 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
         e.note = "no window had enough motion and overlap";
         return e;
     }
-    const auto [xmin, xmax] = std::minmax_element(xs.begin(), xs.end());
-    const double t0 = (*xmin + *xmax) / 2;
-    std::vector<double> xc(xs.size());
-    for (size_t i = 0; i < xs.size(); ++i)
-        xc[i] = xs[i] - t0;
-    const LineFit f = fitLineRobust(xc, ys, 200e3 /* 0.2 ms: below that nobody is an outlier */);
+    double t0 = 0;
+    const LineFit f =
+        fitLineRobustCentred(xs, ys, 200e3 /* 0.2 ms: below that nobody is an outlier */, &t0);
     e.estimated = true;
     e.t0Ns = static_cast<TimeNs>(std::llround(t0));
     e.offsetNs = f.intercept;

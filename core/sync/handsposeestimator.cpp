@@ -201,12 +201,8 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
         e.note = "no window gave a clear minimum";
         return e;
     }
-    const auto [xmin, xmax] = std::minmax_element(xs.begin(), xs.end());
-    const double t0 = (*xmin + *xmax) / 2;
-    std::vector<double> xc(xs.size());
-    for (size_t i = 0; i < xs.size(); ++i)
-        xc[i] = xs[i] - t0;
-    const LineFit f = fitLineRobust(xc, ys, 2e6 /* 2 ms: the method's own noise */);
+    double t0 = 0;
+    const LineFit f = fitLineRobustCentred(xs, ys, 2e6 /* 2 ms: the method's own noise */, &t0);
     e.estimated = true;
     e.t0Ns = static_cast<TimeNs>(std::llround(t0));
     e.offsetNs = f.intercept;
@@ -217,9 +213,9 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
     // The windows of this coarse method often scatter by milliseconds: when the slope's
     // standard error exceeds 50 ppm the drift is not known, and the offset is their mean.
     double sxx = 0, n = 0, sy = 0;
-    for (size_t i = 0; i < xc.size(); ++i)
+    for (size_t i = 0; i < xs.size(); ++i)
         if (f.inlier[i]) {
-            sxx += xc[i] * xc[i];
+            sxx += (xs[i] - t0) * (xs[i] - t0);
             sy += ys[i];
             ++n;
         }
@@ -228,7 +224,7 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
         e.drift = 0;
         e.offsetNs = sy / n;
         double ss = 0;
-        for (size_t i = 0; i < xc.size(); ++i)
+        for (size_t i = 0; i < xs.size(); ++i)
             if (f.inlier[i])
                 ss += (ys[i] - e.offsetNs) * (ys[i] - e.offsetNs);
         e.residualNs = std::sqrt(ss / n);

@@ -70,4 +70,14 @@ LineFit fitLineRobust(const std::vector<double>& x, const std::vector<double>& y
     return f;
 }
 
+LineFit fitLineRobustCentred(const std::vector<double>& x, const std::vector<double>& y,
+                             double minThreshold, double* centre) {
+    const auto [xmin, xmax] = std::minmax_element(x.begin(), x.end());
+    *centre = x.empty() ? 0.0 : (*xmin + *xmax) / 2;
+    std::vector<double> xc(x.size());
+    for (size_t i = 0; i < x.size(); ++i)
+        xc[i] = x[i] - *centre;
+    return fitLineRobust(xc, y, minThreshold);
+}
+
 } // namespace ts::core::sync

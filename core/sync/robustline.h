@@ -21,4 +21,9 @@ struct LineFit {
 LineFit fitLineRobust(const std::vector<double>& x, const std::vector<double>& y,
                       double minThreshold);
 
+// The same fit with x measured from the middle of its range (*centre), which keeps the
+// intercept well conditioned for large x such as raw clock times.
+LineFit fitLineRobustCentred(const std::vector<double>& x, const std::vector<double>& y,
+                             double minThreshold, double* centre);
+
 } // namespace ts::core::sync

@@ -1,6 +1,7 @@
 // synth → import → sync → info/verify through the CLI: the IMU clock is estimated against a
 // pose clock declared in the manifest, stored (method "estimated", audited) within 1 ms of
 // ground_truth.json; streams with no estimator stay "not aligned"; verify still passes.
+#include "support/clijson.h"
 #include "support/minibundle.h"
 
 #include <QJsonArray>
@@ -14,15 +15,6 @@
 using namespace ts::test;
 
 namespace {
-QJsonObject cliJson(const QStringList& args, int expectRc = 0) {
-    QString out;
-    const int rc = runProgram(qEnvironmentVariable("TS_CLI"), args, &out);
-    if (rc != expectRc)
-        qWarning("%s", qPrintable(out));
-    [&] { QCOMPARE(rc, expectRc); }();
-    const int start = out.indexOf("\n{") >= 0 && !out.startsWith('{') ? out.indexOf("\n{") + 1 : 0;
-    return QJsonDocument::fromJson(out.mid(start).toUtf8()).object();
-}
 
 QJsonObject streamNamed(const QJsonArray& streams, const QString& name) {
     for (const auto& s : streams)

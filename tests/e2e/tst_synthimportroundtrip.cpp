@@ -1,5 +1,6 @@
 // synth → import → info round trip through the CLI: counts, rates and time ranges reported by
 // the project must match what ground_truth.json says was written.
+#include "support/clijson.h"
 #include "support/minibundle.h"
 
 #include <QJsonArray>
@@ -11,19 +12,6 @@
 #include <cmath>
 
 using namespace ts::test;
-
-namespace {
-QJsonObject cliJson(const QStringList& args, int expectRc = 0) {
-    QString out;
-    const int rc = runProgram(qEnvironmentVariable("TS_CLI"), args, &out);
-    if (rc != expectRc)
-        qWarning("%s", qPrintable(out));
-    [&] { QCOMPARE(rc, expectRc); }();
-    // stderr is merged; the JSON is the last top-level object in the output.
-    const int start = out.indexOf("\n{") >= 0 && !out.startsWith('{') ? out.indexOf("\n{") + 1 : 0;
-    return QJsonDocument::fromJson(out.mid(start).toUtf8()).object();
-}
-} // namespace
 
 class TstSynthImportRoundTrip : public QObject {
     Q_OBJECT
