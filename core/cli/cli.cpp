@@ -19,6 +19,8 @@ Commands:
   info PROJECT [EPISODE] [--json]                what the project (or one episode) holds
   verify PROJECT [--json]                        integrity, media hashes, audit chain
   sync PROJECT [EPISODE] [--user NAME] [--json]  stream health and clock alignment, stored
+  settings PROJECT [KEY VALUE] [--user NAME] [--json]
+                                                 show project settings, or set one (leads)
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
@@ -48,7 +50,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     static const std::map<std::string, Command> commands{
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
-        {"sync", cmdSync},
+        {"sync", cmdSync},   {"settings", cmdSettings},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

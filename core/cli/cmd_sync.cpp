@@ -8,6 +8,7 @@
 #include "project/projectpath.h"
 #include "store/projectstore.h"
 #include "sync/episodesync.h"
+#include "sync/syncsettingsjson.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -63,6 +64,32 @@ json modelJson(const ClockModel& c) {
             {"author", c.author}};
 }
 
+// Whether a stream passes the project's sync tolerance, and why not.
+std::pair<bool, std::string> alignmentVerdict(const sync::StreamSync& s,
+                                              const sync::SyncSettings& settings, bool manual) {
+    if (manual)
+        return {true, "clock model set by hand"};
+    if (!s.aligned)
+        return {false, "not aligned to the camera clock"};
+    if (s.method == "timeline" || s.method == "file")
+        return {true,
+                s.method == "timeline" ? "on the timeline clock" : "declared in episode.json"};
+    char buf[200];
+    if (s.model.confidence < settings.minConfidence) {
+        std::snprintf(buf, sizeof buf, "confidence %.2f below %.2f", s.model.confidence,
+                      settings.minConfidence);
+        return {false, buf};
+    }
+    if (s.model.residualNs * 1e-6 > settings.toleranceMs) {
+        std::snprintf(buf, sizeof buf, "residual %.3f ms above the tolerance of %.3f ms",
+                      s.model.residualNs * 1e-6, settings.toleranceMs);
+        return {false, buf};
+    }
+    std::snprintf(buf, sizeof buf, "residual %.3f ms within %.3f ms", s.model.residualNs * 1e-6,
+                  settings.toleranceMs);
+    return {true, buf};
+}
+
 } // namespace
 
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
@@ -78,6 +105,8 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         for (const auto& e : store.episodes())
             ids.push_back(e.id);
     }
+    const sync::SyncSettings settings =
+        sync::syncSettingsFromJson(store.setting("project", "sync").value_or(json(nullptr)));
     int rc = 0;
     json episodes = json::array();
     for (const std::string& id : ids) {
@@ -97,9 +126,10 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             rc = 1;
             continue;
         }
-        const sync::EpisodeSyncResult r = sync::syncEpisode(b);
+        const sync::EpisodeSyncResult r = sync::syncEpisode(b, settings);
         std::vector<QcMetric> metrics;
         std::set<std::string> manualKept;
+        std::vector<std::string> flagged;
         json streams = json::array();
         for (const sync::StreamSync& s : r.streams) {
             // A model someone set by hand is theirs: sync reports its estimate but keeps it.
@@ -119,6 +149,28 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             m.detailsJson = healthJson(s.health).dump();
             m.computedBy = "touchstone";
             metrics.push_back(std::move(m));
+            // The QC flag: a stream the engine could not put on the timeline, or whose model
+            // is less certain than the project tolerates.
+            const auto [qcPassed, qcReason] = alignmentVerdict(s, settings, keptManual);
+            QcMetric q;
+            q.stream = s.stream;
+            q.name = "sync.alignment";
+            q.value = s.aligned ? s.model.residualNs * 1e-6 : -1;
+            q.unit = "ms";
+            q.passed = qcPassed;
+            q.detailsJson = json{
+                {"aligned", s.aligned},
+                {"method", s.method},
+                {"confidence", s.aligned ? s.model.confidence : 0.0},
+                {"residual_ms", s.aligned ? s.model.residualNs * 1e-6 : -1},
+                {"tolerance_ms", settings.toleranceMs},
+                {"min_confidence", settings.minConfidence},
+                {"reason",
+                 qcReason}}.dump();
+            q.computedBy = "touchstone";
+            metrics.push_back(std::move(q));
+            if (!qcPassed)
+                flagged.push_back(s.stream + ": " + qcReason);
             json j{{"kept_manual", keptManual},
                    {"name", s.stream},
                    {"kind", s.kind},
@@ -126,7 +178,8 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                    {"aligned", s.aligned},
                    {"method", s.method},
                    {"health", healthJson(s.health)},
-                   {"note", s.note}};
+                   {"note", s.note},
+                   {"qc", {{"passed", qcPassed}, {"reason", qcReason}}}};
             j["clock_model"] = s.aligned ? modelJson(s.model) : json(nullptr);
             j["relative_to"] = s.relativeTo.empty() ? json(nullptr) : json(s.relativeTo);
             j["estimate"] = s.estimate ? estimateJson(*s.estimate) : json(nullptr);
@@ -134,7 +187,36 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         }
         store.recordQcMetrics(user, id, metrics);
         if (a.flag("json")) {
-            episodes.push_back({{"id", id}, {"streams", streams}});
+            json pairs = json::array();
+            for (const sync::PairwiseEstimate& p : r.pairs)
+                pairs.push_back({{"stream", p.stream},
+                                 {"other", p.other},
+                                 {"method", p.method},
+                                 {"used", p.used},
+                                 {"estimate", estimateJson(p.estimate)}});
+            json video = nullptr;
+            if (!r.evidence.videoStream.empty()) {
+                video = {{"stream", r.evidence.videoStream},
+                         {"depth_stream", r.evidence.depthStream.empty()
+                                              ? json(nullptr)
+                                              : json(r.evidence.depthStream)},
+                         {"problem", r.evidence.videoProblem}};
+                if (r.evidence.visual) {
+                    const auto& v = *r.evidence.visual;
+                    video["frames"] = v.frames;
+                    video["pairs"] = v.pairs;
+                    video["depth_pairs"] = v.depthPairs;
+                    video["failed_pairs"] = v.failedPairs;
+                    video["median_tracks"] = v.medianTracks;
+                    video["median_residual_px"] = v.medianResidualPx;
+                }
+            }
+            episodes.push_back({{"id", id},
+                                {"streams", streams},
+                                {"pairs", pairs},
+                                {"video_rotation", video},
+                                {"qc_flagged", !flagged.empty()},
+                                {"qc_reasons", flagged}});
             continue;
         }
         out << "episode " << id << "\n";
@@ -162,6 +244,16 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             out << "\n";
             for (const std::string& f : s.health.findings)
                 out << "           health: " << f << "\n";
+        }
+        if (!r.evidence.videoProblem.empty())
+            out << "  video rotation: " << r.evidence.videoProblem << "\n";
+        if (flagged.empty()) {
+            out << "  QC: every stream aligned within " << settings.toleranceMs << " ms\n";
+        } else {
+            out << "  QC: flagged (tolerance " << settings.toleranceMs
+                << " ms, confidence >= " << settings.minConfidence << ")\n";
+            for (const std::string& f : flagged)
+                out << "    " << f << "\n";
         }
     }
     if (a.flag("json"))

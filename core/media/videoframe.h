@@ -1,4 +1,4 @@
-// One decoded video frame in display format: packed RGB24, already turned to the video's
+// One decoded video frame in display format: packed RGB24 (or 8-bit gray for analysis passes), already turned to the video's
 // displayed orientation, with the index and time it belongs to.
 #pragma once
 
@@ -17,7 +17,8 @@ struct VideoFrame {
     int width = 0, height = 0; // displayed size (after rotation)
     bool key = false;
     bool damaged = false;     // the decoder reported errors (concealed) in this frame
-    std::vector<uint8_t> rgb; // width * height * 3 bytes, rows top to bottom
+    int channels = 3;         // 3: RGB24; 1: gray (VideoReaderOptions::grayMaxWidth)
+    std::vector<uint8_t> rgb; // width * height * channels bytes, rows top to bottom
 
     std::size_t bytes() const { return rgb.size() + sizeof(VideoFrame); }
 };

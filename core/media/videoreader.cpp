@@ -53,6 +53,7 @@ struct VideoReader::Impl {
     int64_t position = -1; // display index of the last frame the decoder gave us
     bool flushed = false;  // end of file reached and the decoder drained
     int64_t decoded = 0;
+    int grayMaxWidth = 0; // VideoReaderOptions::grayMaxWidth
 
     ~Impl() {
         sws_freeContext(sws);
@@ -142,20 +143,30 @@ struct VideoReader::Impl {
         out.key = frm->key_frame;
         out.damaged = frm->decode_error_flags != 0 || (frm->flags & AV_FRAME_FLAG_CORRUPT);
         const int w = frm->width, h = frm->height;
-        sws = sws_getCachedContext(sws, w, h, static_cast<AVPixelFormat>(frm->format), w, h,
-                                   AV_PIX_FMT_RGB24, SWS_BICUBIC, nullptr, nullptr, nullptr);
+        const bool gray = grayMaxWidth > 0;
+        int ow = w, oh = h;
+        if (gray && w > grayMaxWidth) {
+            ow = grayMaxWidth;
+            oh = std::max(1, static_cast<int>(std::lround(static_cast<double>(h) * ow / w)));
+        }
+        const AVPixelFormat outFormat = gray ? AV_PIX_FMT_GRAY8 : AV_PIX_FMT_RGB24;
+        const int channels = gray ? 1 : 3;
+        sws = sws_getCachedContext(sws, w, h, static_cast<AVPixelFormat>(frm->format), ow, oh,
+                                   outFormat, gray ? SWS_AREA : SWS_BICUBIC, nullptr, nullptr,
+                                   nullptr);
         if (!sws)
             fail(idx,
                  "no conversion from pixel format " +
                      std::string(av_get_pix_fmt_name(static_cast<AVPixelFormat>(frm->format))));
-        std::vector<uint8_t> rgb(static_cast<size_t>(w) * h * 3);
+        std::vector<uint8_t> rgb(static_cast<size_t>(ow) * oh * channels);
         uint8_t* dst[4] = {rgb.data(), nullptr, nullptr, nullptr};
-        int stride[4] = {w * 3, 0, 0, 0};
+        int stride[4] = {ow * channels, 0, 0, 0};
         sws_scale(sws, frm->data, frm->linesize, 0, h, dst, stride);
-        out.width = w;
-        out.height = h;
+        out.width = ow;
+        out.height = oh;
+        out.channels = channels;
         out.rgb = std::move(rgb);
-        rotateRgb(out.rgb, out.width, out.height, info.rotation);
+        rotateRgb(out.rgb, out.width, out.height, info.rotation, channels);
         return out;
     }
 
@@ -223,6 +234,7 @@ std::unique_ptr<VideoReader> VideoReader::open(const fs::path& file, const Video
     std::unique_ptr<VideoReader> r(new VideoReader());
     Impl& d = *r->d_;
     d.file = file;
+    d.grayMaxWidth = o.grayMaxWidth;
     if (int e = avformat_open_input(&d.fmt, file.c_str(), nullptr, nullptr); e < 0)
         throw Error(file.string(), "the video cannot be opened (" + avError(e) +
                                        "); it may be truncated or not a video");

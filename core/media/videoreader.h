@@ -32,6 +32,10 @@ struct VideoReaderOptions {
     // When set, read between packets of the index scan (which reads the whole file): once it
     // is true, open() stops and throws Error, so a worker can be cancelled promptly.
     const std::atomic<bool>* cancel = nullptr;
+    // > 0: frames come as 8-bit gray (VideoFrame::channels = 1), scaled down (never up) so
+    // that the coded width is at most this, for analysis passes that need no colour. The
+    // conversion then costs a fraction of full-size RGB.
+    int grayMaxWidth = 0;
 };
 
 class VideoReader {

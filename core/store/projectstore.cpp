@@ -6,6 +6,7 @@
 #include "store/episodequeries.h"
 #include "store/mediacachetable.h"
 #include "store/schema.h"
+#include "store/settingstable.h"
 #include "store/statement.h"
 #include "store/storeverifier.h"
 #include "store/syncrecords.h"
@@ -224,6 +225,20 @@ std::optional<std::string> ProjectStore::mediaCache(const std::string& sha256,
 void ProjectStore::putMediaCache(const std::string& sha256, const std::string& kind, int version,
                                  const std::string& data) {
     MediaCacheTable(*db_).put(sha256, kind, version, data);
+}
+
+std::optional<nlohmann::json> ProjectStore::setting(const std::string& scope,
+                                                    const std::string& key) const {
+    return SettingsTable(*db_).get(scope, key);
+}
+
+std::map<std::string, nlohmann::json> ProjectStore::settings(const std::string& scope) const {
+    return SettingsTable(*db_).all(scope);
+}
+
+void ProjectStore::setSetting(const std::string& actor, const std::string& scope,
+                              const std::string& key, const nlohmann::json& value) {
+    SettingsTable(*db_).set(actor, scope, key, value);
 }
 
 void ProjectStore::setClockModel(const std::string& actor, const std::string& episodeId,

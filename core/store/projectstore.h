@@ -10,7 +10,10 @@
 
 #include "store/storerecords.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,6 +80,13 @@ public:
     void recordQcMetrics(const std::string& actor, const std::string& episodeId,
                          const std::vector<QcMetric>& metrics);
     std::vector<QcMetric> qcMetrics(const std::string& episodeId) const;
+
+    // --- settings (store/settingstable.h) -------------------------------------------------
+    // scope "project" (leads and admins change it) or "user:<name>"; audited "setting.set".
+    std::optional<nlohmann::json> setting(const std::string& scope, const std::string& key) const;
+    std::map<std::string, nlohmann::json> settings(const std::string& scope) const;
+    void setSetting(const std::string& actor, const std::string& scope, const std::string& key,
+                    const nlohmann::json& value);
 
     // --- project ----------------------------------------------------------------------
     ProjectInfo info() const;

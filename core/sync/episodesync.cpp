@@ -1,8 +1,12 @@
 #include "sync/episodesync.h"
 
 #include "io/bundle.h"
+#include "media/depthreader.h"
 #include "sync/handsposeestimator.h"
 #include "sync/signals.h"
+#include "util/error.h"
+
+#include <Eigen/Geometry>
 
 #include <algorithm>
 #include <cmath>
@@ -72,10 +76,86 @@ struct KnownClock {
 
 } // namespace
 
-EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
+EpisodeSignals extractEpisodeSignals(const Bundle& b, const SyncSettings& settings) {
+    EpisodeSignals sig;
+    const StreamDecl* video = nullptr;
+    for (const StreamDecl& d : b.manifest.streams)
+        if (d.kind == StreamKind::Video && b.frames.count(d.name)) {
+            video = &d;
+            break;
+        }
+    if (!video) {
+        sig.videoProblem = "the episode has no readable video stream";
+        return sig;
+    }
+    sig.videoStream = video->name;
+    auto cam = b.calibration.cameras.find(video->name);
+    if (cam == b.calibration.cameras.end())
+        cam = b.calibration.cameras.find("rgb");
+    if (cam == b.calibration.cameras.end()) {
+        sig.videoProblem = "calibration.json has no intrinsics for the video '" + video->name +
+                           "', so its rotation cannot be measured";
+        return sig;
+    }
+    // A depth stream on the video's clock lets the motion be solved with its translation.
+    VisualDepth vd;
+    std::unique_ptr<media::DepthReader> depthReader;
+    for (const StreamDecl& d : b.manifest.streams) {
+        if (d.kind != StreamKind::Depth || d.clock != video->clock || !b.frames.count(d.name))
+            continue;
+        auto dc = b.calibration.cameras.find(d.name);
+        if (dc == b.calibration.cameras.end())
+            dc = b.calibration.cameras.find("depth");
+        if (dc == b.calibration.cameras.end() || dc->second.fx <= 0)
+            continue;
+        try {
+            depthReader = media::DepthReader::openFromBundle(b, d.name);
+        } catch (const Error&) {
+            continue; // the video alone still gives the rotation
+        }
+        auto pose = [&](const std::string& key) {
+            Eigen::Isometry3d x = Eigen::Isometry3d::Identity();
+            if (auto it = b.calibration.extrinsics.find(key);
+                it != b.calibration.extrinsics.end()) {
+                const auto& q = it->second.q;
+                x.linear() =
+                    Eigen::Quaterniond(q[3], q[0], q[1], q[2]).normalized().toRotationMatrix();
+                x.translation() =
+                    Eigen::Vector3d(it->second.t[0], it->second.t[1], it->second.t[2]);
+            }
+            return x;
+        };
+        const Eigen::Isometry3d rgbFromDepth =
+            pose("device_from_" + video->name).inverse() * pose("device_from_" + d.name);
+        const Eigen::Quaterniond q(rgbFromDepth.linear());
+        vd.reader = depthReader.get();
+        vd.intrinsics = dc->second;
+        vd.rgbFromDepthQ = {q.x(), q.y(), q.z(), q.w()};
+        vd.rgbFromDepthT = {rgbFromDepth.translation().x(), rgbFromDepth.translation().y(),
+                            rgbFromDepth.translation().z()};
+        sig.depthStream = d.name;
+        break;
+    }
+    try {
+        sig.visual = visualRotationRate(b.root / video->path, b.frames.at(video->name), cam->second,
+                                        settings.visual, vd.reader ? &vd : nullptr);
+        if (!sig.visual->note.empty())
+            sig.videoProblem = sig.visual->note;
+    } catch (const Error& e) {
+        sig.videoProblem = e.what();
+    }
+    return sig;
+}
+
+EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
+                              const EpisodeSignals* given) {
     EpisodeSyncResult r;
     const Manifest& m = b.manifest;
     r.episodeId = m.id;
+    if (given)
+        r.evidence = *given;
+    else if (settings.useVideo)
+        r.evidence = extractEpisodeSignals(b, settings);
 
     std::map<std::string, KnownClock> known;
     for (const ClockDecl& c : m.clocks) {
@@ -132,6 +212,51 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
         }
     }
 
+    // The camera's own rotation links gyro and pose to the video's clock (the timeline).
+    if (r.evidence.visual && r.evidence.visual->pairs > 0) {
+        const StreamDecl* video = nullptr;
+        for (const StreamDecl& d : m.streams)
+            if (d.name == r.evidence.videoStream)
+                video = &d;
+        VectorSignal visual = r.evidence.visual->rate;
+        const std::string camName = video ? video->name : std::string("rgb");
+        if (auto it = b.calibration.extrinsics.find("device_from_" + camName);
+            it != b.calibration.extrinsics.end()) {
+            visual = rotateSignal(visual, it->second.q);
+        } else if (auto it2 = b.calibration.extrinsics.find("device_from_rgb");
+                   it2 != b.calibration.extrinsics.end()) {
+            visual = rotateSignal(visual, it2->second.q);
+        }
+        std::array<double, 4> imuToDevice{0, 0, 0, 1};
+        if (auto it = b.calibration.extrinsics.find("device_from_imu");
+            it != b.calibration.extrinsics.end())
+            imuToDevice = it->second.q;
+        for (const StreamDecl& d : m.streams) {
+            if (!video)
+                break;
+            if (d.kind == StreamKind::Imu && b.imu.count(d.name)) {
+                edges.push_back({d.name, video->name, d.clock, video->clock, "gyro~visual-rotation",
+                                 estimateClock(visual, gyroSignal(b.imu.at(d.name), imuToDevice),
+                                               settings.gyro)});
+            } else if (d.kind == StreamKind::Pose && b.pose.count(d.name)) {
+                const auto& pose = b.pose.at(d.name);
+                TimeNs period = 10'000'000;
+                if (pose.size() > 1)
+                    period =
+                        (pose.back().tNs - pose.front().tNs) / static_cast<TimeNs>(pose.size() - 1);
+                ClockEstimateOptions o = settings.gyro;
+                o.estimateBias = false; // a pose has no rate bias
+                edges.push_back(
+                    {d.name, video->name, d.clock, video->clock, "pose~visual-rotation",
+                     estimateClock(visual,
+                                   angularRateFromPose(
+                                       pose, static_cast<TimeNs>(settings.poseMaxGapPeriods *
+                                                                 static_cast<double>(period))),
+                                   o)});
+            }
+        }
+    }
+
     // Propagate known clocks along edges until nothing changes (the graph is tiny), surest
     // edges first, so that a coarse link never decides a clock a precise one could.
     std::stable_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
@@ -163,18 +288,32 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
         }
     }
 
+    for (const Edge& e : edges) {
+        bool used = false;
+        for (const auto& [clock, edge] : via)
+            used = used || edge == &e;
+        r.pairs.push_back({e.stream, e.other, e.method, e.est, used});
+    }
+
     for (const StreamDecl& d : m.streams) {
         StreamSync s;
         s.stream = d.name;
         s.kind = std::string(streamKindName(d.kind));
         s.clock = d.clock;
         s.health = checkStreamHealth(d.name, streamTimes(b, d), d.nominalRateHz, settings.health);
+        // The estimate behind the stream's model: the edge that linked its clock, else the
+        // surest comparison of this stream (edges are sorted surest first).
+        const Edge* shown = nullptr;
+        if (auto v = via.find(d.clock);
+            v != via.end() && (v->second->stream == d.name || v->second->other == d.name))
+            shown = v->second;
         for (const Edge& e : edges)
-            if (e.stream == d.name ||
-                (e.other == d.name && via.count(d.clock) && via[d.clock] == &e)) {
-                s.estimate = e.est;
-                s.relativeTo = e.stream == d.name ? e.other : e.stream;
-            }
+            if (!shown && e.stream == d.name)
+                shown = &e;
+        if (shown) {
+            s.estimate = shown->est;
+            s.relativeTo = shown->stream == d.name ? shown->other : shown->stream;
+        }
         if (auto it = known.find(d.clock); it != known.end()) {
             s.aligned = true;
             s.model = it->second.model;
@@ -203,8 +342,10 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings) {
             else if (s.estimate)
                 s.note = s.estimate->note;
             else if (d.kind == StreamKind::Pose)
-                s.note = "no estimator links the pose clock to the camera clock yet (needs "
-                         "visual rotation from the video)";
+                s.note = r.evidence.videoProblem.empty()
+                             ? "nothing links the pose clock to the camera clock (no video "
+                               "rotation to compare with)"
+                             : "the video's rotation could not be used: " + r.evidence.videoProblem;
             else
                 s.note = "no estimator for this stream kind yet";
         }

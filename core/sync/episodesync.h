@@ -13,6 +13,7 @@
 #include "sync/clockestimator.h"
 #include "sync/handsposeestimator.h"
 #include "sync/streamhealth.h"
+#include "sync/visualrotation.h"
 
 #include <optional>
 #include <string>
@@ -31,9 +32,29 @@ struct SyncSettings {
     // Pairwise estimates less sure than this are reported but link no clock (and so are not
     // stored): a stored model should never be replaced by a guess.
     double minConfidence = 0.5;
+    // A stream whose aligned model has a residual above this (ms), or that cannot be aligned,
+    // is flagged for QC (qc_metric "sync.alignment" fails).
+    double toleranceMs = 1.0;
     // Pose pairs further apart than this many nominal periods are not differentiated.
     double poseMaxGapPeriods = 3.0;
+    // Measure the camera's rotation in the first video (a decoding pass) and link gyro and pose
+    // to the camera clock with it. Off: only the links the other signals give.
+    bool useVideo = true;
+    VisualRotationOptions visual;
 };
+
+// The motion signals that need a pass over the media (the slow part), kept apart so that
+// estimation can be rerun or benchmarked on its own.
+struct EpisodeSignals {
+    std::string videoStream;              // empty: no usable video
+    std::string depthStream;              // depth used to separate translation, if any
+    std::optional<VisualRotation> visual; // the camera's rotation rate, on the video's clock
+    std::string videoProblem;             // why there is no visual rotation, for people
+};
+
+// Decodes the first video stream with RGB intrinsics and measures its rotation rate. Never
+// throws for bad media: the problem is returned in videoProblem (naming file and frame).
+EpisodeSignals extractEpisodeSignals(const Bundle& bundle, const SyncSettings& settings = {});
 
 struct StreamSync {
     std::string stream;
@@ -49,12 +70,24 @@ struct StreamSync {
     std::string note;                      // what could not be done, for people
 };
 
-struct EpisodeSyncResult {
-    std::string episodeId;
-    std::vector<StreamSync> streams; // manifest order
+// One pairwise comparison of two streams' clocks (an edge of the clock graph).
+struct PairwiseEstimate {
+    std::string stream, other; // stream raw → other raw
+    std::string method;
+    ClockEstimate estimate;
+    bool used = false; // linked a clock to the timeline
 };
 
-EpisodeSyncResult syncEpisode(const Bundle& bundle, const SyncSettings& settings = {});
+struct EpisodeSyncResult {
+    std::string episodeId;
+    std::vector<StreamSync> streams;     // manifest order
+    std::vector<PairwiseEstimate> pairs; // every comparison made, surest first
+    EpisodeSignals evidence;             // the video evidence used (for plots and reports)
+};
+
+// signals: from extractEpisodeSignals; when null and settings.useVideo, extracted here.
+EpisodeSyncResult syncEpisode(const Bundle& bundle, const SyncSettings& settings = {},
+                              const EpisodeSignals* signals = nullptr);
 
 // Composition and inversion of raw → target mappings (offset, drift, t0), exact to first order
 // in drift² (terms below 1e-8 relative).

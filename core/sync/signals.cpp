@@ -27,6 +27,18 @@ VectorSignal gyroSignal(const std::vector<ImuSample>& imu,
     return s;
 }
 
+VectorSignal rotateSignal(const VectorSignal& s, const std::array<double, 4>& q) {
+    const Eigen::Matrix3d R = quat(q).toRotationMatrix();
+    VectorSignal out;
+    out.t = s.t;
+    out.v.reserve(s.v.size());
+    for (const Vec3& x : s.v) {
+        const Eigen::Vector3d g = R * Eigen::Vector3d(x[0], x[1], x[2]);
+        out.v.push_back({g.x(), g.y(), g.z()});
+    }
+    return out;
+}
+
 VectorSignal angularRateFromPose(const std::vector<PoseSample>& pose, TimeNs maxGapNs) {
     VectorSignal s;
     for (size_t i = 1; i < pose.size(); ++i) {

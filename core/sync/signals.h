@@ -23,6 +23,9 @@ struct VectorSignal {
 VectorSignal gyroSignal(const std::vector<ImuSample>& imu,
                         const std::array<double, 4>& imuToDevice = {0, 0, 0, 1});
 
+// Every sample rotated by q (x, y, z, w): e.g. a camera-frame rate into the device frame.
+VectorSignal rotateSignal(const VectorSignal& s, const std::array<double, 4>& q);
+
 // Body-frame angular rate from consecutive world_from_device quaternions: for each pair,
 // 2·log(q_i⁻¹ q_{i+1}) / Δt, stamped at the pair's midpoint, where the finite difference is
 // second-order accurate. This is what a gyro fixed to the device measures. Pairs further

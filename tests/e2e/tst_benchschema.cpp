@@ -23,7 +23,8 @@ private slots:
         QTest::newRow("import") << "import" << 3 << QStringList{};
         QTest::newRow("decode") << "decode" << 1 << QStringList{};
         QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
-        QTest::newRow("sync-accuracy") << "sync-accuracy" << 15 << QStringList{"--episodes", "1"};
+        // sync-accuracy: one block per clock pair the engine estimated, so at least 10 lines.
+        QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);
@@ -37,7 +38,10 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         const QStringList rows =
             QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(rows.size(), lines);
+        if (lines < 0)
+            QVERIFY2(rows.size() >= -lines, qPrintable(QString::number(rows.size())));
+        else
+            QCOMPARE(rows.size(), lines);
         for (const QString& row : rows) {
             QJsonParseError err;
             const QJsonObject o = QJsonDocument::fromJson(row.toUtf8(), &err).object();

@@ -1,0 +1,407 @@
+#include "sync/visualrotation.h"
+
+#include "media/depthreader.h"
+#include "media/videoreader.h"
+#include "util/error.h"
+
+#include <Eigen/Dense>
+#include <Eigen/Geometry>
+#include <opencv2/calib3d.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/video/tracking.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ts::core::sync {
+
+namespace {
+
+double median(std::vector<double> v) {
+    if (v.empty())
+        return 0;
+    auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+struct PairFit {
+    bool ok = false;
+    Eigen::Matrix3d r = Eigen::Matrix3d::Identity(); // first camera from second camera
+    int tracks = 0;
+    double rmsPx = 0;
+};
+
+Eigen::Matrix3d kabsch(const std::vector<Eigen::Vector3d>& a, const std::vector<Eigen::Vector3d>& b,
+                       const std::vector<double>& w) {
+    Eigen::Matrix3d h = Eigen::Matrix3d::Zero();
+    for (size_t k = 0; k < a.size(); ++k)
+        if (w[k] > 0)
+            h += w[k] * b[k] * a[k].transpose();
+    Eigen::JacobiSVD<Eigen::Matrix3d> svd(h, Eigen::ComputeFullU | Eigen::ComputeFullV);
+    Eigen::Matrix3d d = Eigen::Matrix3d::Identity();
+    d(2, 2) = (svd.matrixV() * svd.matrixU().transpose()).determinant() < 0 ? -1 : 1;
+    return svd.matrixV() * d * svd.matrixU().transpose();
+}
+
+// Rotation R with a ≈ R·b over unit bearings. Moving things (hands, a lifted object) can fill
+// much of the view, so the static majority is found first (two-point RANSAC), then refined
+// with Huber weights that drop to zero beyond 3·huberPx (pixels: focal · angle).
+PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eigen::Vector3d>& b,
+                    double focalPx, double huberPx, int minTracks, uint64_t seed,
+                    std::vector<char>& inlier) {
+    PairFit fit;
+    const size_t n = a.size();
+    inlier.assign(n, 0);
+    if (static_cast<int>(n) < minTracks)
+        return fit;
+    const double cut = 3 * huberPx;
+    auto residual = [&](const Eigen::Matrix3d& r, size_t k) {
+        return (a[k] - r * b[k]).norm() * focalPx;
+    };
+    uint64_t state = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    auto pick = [&]() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<size_t>((state >> 33) % n);
+    };
+    Eigen::Matrix3d best = Eigen::Matrix3d::Identity();
+    size_t bestCount = 0;
+    std::vector<double> w(n, 0.0);
+    for (int h = 0; h < 48; ++h) {
+        const size_t i = pick(), j = pick();
+        if (i == j)
+            continue;
+        std::fill(w.begin(), w.end(), 0.0);
+        w[i] = w[j] = 1;
+        const Eigen::Matrix3d r = kabsch(a, b, w);
+        size_t count = 0;
+        for (size_t k = 0; k < n; ++k)
+            count += residual(r, k) <= cut;
+        if (count > bestCount) {
+            bestCount = count;
+            best = r;
+        }
+    }
+    Eigen::Matrix3d r = best;
+    for (int iter = 0; iter < 5; ++iter) {
+        for (size_t k = 0; k < n; ++k) {
+            const double res = residual(r, k);
+            w[k] = res <= huberPx ? 1.0 : res <= cut ? huberPx / res : 0.0;
+        }
+        r = kabsch(a, b, w);
+    }
+    double sum = 0;
+    int good = 0;
+    for (size_t k = 0; k < n; ++k) {
+        const double res = residual(r, k);
+        if (res <= cut) {
+            sum += res * res;
+            ++good;
+            inlier[k] = 1;
+        }
+    }
+    fit.tracks = good;
+    fit.rmsPx = good > 0 ? std::sqrt(sum / good) : 0;
+    fit.ok = good >= minTracks;
+    fit.r = r;
+    return fit;
+}
+
+// Up to maxFeatures corners spread over an 8 × 6 grid, so that a textured object filling part
+// of the view cannot outnumber the rest of the scene.
+std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures) {
+    std::vector<cv::Point2f> all;
+    cv::goodFeaturesToTrack(gray, all, maxFeatures * 3, 0.005, std::max(3.0, gray.cols / 60.0),
+                            cv::noArray(), 5);
+    const int gx = 8, gy = 6;
+    const int perCell = std::max(1, (maxFeatures + gx * gy - 1) / (gx * gy));
+    std::vector<int> used(gx * gy, 0);
+    std::vector<cv::Point2f> out;
+    for (const cv::Point2f& p : all) { // strongest first
+        const int cx = std::min(gx - 1, static_cast<int>(p.x * gx / gray.cols));
+        const int cy = std::min(gy - 1, static_cast<int>(p.y * gy / gray.rows));
+        int& u = used[static_cast<size_t>(cy * gx + cx)];
+        if (u < perCell) {
+            ++u;
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+// Depth of the depth frame seen from the (scaled) RGB camera: every depth pixel moved into the
+// RGB frame and projected, nearest surface kept. 0 where nothing projects.
+cv::Mat registerDepth(const media::DepthFrame& d, const VisualDepth& vd, const cv::Mat& camera,
+                      const cv::Mat& dist, cv::Size size) {
+    cv::Mat out(size, CV_32F, cv::Scalar(0));
+    const CameraIntrinsics& k = vd.intrinsics;
+    const int step = std::max(1, static_cast<int>(std::sqrt(d.width * d.height / 40000.0)));
+    std::vector<cv::Point3f> pts;
+    pts.reserve(static_cast<size_t>(d.width / step + 1) * (d.height / step + 1));
+    for (int y = 0; y < d.height; y += step)
+        for (int x = 0; x < d.width; x += step) {
+            const float z = d.metres(x, y);
+            if (z <= 0)
+                continue;
+            pts.emplace_back(static_cast<float>((x - k.cx) / k.fx * z),
+                             static_cast<float>((y - k.cy) / k.fy * z), z);
+        }
+    if (pts.empty())
+        return out;
+    const Eigen::Matrix3d r = Eigen::Quaterniond(vd.rgbFromDepthQ[3], vd.rgbFromDepthQ[0],
+                                                 vd.rgbFromDepthQ[1], vd.rgbFromDepthQ[2])
+                                  .normalized()
+                                  .toRotationMatrix();
+    cv::Mat rm(3, 3, CV_64F), rvec;
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+            rm.at<double>(y, x) = r(y, x);
+    cv::Rodrigues(rm, rvec);
+    const cv::Mat tvec =
+        (cv::Mat_<double>(3, 1) << vd.rgbFromDepthT[0], vd.rgbFromDepthT[1], vd.rgbFromDepthT[2]);
+    std::vector<cv::Point2f> px;
+    cv::projectPoints(pts, rvec, tvec, camera, dist, px);
+    for (size_t i = 0; i < pts.size(); ++i) {
+        const Eigen::Vector3d p =
+            r * Eigen::Vector3d(pts[i].x, pts[i].y, pts[i].z) +
+            Eigen::Vector3d(vd.rgbFromDepthT[0], vd.rgbFromDepthT[1], vd.rgbFromDepthT[2]);
+        if (p.z() <= 0.05)
+            continue;
+        const int u = static_cast<int>(std::lround(px[i].x)),
+                  v = static_cast<int>(std::lround(px[i].y));
+        // Splat over the sampling step so that the map has no holes between samples.
+        const int half =
+            std::max(0, static_cast<int>(step * camera.at<double>(0, 0) / k.fx / 2.0 + 0.5));
+        for (int dy = -half; dy <= half; ++dy)
+            for (int dx = -half; dx <= half; ++dx) {
+                const int uu = u + dx, vv = v + dy;
+                if (uu < 0 || vv < 0 || uu >= size.width || vv >= size.height)
+                    continue;
+                float& z = out.at<float>(vv, uu);
+                if (z == 0 || p.z() < z)
+                    z = static_cast<float>(p.z());
+            }
+    }
+    return out;
+}
+
+// Rotation (and translation) between two frames from 3-D points of one of them and their
+// normalized image positions in the other. fromFirst: the points belong to the first frame.
+void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
+                    const std::vector<cv::Point2f>& other, bool fromFirst, double focal,
+                    double huberPx, int minTracks) {
+    std::vector<cv::Point3f> p = pts;
+    std::vector<cv::Point2f> q = other;
+    // Start from the rotation-only fit (P_B = R P_A): first_from_second is fit.r.
+    const Eigen::Matrix3d start = fromFirst ? Eigen::Matrix3d(fit.r.transpose()) : fit.r;
+    cv::Mat rm(3, 3, CV_64F);
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+            rm.at<double>(y, x) = start(y, x);
+    cv::Mat rvec, tvec = cv::Mat::zeros(3, 1, CV_64F);
+    cv::Rodrigues(rm, rvec);
+    const cv::Mat eye = cv::Mat::eye(3, 3, CV_64F);
+    for (int round = 0; round < 3; ++round) {
+        if (static_cast<int>(p.size()) < minTracks)
+            return;
+        if (!cv::solvePnP(p, q, eye, cv::noArray(), rvec, tvec, true, cv::SOLVEPNP_ITERATIVE))
+            return;
+        std::vector<cv::Point2f> proj;
+        cv::projectPoints(p, rvec, tvec, eye, cv::noArray(), proj);
+        std::vector<cv::Point3f> p2;
+        std::vector<cv::Point2f> q2;
+        for (size_t i = 0; i < p.size(); ++i)
+            if (cv::norm(proj[i] - q[i]) * focal <= 2 * huberPx) {
+                p2.push_back(p[i]);
+                q2.push_back(q[i]);
+            }
+        if (p2.size() == p.size())
+            break;
+        p.swap(p2);
+        q.swap(q2);
+    }
+    if (static_cast<int>(p.size()) < minTracks)
+        return;
+    cv::Rodrigues(rvec, rm);
+    Eigen::Matrix3d r;
+    for (int y = 0; y < 3; ++y)
+        for (int x = 0; x < 3; ++x)
+            r(y, x) = rm.at<double>(y, x);
+    fit.r = fromFirst ? Eigen::Matrix3d(r.transpose()) : r;
+    fit.tracks = static_cast<int>(p.size());
+}
+
+} // namespace
+
+VisualRotation visualRotationRate(const std::filesystem::path& video, const FrameTimes& times,
+                                  const CameraIntrinsics& in, const VisualRotationOptions& opt,
+                                  const VisualDepth* depth) {
+    if (in.width <= 0 || in.height <= 0 || in.fx <= 0 || in.fy <= 0)
+        throw Error(video.string(), "the RGB camera has no usable intrinsics in calibration.json "
+                                    "(width, height, fx, fy must be positive)");
+    media::VideoReaderOptions ro;
+    ro.threads = opt.decoderThreads;
+    ro.cancel = opt.cancel;
+    ro.grayMaxWidth = opt.maxWidth;
+    auto reader = media::VideoReader::open(video, ro);
+    const int64_t count = reader->frameCount();
+
+    // Display index → capture time (raw clock); -1 where the CSV has no row.
+    std::vector<TimeNs> tOf(static_cast<size_t>(std::max<int64_t>(count, 0)), -1);
+    for (size_t k = 0; k < times.frameIndex.size() && k < times.tNs.size(); ++k)
+        if (times.frameIndex[k] >= 0 && times.frameIndex[k] < count)
+            tOf[static_cast<size_t>(times.frameIndex[k])] = times.tNs[k];
+    std::vector<TimeNs> steps;
+    for (size_t k = 1; k < times.tNs.size(); ++k)
+        steps.push_back(times.tNs[k] - times.tNs[k - 1]);
+    std::vector<double> stepsD(steps.begin(), steps.end());
+    const double period = median(stepsD);
+    const double maxGap = opt.maxGapPeriods * (period > 0 ? period : 1e18);
+
+    VisualRotation out;
+    const double dispW = reader->info().width;
+    out.scale = std::min(1.0, static_cast<double>(opt.maxWidth) / std::max(1.0, dispW));
+    if (std::abs(dispW - in.width) > 1 || std::abs(reader->info().height - in.height) > 1)
+        throw Error(video.string(),
+                    "the video is " + std::to_string(reader->info().width) + "×" +
+                        std::to_string(reader->info().height) +
+                        " as displayed but calibration.json describes the RGB camera as " +
+                        std::to_string(in.width) + "×" + std::to_string(in.height));
+
+    std::vector<cv::Mat> prevPyr, curPyr;
+    std::vector<cv::Point2f> prevPts;
+    TimeNs prevT = -1;
+    const cv::Size win(15, 15);
+    const int levels = 3;
+    std::vector<double> trackCounts, residuals;
+    cv::Mat camera, dist, prevDepth, curDepth;
+    double focal = 1;
+
+    for (int64_t i = 0; i < count; ++i) {
+        if (opt.cancel && opt.cancel->load())
+            throw Error(video.string(), "cancelled at frame " + std::to_string(i));
+        media::VideoFrame f = reader->next();
+        ++out.frames;
+        if (camera.empty()) {
+            const double s = static_cast<double>(f.width) / in.width;
+            out.scale = s;
+            camera = (cv::Mat_<double>(3, 3) << in.fx * s, 0, (in.cx + 0.5) * s - 0.5, 0, in.fy * s,
+                      (in.cy + 0.5) * s - 0.5, 0, 0, 1);
+            if (in.distortionModel == "radtan" && !in.distortion.empty())
+                dist = cv::Mat(in.distortion, true).reshape(1, 1);
+            focal = 0.5 * (in.fx + in.fy) * s;
+        }
+        cv::Mat gray(f.height, f.width, CV_8UC1, f.rgb.data());
+        curPyr.clear();
+        cv::buildOpticalFlowPyramid(gray, curPyr, win, levels);
+        const TimeNs t = tOf[static_cast<size_t>(i)];
+        curDepth = cv::Mat();
+        if (depth && depth->reader && t >= 0) {
+            const int64_t di = depth->reader->indexAtTime(t + depth->maxTimeDiffNs);
+            if (di >= 0 && std::llabs(depth->reader->frameTimes()[static_cast<size_t>(di)] - t) <=
+                               depth->maxTimeDiffNs) {
+                try {
+                    curDepth = registerDepth(depth->reader->frame(di), *depth, camera, dist,
+                                             cv::Size(f.width, f.height));
+                } catch (const Error&) {
+                    curDepth = cv::Mat(); // a bad depth frame costs its depth, not the pair
+                }
+            }
+        }
+
+        if (!prevPts.empty() && prevT >= 0 && t > prevT &&
+            static_cast<double>(t - prevT) <= maxGap) {
+            std::vector<cv::Point2f> next;
+            std::vector<uchar> status;
+            std::vector<float> err;
+            cv::calcOpticalFlowPyrLK(prevPyr, curPyr, prevPts, next, status, err, win, levels);
+            std::vector<cv::Point2f> p0, p1;
+            for (size_t k = 0; k < prevPts.size(); ++k)
+                if (status[k] && next[k].x >= 0 && next[k].y >= 0 && next[k].x < f.width &&
+                    next[k].y < f.height) {
+                    p0.push_back(prevPts[k]);
+                    p1.push_back(next[k]);
+                }
+            PairFit fit;
+            bool skipped = false;
+            if (static_cast<int>(p0.size()) >= opt.minTracks) {
+                std::vector<cv::Point2f> n0, n1;
+                cv::undistortPoints(p0, n0, camera, dist);
+                cv::undistortPoints(p1, n1, camera, dist);
+                std::vector<Eigen::Vector3d> a(n0.size()), b(n1.size());
+                for (size_t k = 0; k < n0.size(); ++k) {
+                    a[k] = Eigen::Vector3d(n0[k].x, n0[k].y, 1).normalized();
+                    b[k] = Eigen::Vector3d(n1[k].x, n1[k].y, 1).normalized();
+                }
+                std::vector<char> inlier;
+                fit = fitRotation(a, b, focal, opt.huberPixels, opt.minTracks,
+                                  static_cast<uint64_t>(i), inlier);
+                // Depth of either frame turns the tracks into 3-D points: solve the motion
+                // with its translation.
+                const cv::Mat& dm = !prevDepth.empty() ? prevDepth : curDepth;
+                const bool fromFirst = !prevDepth.empty();
+                if (fit.ok && !dm.empty()) {
+                    std::vector<cv::Point3f> pts;
+                    std::vector<cv::Point2f> other;
+                    const auto& src = fromFirst ? p0 : p1;
+                    const auto& srcN = fromFirst ? n0 : n1;
+                    const auto& dstN = fromFirst ? n1 : n0;
+                    for (size_t k = 0; k < src.size(); ++k) {
+                        if (!inlier[k])
+                            continue;
+                        const int u = static_cast<int>(std::lround(src[k].x)),
+                                  v = static_cast<int>(std::lround(src[k].y));
+                        if (u < 0 || v < 0 || u >= dm.cols || v >= dm.rows)
+                            continue;
+                        const float z = dm.at<float>(v, u);
+                        if (z <= 0)
+                            continue;
+                        pts.emplace_back(srcN[k].x * z, srcN[k].y * z, z);
+                        other.push_back(dstN[k]);
+                    }
+                    if (static_cast<int>(pts.size()) >= opt.minTracks) {
+                        solveWithDepth(fit, pts, other, fromFirst, focal, opt.huberPixels,
+                                       opt.minTracks);
+                        ++out.depthPairs;
+                    }
+                } else if (fit.ok && depth && depth->reader) {
+                    // With depth for other pairs, a rotation-only fit here would mix a
+                    // parallax-biased sample into a clean signal.
+                    fit.ok = false;
+                    skipped = true;
+                    ++out.skippedPairs;
+                }
+            }
+            if (fit.ok) {
+                const Eigen::AngleAxisd aa(fit.r);
+                const double dt = static_cast<double>(t - prevT) * 1e-9;
+                const Eigen::Vector3d w = aa.axis() * (aa.angle() / dt);
+                out.rate.t.push_back(prevT + (t - prevT) / 2);
+                out.rate.v.push_back({w.x(), w.y(), w.z()});
+                ++out.pairs;
+                trackCounts.push_back(fit.tracks);
+                residuals.push_back(fit.rmsPx);
+            } else if (!skipped) {
+                ++out.failedPairs;
+            }
+        }
+
+        prevPts = spreadCorners(gray, opt.maxFeatures);
+        std::swap(prevPyr, curPyr);
+        prevDepth = curDepth;
+        prevT = t;
+        if (opt.progress && (i % 32 == 0 || i + 1 == count))
+            opt.progress(static_cast<double>(i + 1) / static_cast<double>(count));
+    }
+    out.medianTracks = median(trackCounts);
+    out.medianResidualPx = median(residuals);
+    if (out.pairs == 0)
+        out.note = "no frame pair had enough trackable texture to measure the camera's rotation";
+    else if (out.failedPairs > out.pairs / 4)
+        out.note = std::to_string(out.failedPairs) + " of " +
+                   std::to_string(out.pairs + out.failedPairs) +
+                   " frame pairs had too little texture to track";
+    return out;
+}
+
+} // namespace ts::core::sync

@@ -1,0 +1,71 @@
+// The camera's rotation rate seen in its own video: features tracked between consecutive
+// frames (pyramidal Lucas–Kanade on gray frames scaled down to a few hundred pixels), turned
+// into bearings with the RGB intrinsics and distortion, and the rotation between the two frames
+// fitted to them robustly (weighted Kabsch with Huber re-weighting, so that the hands and the
+// parallax of a translating head count less). The result is a rate signal on the video's clock
+// that the clock estimator compares with the gyro or with the pose-derived rate: the link that
+// puts IMU and pose on the camera clock.
+//
+// One decoding pass over the video; pure function of its inputs; any thread (it opens its own
+// VideoReader).
+#pragma once
+
+#include "model/calibration.h"
+#include "model/series.h"
+#include "sync/signals.h"
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace ts::core::media {
+class DepthReader;
+}
+
+namespace ts::core::sync {
+
+// A depth stream on the video's clock, registered to it through the calibration: tracked points
+// of a frame that has depth become 3-D, and the motion to the next frame is solved with the
+// translation (parallax of near surfaces would otherwise pass for rotation).
+struct VisualDepth {
+    media::DepthReader* reader = nullptr; // not owned; used by this call only
+    CameraIntrinsics intrinsics;          // of the depth camera
+    std::array<double, 4> rgbFromDepthQ{0, 0, 0, 1};
+    std::array<double, 3> rgbFromDepthT{0, 0, 0};
+    TimeNs maxTimeDiffNs = 1'000'000; // a depth frame this close to an RGB frame counts as its
+};
+
+struct VisualRotationOptions {
+    int maxWidth = 320;         // frames are scaled down to at most this width (gray)
+    int maxFeatures = 200;      // corners tracked per frame pair
+    int minTracks = 12;         // fewer good tracks: no rotation for this pair
+    double huberPixels = 0.3;   // residuals beyond this (in scaled pixels) are down-weighted
+    double maxGapPeriods = 3.0; // pairs further apart than this many frame periods are skipped
+    int decoderThreads = 2;
+    const std::atomic<bool>* cancel = nullptr; // checked per frame; throws ts::core::Error
+    std::function<void(double)> progress;      // fraction 0..1, from the calling thread
+};
+
+struct VisualRotation {
+    VectorSignal rate;           // camera-frame body rate (rad/s), stamped at pair midpoints
+    int64_t frames = 0;          // frames decoded
+    int64_t pairs = 0;           // frame pairs with a rotation
+    int64_t failedPairs = 0;     // pairs with too few tracks (blank, blurred or covered frames)
+    int64_t depthPairs = 0;      // pairs solved with depth (rotation and translation)
+    int64_t skippedPairs = 0;    // with depth given: pairs where neither frame had depth
+    double medianTracks = 0;     // good tracks per pair
+    double medianResidualPx = 0; // RMS reprojection residual per pair, scaled pixels
+    double scale = 1;            // scaled frame width / calibrated width
+    std::string note;            // what went wrong, for people; empty when fine
+};
+
+// times maps the video's display indices to capture times on its raw clock (the bundle's
+// timestamps CSV); intrinsics are those of the displayed frames. Throws ts::core::Error naming
+// the file (and frame) when the video cannot be read or the intrinsics are unusable.
+VisualRotation visualRotationRate(const std::filesystem::path& video, const FrameTimes& times,
+                                  const CameraIntrinsics& intrinsics,
+                                  const VisualRotationOptions& options = {},
+                                  const VisualDepth* depth = nullptr);
+
+} // namespace ts::core::sync

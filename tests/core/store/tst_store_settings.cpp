@@ -1,0 +1,66 @@
+// Project settings: leads and admins change them, annotators may not; each change is audited;
+// the "sync" setting loads into SyncSettings and refuses typos and nonsense by name.
+#include "store/projectstore.h"
+#include "sync/syncsettingsjson.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace ts::core;
+using nlohmann::json;
+
+class TstStoreSettings : public QObject {
+    Q_OBJECT
+private slots:
+    void leadsChangeProjectSettingsAudited() {
+        QTemporaryDir tmp;
+        ProjectStore s = ProjectStore::create(
+            std::filesystem::path(tmp.path().toStdString()) / "p.tsproj", "Study", "root");
+        s.addUser("root", "lee", Role::Lead);
+        s.addUser("root", "ann", Role::Annotator);
+        QVERIFY(!s.setting("project", "sync"));
+        const int64_t before = s.info().auditEntries;
+        s.setSetting("lee", "project", "sync", json{{"tolerance_ms", 2.5}});
+        QCOMPARE(s.setting("project", "sync")->at("tolerance_ms").get<double>(), 2.5);
+        QCOMPARE(s.info().auditEntries, before + 1);
+        s.setSetting("lee", "project", "sync", json{{"tolerance_ms", 2.5}}); // unchanged
+        QCOMPARE(s.info().auditEntries, before + 1);
+        QVERIFY_THROWS_EXCEPTION(Error, s.setSetting("ann", "project", "sync", json{{"x", 1}}));
+        QVERIFY_THROWS_EXCEPTION(Error, s.setSetting("lee", "team", "sync", json{{"x", 1}}));
+        // A user's own preferences are theirs.
+        s.setSetting("ann", "user:ann", "theme", "dark");
+        QVERIFY_THROWS_EXCEPTION(Error, s.setSetting("ann", "user:lee", "theme", "dark"));
+        QCOMPARE(s.settings("project").size(), size_t(1));
+        const auto entries = s.auditEntries(before);
+        QVERIFY(!entries.empty());
+        QCOMPARE(entries.front().action, std::string("setting.set"));
+    }
+
+    void syncSettingsLoadAndRefuseNonsense() {
+        const auto s = sync::syncSettingsFromJson(
+            json{{"tolerance_ms", 0.5}, {"health", {{"drop_ratio_warn", 0.05}}}});
+        QCOMPARE(s.toleranceMs, 0.5);
+        QCOMPARE(s.health.dropRatioWarn, 0.05);
+        QCOMPARE(s.health.dropRatioFail, sync::HealthThresholds{}.dropRatioFail); // default kept
+        QCOMPARE(sync::syncSettingsFromJson(sync::syncSettingsToJson(s)).toleranceMs, 0.5);
+        auto refuses = [](const json& j, const char* word) {
+            try {
+                sync::syncSettingsFromJson(j);
+            } catch (const Error& e) {
+                return std::string(e.what()).find(word) != std::string::npos;
+            }
+            return false;
+        };
+        QVERIFY(refuses(json{{"tolerance_msec", 1}}, "tolerance_msec"));
+        QVERIFY(refuses(json{{"tolerance_ms", "x"}}, "tolerance_ms"));
+        QVERIFY(refuses(json{{"min_confidence", 2}}, "min_confidence"));
+        QVERIFY(refuses(json{{"health", {{"jitter_warn", 0.5}, {"jitter_fail", 0.2}}}}, "jitter"));
+        QVERIFY(refuses(json{{"health", {{"gap", 1}}}}, "health.gap"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstStoreSettings)
+#include "tst_store_settings.moc"

@@ -1,0 +1,119 @@
+// The camera's rotation measured in its own video against the truth the synthetic generator
+// rendered it with, and the links it gives: gyro and pose onto the camera clock.
+#include "io/bundle.h"
+#include "sync/clockestimator.h"
+#include "sync/episodesync.h"
+#include "sync/groundtruthclocks.h"
+#include "sync/signals.h"
+#include "sync/visualrotation.h"
+#include "synth/synth.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ts::core;
+
+namespace {
+
+Bundle makeEpisode(const QString& dir, double seconds, uint64_t seed, int width,
+                   std::map<std::string, double> offsetsMs,
+                   std::map<std::string, double> driftPpm) {
+    synth::SynthOptions so;
+    so.seed = seed;
+    so.seconds = seconds;
+    so.width = width;
+    so.height = width * 3 / 4;
+    so.clockOffsetMs = std::move(offsetsMs);
+    so.clockDriftPpm = std::move(driftPpm);
+    synth::generateEpisode(dir.toStdString(), so);
+    BundleReadOptions ro;
+    ro.hashMedia = false;
+    return readBundle(dir.toStdString(), ro);
+}
+
+} // namespace
+
+class TstVisualRotation : public QObject {
+    Q_OBJECT
+private slots:
+    // With pose on the camera clock, the visual rate must match the pose-derived rate.
+    void matchesRenderedRotation() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ep");
+        Bundle b = makeEpisode(dir, 12, 41, 320, {{"pose", 0.0}, {"imu", 0.0}},
+                               {{"pose", 0.0}, {"imu", 0.0}});
+        QVERIFY(b.ok());
+        const auto ex = sync::extractEpisodeSignals(b);
+        QVERIFY2(ex.visual, ex.videoProblem.c_str());
+        QCOMPARE(ex.depthStream, std::string("depth"));
+        const auto& vis = *ex.visual;
+        QVERIFY(vis.depthPairs > vis.pairs / 2);
+        QVERIFY2(vis.pairs > 300, qPrintable(QString::number(vis.pairs)));
+        const auto rate = sync::angularRateFromPose(b.pose.at("pose"), 30'000'000);
+        double err = 0, sig = 0;
+        size_t hint = 0;
+        for (size_t k = 0; k < vis.rate.size(); ++k) {
+            const Vec3 p = sync::interpolate(rate, static_cast<double>(vis.rate.t[k]), &hint);
+            for (int a = 0; a < 3; ++a) {
+                err += std::pow(vis.rate.v[k][a] - p[a], 2);
+                sig += p[a] * p[a];
+            }
+        }
+        const double rel = std::sqrt(err / sig);
+        qInfo("visual rate: %lld pairs, %.0f tracks, residual %.2f px, relative error %.3f",
+              static_cast<long long>(vis.pairs), vis.medianTracks, vis.medianResidualPx, rel);
+        QVERIFY2(rel < 0.15, qPrintable(QString::number(rel)));
+    }
+
+    // The video links gyro and pose to the camera clock: offsets within a millisecond.
+    void alignsImuAndPoseToCamera() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ep");
+        Bundle b = makeEpisode(dir, 20, 43, 320, {{"pose", 137.5}, {"imu", -251.25}},
+                               {{"pose", 40.0}, {"imu", -60.0}});
+        QVERIFY(b.ok());
+        const auto r = sync::syncEpisode(b);
+        const auto truth = sync::readGroundTruthClocks((dir + "/ground_truth.json").toStdString());
+        int checked = 0;
+        for (const auto& s : r.streams) {
+            if (s.stream != "imu" && s.stream != "pose")
+                continue;
+            QVERIFY2(s.aligned, s.note.c_str());
+            QVERIFY(s.method.find("visual-rotation") != std::string::npos);
+            const auto e = sync::clockError(s.model, truth.at(s.stream), s.model.t0Ns);
+            qInfo("%s: offset error %.3f ms, drift error %.1f ppm, confidence %.2f",
+                  s.stream.c_str(), e.offsetNs / 1e6, e.driftPpm, s.model.confidence);
+            QVERIFY2(std::abs(e.offsetNs) < 1e6, qPrintable(QString::number(e.offsetNs)));
+            QVERIFY(s.model.confidence > 0.5);
+            ++checked;
+        }
+        QCOMPARE(checked, 2);
+    }
+
+    // A video the calibration does not describe is an error naming the file, not a guess.
+    void refusesMismatchedIntrinsics() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ep");
+        Bundle b = makeEpisode(dir, 2, 44, 160, {}, {});
+        QVERIFY(b.ok());
+        CameraIntrinsics wrong = b.calibration.cameras.at("rgb");
+        wrong.width *= 2;
+        try {
+            sync::visualRotationRate(b.root / "rgb.mp4", b.frames.at("rgb"), wrong);
+            QFAIL("no error for intrinsics of another size");
+        } catch (const Error& e) {
+            QVERIFY(std::string(e.what()).find("rgb.mp4") != std::string::npos);
+            QVERIFY(std::string(e.what()).find("calibration.json") != std::string::npos);
+        }
+        // Without intrinsics the episode still syncs; the video problem is reported.
+        b.calibration.cameras.clear();
+        const auto r = sync::syncEpisode(b);
+        QVERIFY(r.evidence.videoProblem.find("no intrinsics") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstVisualRotation)
+#include "tst_visualrotation.moc"
