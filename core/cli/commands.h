@@ -19,5 +19,6 @@ int cmdVerify(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdFrame(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err);
 
 } // namespace ts::core::cli
