@@ -106,12 +106,13 @@ std::vector<ContactInterval> contactIntervals(Hand hand, int finger,
     bool in = false;
     TimeNs start = 0, last = 0;
     for (size_t i = 0; i < times.size() && i < distance.size(); ++i) {
-        if (!distance[i])
+        // Nearer than a pad radius is no rigid surface: it is skin that escaped the hand mask.
+        if (!distance[i] || *distance[i] < st.tipRadiusM - st.skinM)
             continue;
-        if (!in && *distance[i] < st.onM) {
+        if (!in && *distance[i] < st.tipRadiusM + st.onM) {
             in = true;
             start = times[i];
-        } else if (in && *distance[i] > st.offM) {
+        } else if (in && *distance[i] > st.tipRadiusM + st.offM) {
             in = false;
             out.push_back({hand, finger, start, times[i]});
         }

@@ -17,11 +17,16 @@
 namespace ts::core::recon {
 
 struct ContactSettings {
-    double searchRadiusM = 0.035; // surface points this close to a tip are considered
-    double handMarginM = 0.013;   // points this close to a bone of either hand are the hand
-    double onM = 0.0095;          // tip-to-surface distance below which contact starts
-    double offM = 0.0125;         // … and above which it ends (hysteresis)
-    int minPoints = 12;           // fewer surface points: distance unknown
+    double searchRadiusM = 0.05; // surface points this close to a tip are considered
+    double handMarginM = 0.0115; // points this close to a bone of either hand are the hand
+    // The fingertip joint sits inside the finger: a touching tip is about one pad radius from
+    // the surface (7 mm for an adult index finger). Contact starts below radius + onM and
+    // ends above radius + offM (hysteresis against depth noise).
+    double tipRadiusM = 0.007;
+    double onM = 0.0004;
+    double offM = 0.0015;
+    double skinM = 0.002; // distances below tipRadius − skin are unknown (unmasked skin)
+    int minPoints = 8;    // fewer surface points: distance unknown
 };
 
 // Distance (metres) of each fingertip (thumb..pinky) of `hand` to the surface seen in one
