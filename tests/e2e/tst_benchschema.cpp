@@ -24,6 +24,8 @@ private slots:
         QTest::newRow("decode") << "decode" << 1 << QStringList{};
         QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
         QTest::newRow("sync-accuracy") << "sync-accuracy" << 15 << QStringList{"--episodes", "1"};
+        QTest::newRow("recon-accuracy") << "recon-accuracy" << 11 << QStringList{"--episodes", "1"};
+        QTest::newRow("recon") << "recon" << 8 << QStringList{};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);
