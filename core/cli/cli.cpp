@@ -21,13 +21,16 @@ Commands:
   sync PROJECT [EPISODE] [--user NAME] [--json]  stream health and clock alignment, stored
   settings PROJECT [KEY VALUE] [--user NAME] [--json]
                                                  show project settings, or set one (leads)
+  recon PROJECT EPISODE [--json] [--export-ply FILE] [--poses auto|pose|odometry|ground-truth]
+        [--voxel-mm MM] [--max-voxels N] [--budget POINTS] [--max-frames N] [--no-colour]
+                                                 metric 3D: odometry, world map, trajectory error
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
         [--drop-rate P] [--jitter-us U]          write a synthetic episode with ground truth
   frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
                                                  write that exact frame (displayed orientation)
-  bench import|synth|decode|seek|sync-accuracy [--seconds S] [--work-dir DIR]
+  bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon [--seconds S] [--work-dir DIR]
                                                  performance figures as JSON lines
   --version                                      print the version
 
@@ -50,7 +53,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     static const std::map<std::string, Command> commands{
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
-        {"sync", cmdSync},   {"settings", cmdSettings},
+        {"sync", cmdSync},   {"settings", cmdSettings}, {"recon", cmdRecon},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

@@ -20,5 +20,6 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdFrame(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSettings(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err);
 
 } // namespace ts::core::cli
