@@ -4,9 +4,7 @@
 #include "cli/importsource.h"
 #include "cli/jsonout.h"
 #include "cli/progress.h"
-#include "io/importers/bundleconverter.h"
-#include "io/importers/sourcedetector.h"
-#include "project/episodeimport.h"
+#include "project/captureimport.h"
 #include "project/projectpath.h"
 #include "store/projectstore.h"
 #include "util/error.h"
@@ -15,7 +13,6 @@
 
 #include <cstdio>
 #include <ostream>
-#include <unistd.h>
 
 namespace ts::core::cli {
 
@@ -84,56 +81,6 @@ int cmdInit(const Argv& argv, std::ostream& out, std::ostream&) {
     return 0;
 }
 
-namespace {
-
-// A capture that is not a bundle is converted into <project>/imported/<id>/ first; the folder
-// is removed again when the import fails, so a refused import leaves nothing behind.
-struct PreparedSource {
-    fs::path bundle;
-    std::optional<importers::ConversionReport> conversion;
-    std::string error;
-};
-
-PreparedSource prepareSource(const fs::path& projectFile, const std::string& path,
-                             std::optional<importers::SourceFormat> format,
-                             const importers::ImportOptions& options) {
-    PreparedSource p;
-    const importers::SourceInspection s = importers::inspectSource(path, format);
-    if (!s.complete) {
-        p.error = s.message;
-        return p;
-    }
-    if (s.format == importers::SourceFormat::Bundle) {
-        p.bundle = path;
-        return p;
-    }
-    const fs::path imported = projectFile.parent_path() / "imported";
-    const fs::path incoming = imported / (".incoming-" + std::to_string(::getpid()));
-    try {
-        fs::create_directories(imported);
-        auto r = importers::convertToBundle(path, incoming, s.format, options);
-        const fs::path target = imported / r.id;
-        std::error_code ec;
-        if (fs::exists(target, ec)) {
-            fs::remove_all(incoming, ec);
-            p.error = target.string() + " exists already (an earlier import of episode '" + r.id +
-                      "'); pass --id to import this one under another id";
-            return p;
-        }
-        fs::rename(incoming, target);
-        r.bundle = target;
-        p.bundle = target;
-        p.conversion = std::move(r);
-    } catch (const Error& e) {
-        p.error = e.what();
-    } catch (const fs::filesystem_error& e) {
-        p.error = e.what();
-    }
-    return p;
-}
-
-} // namespace
-
 int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err) {
     std::set<std::string> options = importOptionNames();
     options.insert("user");
@@ -144,61 +91,52 @@ int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err) {
         throw UsageError("--id names one episode: import one PATH at a time with it");
     const auto format = formatFromArgs(a);
     const auto importOptions = importOptionsFromArgs(a);
-    const fs::path projectFile = resolveProjectFile(a.positional()[0]);
-    ProjectStore store = ProjectStore::open(projectFile);
+    ProjectStore store = ProjectStore::open(resolveProjectFile(a.positional()[0]));
     const std::string user = a.value("user").value_or(defaultUserName());
     json imported = json::array(), failed = json::array();
     for (size_t i = 1; i < a.positional().size(); ++i) {
         const std::string& path = a.positional()[i];
-        PreparedSource src = prepareSource(projectFile, path, format, importOptions);
-        if (!src.error.empty()) {
-            failed.push_back({{"bundle", path}, {"error", src.error}, {"findings", json::array()}});
-            if (!a.flag("json"))
-                err << "NOT imported " << path << ": " << src.error << "\n";
-            continue;
-        }
         Progress progress(err, "importing " + fs::path(path).filename().string());
-        EpisodeImportOutcome r =
-            importEpisode(store, src.bundle, user, [&](double f) { progress.update(f); });
+        CaptureImportOutcome r = importCapture(store, path, format, importOptions, user,
+                                               [&](double f) { progress.update(f); });
         progress.finish();
-        if (!r.ok() && src.conversion) {
-            std::error_code ec;
-            fs::remove_all(src.bundle, ec);
-        }
+        const std::string bundle =
+            r.conversion ? r.conversion->bundle.string() : fs::path(path).string();
         if (r.ok()) {
+            const ImportResult& res = *r.import.result;
             json entry{{"bundle", path},
-                       {"id", r.result->episodeId},
-                       {"streams", r.result->streams},
-                       {"media_files", r.result->mediaFiles},
-                       {"warnings", toJson(r.findings)}};
-            entry["format"] = src.conversion
-                                  ? std::string(importers::sourceFormatName(src.conversion->format))
-                                  : std::string("bundle");
-            if (src.conversion) {
-                entry["converted_to"] = src.bundle.string();
-                entry["conversion_notes"] = toJson(src.conversion->notes);
+                       {"id", res.episodeId},
+                       {"streams", res.streams},
+                       {"media_files", res.mediaFiles},
+                       {"warnings", toJson(r.import.findings)},
+                       {"format", std::string(importers::sourceFormatName(r.format))}};
+            if (r.conversion) {
+                entry["converted_to"] = bundle;
+                entry["conversion_notes"] = toJson(r.conversion->notes);
             }
             imported.push_back(entry);
             if (!a.flag("json")) {
-                if (src.conversion)
-                    for (const auto& d : src.conversion->notes.all())
+                if (r.conversion)
+                    for (const auto& d : r.conversion->notes.all())
                         out << path << "/" << d.toString() << "\n";
-                for (const auto& d : r.findings.all())
-                    out << src.bundle.string() << "/" << d.toString() << "\n";
-                out << "imported " << r.result->episodeId << " from " << path;
-                if (src.conversion)
-                    out << " (" << importers::sourceFormatName(src.conversion->format)
-                        << ", converted into " << src.bundle.string() << ")";
-                out << ": " << r.result->streams << " streams, " << r.result->mediaFiles
-                    << " files, " << r.findings.warningCount() << " warning(s)\n";
+                for (const auto& d : r.import.findings.all())
+                    out << bundle << "/" << d.toString() << "\n";
+                out << "imported " << res.episodeId << " from " << path;
+                if (r.conversion)
+                    out << " (" << importers::sourceFormatName(r.format) << ", converted into "
+                        << bundle << ")";
+                out << ": " << res.streams << " streams, " << res.mediaFiles << " files, "
+                    << r.import.findings.warningCount() << " warning(s)\n";
             }
         } else {
             failed.push_back(
-                {{"bundle", path}, {"error", r.error}, {"findings", toJson(r.findings)}});
+                {{"bundle", path}, {"error", r.error}, {"findings", toJson(r.import.findings)}});
             if (!a.flag("json")) {
-                for (const auto& d : r.findings.all())
-                    err << src.bundle.string() << "/" << d.toString() << "\n";
-                err << "NOT imported " << path << ": " << r.error << "\n";
+                for (const auto& d : r.import.findings.all())
+                    err << bundle << "/" << d.toString() << "\n";
+                // Detection messages already start with the path.
+                const bool named = r.error.rfind(path + ":", 0) == 0;
+                err << "NOT imported " << (named ? "" : path + ": ") << r.error << "\n";
             }
         }
     }
