@@ -65,11 +65,13 @@ void inspectAria(const fs::path& root, SourceInspection& s) {
         root, {"hand_tracking/hand_tracking_results.csv", "hand_tracking_results.csv"}, s.found);
     a.wristPalm = firstOf(
         root, {"hand_tracking/wrist_and_palm_poses.csv", "wrist_and_palm_poses.csv"}, s.found);
-    // An RGB video exported next to the MPS folders (rgb.mp4, or the only .mp4 there is).
-    if (isFile(root / "rgb.mp4")) {
-        a.video = root / "rgb.mp4";
-    } else if (auto mp4 = filesWithExtension(root, ".mp4"); mp4.size() == 1) {
-        a.video = mp4[0];
+    // An RGB video exported next to the MPS folders (rgb.mp4, or the only .mp4 there is); a
+    // video alone does not make a folder an MPS output.
+    if (!s.found.empty()) {
+        if (isFile(root / "rgb.mp4"))
+            a.video = root / "rgb.mp4";
+        else if (auto mp4 = filesWithExtension(root, ".mp4"); mp4.size() == 1)
+            a.video = mp4[0];
     }
     if (a.video)
         s.found.push_back(a.video->filename().string());

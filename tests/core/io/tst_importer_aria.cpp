@@ -68,6 +68,8 @@ private slots:
     void anatomyAfterMapping();
     void columnSetWithNormals();
     void pointCloudFromGzip();
+    void openLoopAndVideo();
+    void attachmentsAreChecked();
     void malformed_data();
     void malformed();
 };
@@ -285,6 +287,70 @@ void TestImporterAria::pointCloudFromGzip() {
     f.close();
     const QString err = convertError(src, tmp.path() + "/bundle2");
     QVERIFY2(err.contains("semidense_points.csv.gz") && err.contains("truncated"), qPrintable(err));
+}
+
+void TestImporterAria::openLoopAndVideo() {
+    // An open-loop trajectory beside the closed loop becomes a second pose stream; an exported
+    // RGB video becomes the timeline, and the device clock is left for sync to link.
+    QTemporaryDir tmp;
+    const QString src = copySample(tmp);
+    QString text = readText(src + "/trajectory/closed_loop_trajectory.csv");
+    QStringList lines = text.split('\n');
+    lines[0] = "graph_uid,tracking_timestamp_us,utc_timestamp_ns,tx_odometry_device,"
+               "ty_odometry_device,tz_odometry_device,qx_odometry_device,qy_odometry_device,"
+               "qz_odometry_device,qw_odometry_device,device_linear_velocity_x_odometry,"
+               "device_linear_velocity_y_odometry,device_linear_velocity_z_odometry,"
+               "angular_velocity_x_device,angular_velocity_y_device,angular_velocity_z_device,"
+               "gravity_x_odometry,gravity_y_odometry,gravity_z_odometry,quality_score";
+    writeText(src + "/trajectory/open_loop_trajectory.csv", lines.mid(0, 51).join('\n') + "\n");
+    QString out;
+    QCOMPARE(
+        runProgram("ffmpeg",
+                   {"-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10",
+                    "-frames:v", "7", "-c:v", "libx264", "-pix_fmt", "yuv420p", src + "/rgb.mp4"},
+                   &out),
+        0);
+    const fs::path bundle = tmp.path().toStdString() + "/bundle";
+    const auto r = convertToBundle(src.toStdString(), bundle, std::nullopt, {});
+    QCOMPARE(r.counts.at("pose"), int64_t(199));
+    QCOMPARE(r.counts.at("pose_odometry"), int64_t(50));
+    QCOMPARE(r.counts.at("rgb"), int64_t(7));
+    QVERIFY(r.notes.contains("import.clock_unlinked"));
+    const Bundle b = readBundle(bundle);
+    for (const auto& d : b.diagnostics.all())
+        qInfo("%s", d.toString().c_str());
+    QVERIFY(b.ok());
+    QCOMPARE(b.manifest.streams[0].name, std::string("rgb"));
+    QCOMPARE(b.manifest.streams[0].clock, std::string("camera"));
+    QVERIFY(b.manifest.clock("camera")->timeline);
+    QVERIFY(!b.manifest.clock("device")->timeline);
+    QCOMPARE(b.frames.at("rgb").tNs[3], int64_t(300000000));
+    QCOMPARE(b.statsFor("pose_odometry")->lastNs, b.pose.at("pose")[49].tNs);
+    const QString dyn =
+        readText(QString::fromStdString((bundle / "pose_odometry_dynamics.csv").string()));
+    QVERIFY2(dyn.startsWith("t_ns,vx_odometry,vy_odometry,vz_odometry,wx_device,wy_device,"
+                            "wz_device,gx_odometry,gy_odometry,gz_odometry,quality\n"),
+             qPrintable(dyn.left(120)));
+}
+
+void TestImporterAria::attachmentsAreChecked() {
+    // The bundle reader checks attachments like streams.
+    QTemporaryDir tmp;
+    const fs::path bundle = tmp.path().toStdString() + "/bundle";
+    convertToBundle(sampleDir().toStdString(), bundle, std::nullopt, {});
+    const QString dyn = QString::fromStdString((bundle / "pose_dynamics.csv").string());
+    replaceLine(dyn, 5, "149204000000,0.04,-0.3,0.2,-0.05,0.05,-0.07,0,0,-9.81,0.5");
+    replaceLine(dyn, 6, "149206457000,0.04,-0.3,0.2,-0.05,0.05,-0.07,0,0,-9.81,");
+    const Bundle b = readBundle(bundle);
+    QVERIFY(!b.ok());
+    bool back = false, empty = false;
+    for (const auto& d : b.diagnostics.all()) {
+        back |=
+            d.code == "timestamps.non_monotonic" && d.file == "pose_dynamics.csv" && d.line == 5;
+        empty |= d.code == "csv.number" && d.file == "pose_dynamics.csv" && d.line == 6;
+    }
+    QVERIFY(back);
+    QVERIFY(empty);
 }
 
 void TestImporterAria::malformed_data() {

@@ -9,6 +9,7 @@
 #include "util/error.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -160,6 +161,7 @@ private slots:
     void jointTableDropsTheMetacarpals();
     void convertsAnEpisode();
     void firstDescriptionWhenChosen();
+    void folderOfSeveralEpisodes();
     void malformed_data();
     void malformed();
 };
@@ -257,6 +259,18 @@ void TestImporterEgoDex::firstDescriptionWhenChosen() {
     QVERIFY(b.ok());
     QCOMPARE(b.manifest.task, std::string("Pick up the cup and place it on the saucer."));
     QCOMPARE(b.hands.at("hands")[0].confidence, 1.0);
+}
+
+void TestImporterEgoDex::folderOfSeveralEpisodes() {
+    QTemporaryDir tmp;
+    writeEpisode(tmp.path() + "/t", {});
+    QFile::copy(tmp.path() + "/t/3.hdf5", tmp.path() + "/t/4.hdf5");
+    const QString err = convertError(tmp.path() + "/t", tmp.path() + "/bundle");
+    QVERIFY2(err.contains("not a complete egodex source: found 3.hdf5 and 4.hdf5; missing a single "
+                          "episode: the folder holds 2 .hdf5 files"),
+             qPrintable(err));
+    // Given as the file, one of them converts.
+    QVERIFY(convertError(tmp.path() + "/t/3.hdf5", tmp.path() + "/bundle").isEmpty());
 }
 
 void TestImporterEgoDex::malformed_data() {
