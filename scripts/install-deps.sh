@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libgl-dev libglx-mesa0 libgl1-mesa-dri
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev ffmpeg
   libsqlite3-dev sqlite3 nlohmann-json3-dev libeigen3-dev libssl-dev libpng-dev zlib1g-dev
-  libopencv-dev libopencv-contrib-dev ccache
+  libopencv-dev libopencv-contrib-dev libhdf5-dev ccache
   xvfb xauth fonts-dejavu-core
 )
 

@@ -5,8 +5,8 @@
 #include "filmstripview.h"
 
 #include "media/indexcache.h"
+#include "project/captureimport.h"
 #include "project/demoproject.h"
-#include "project/episodeimport.h"
 #include "project/projectpath.h"
 #include "store/projectstore.h"
 #include "util/error.h"
@@ -41,7 +41,7 @@ ProjectWindow::~ProjectWindow() = default;
 void ProjectWindow::buildUi() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Project…"), QKeySequence::Open, this, &ProjectWindow::chooseAndOpen);
-    file->addAction(tr("&Import Episode Bundle…"), QKeySequence(tr("Ctrl+I")), this,
+    file->addAction(tr("&Import Episode or Capture…"), QKeySequence(tr("Ctrl+I")), this,
                     &ProjectWindow::chooseAndImport);
     file->addAction(tr("&Verify Project"), this, &ProjectWindow::verifyProject);
     file->addSeparator();
@@ -316,7 +316,9 @@ void ProjectWindow::chooseAndImport() {
         reportError(tr("Import"), tr("Open or create a project first."));
         return;
     }
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Episode Bundle"));
+    // A bundle, a Project Aria MPS folder, a Stray Scanner export or a folder holding one EgoDex
+    // episode: the format is recognised (docs/importers.md).
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import Episode or Capture"));
     if (dir.isEmpty())
         return;
     const std::string projectFile = store_->file().string();
@@ -325,18 +327,21 @@ void ProjectWindow::chooseAndImport() {
         [projectFile, dir](const std::function<void(double)>& progress) {
             // The worker has its own connection (one per thread).
             core::ProjectStore store = core::ProjectStore::open(projectFile);
-            auto r =
-                core::importEpisode(store, dir.toStdString(), core::defaultUserName(), progress);
+            auto r = core::importCapture(store, dir.toStdString(), std::nullopt, {},
+                                         core::defaultUserName(), progress);
             if (!r.ok()) {
                 std::string text = r.error;
-                for (const auto& d : r.findings.all())
+                for (const auto& d : r.import.findings.all())
                     if (d.severity == core::Severity::Error)
                         text += "\n" + d.toString();
                 throw core::Error(dir.toStdString(), text);
             }
-            return tr("Imported %1 with %2 warning(s).")
-                .arg(QString::fromStdString(r.result->episodeId))
-                .arg(r.findings.warningCount());
+            return tr("Imported %1 (%2) with %3 warning(s).")
+                .arg(QString::fromStdString(r.import.result->episodeId))
+                .arg(QString::fromStdString(
+                    std::string(core::importers::sourceFormatName(r.format))))
+                .arg(r.import.findings.warningCount() +
+                     (r.conversion ? r.conversion->notes.warningCount() : 0));
         },
         [this](const QString& message) {
             reload();

@@ -15,7 +15,11 @@ const char* kUsage = R"(usage: touchstone-cli COMMAND [ARGS]
 
 Commands:
   init PROJECT [--name NAME] [--user NAME]      create a project file (SQLite)
-  import PROJECT BUNDLE... [--user NAME] [--json]  check and register episode bundles
+  import PROJECT PATH... [--format aria-mps|stray|egodex|bundle] [--user NAME] [--json]
+        [--id ID] [--task TEXT] [--participant P] [--consent ID --consent-form V
+        --consent-signed DATE]                   check and register bundles or captures
+  convert PATH OUT_BUNDLE [--format F] [--id ID] [...] [--json]
+                                                 write a capture as a native bundle
   info PROJECT [EPISODE] [--json]                what the project (or one episode) holds
   verify PROJECT [--json]                        integrity, media hashes, audit chain
   sync PROJECT [EPISODE] [--user NAME] [--json]  stream health and clock alignment, stored
@@ -53,7 +57,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     static const std::map<std::string, Command> commands{
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
-        {"sync", cmdSync},   {"settings", cmdSettings}, {"recon", cmdRecon},
+        {"sync", cmdSync},   {"settings", cmdSettings}, {"recon", cmdRecon}, {"convert", cmdConvert},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

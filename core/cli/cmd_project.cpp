@@ -1,9 +1,10 @@
 // touchstone-cli init / import / info / verify: the project store from the command line.
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/importsource.h"
 #include "cli/jsonout.h"
 #include "cli/progress.h"
-#include "project/episodeimport.h"
+#include "project/captureimport.h"
 #include "project/projectpath.h"
 #include "store/projectstore.h"
 #include "util/error.h"
@@ -81,38 +82,61 @@ int cmdInit(const Argv& argv, std::ostream& out, std::ostream&) {
 }
 
 int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {"json"}, {"user"});
+    std::set<std::string> options = importOptionNames();
+    options.insert("user");
+    Args a(argv, 2, {"json"}, options);
     if (a.positional().size() < 2)
-        throw UsageError("import needs a PROJECT and at least one BUNDLE folder");
+        throw UsageError("import needs a PROJECT and at least one PATH (bundle or capture)");
+    if (a.value("id") && a.positional().size() > 2)
+        throw UsageError("--id names one episode: import one PATH at a time with it");
+    const auto format = formatFromArgs(a);
+    const auto importOptions = importOptionsFromArgs(a);
     ProjectStore store = ProjectStore::open(resolveProjectFile(a.positional()[0]));
     const std::string user = a.value("user").value_or(defaultUserName());
     json imported = json::array(), failed = json::array();
     for (size_t i = 1; i < a.positional().size(); ++i) {
         const std::string& path = a.positional()[i];
         Progress progress(err, "importing " + fs::path(path).filename().string());
-        EpisodeImportOutcome r =
-            importEpisode(store, path, user, [&](double f) { progress.update(f); });
+        CaptureImportOutcome r = importCapture(store, path, format, importOptions, user,
+                                               [&](double f) { progress.update(f); });
         progress.finish();
+        const std::string bundle =
+            r.conversion ? r.conversion->bundle.string() : fs::path(path).string();
         if (r.ok()) {
-            imported.push_back({{"bundle", path},
-                                {"id", r.result->episodeId},
-                                {"streams", r.result->streams},
-                                {"media_files", r.result->mediaFiles},
-                                {"warnings", toJson(r.findings)}});
+            const ImportResult& res = *r.import.result;
+            json entry{{"bundle", path},
+                       {"id", res.episodeId},
+                       {"streams", res.streams},
+                       {"media_files", res.mediaFiles},
+                       {"warnings", toJson(r.import.findings)},
+                       {"format", std::string(importers::sourceFormatName(r.format))}};
+            if (r.conversion) {
+                entry["converted_to"] = bundle;
+                entry["conversion_notes"] = toJson(r.conversion->notes);
+            }
+            imported.push_back(entry);
             if (!a.flag("json")) {
-                for (const auto& d : r.findings.all())
-                    out << path << "/" << d.toString() << "\n";
-                out << "imported " << r.result->episodeId << " from " << path << ": "
-                    << r.result->streams << " streams, " << r.result->mediaFiles << " files, "
-                    << r.findings.warningCount() << " warning(s)\n";
+                if (r.conversion)
+                    for (const auto& d : r.conversion->notes.all())
+                        out << path << "/" << d.toString() << "\n";
+                for (const auto& d : r.import.findings.all())
+                    out << bundle << "/" << d.toString() << "\n";
+                out << "imported " << res.episodeId << " from " << path;
+                if (r.conversion)
+                    out << " (" << importers::sourceFormatName(r.format) << ", converted into "
+                        << bundle << ")";
+                out << ": " << res.streams << " streams, " << res.mediaFiles << " files, "
+                    << r.import.findings.warningCount() << " warning(s)\n";
             }
         } else {
             failed.push_back(
-                {{"bundle", path}, {"error", r.error}, {"findings", toJson(r.findings)}});
+                {{"bundle", path}, {"error", r.error}, {"findings", toJson(r.import.findings)}});
             if (!a.flag("json")) {
-                for (const auto& d : r.findings.all())
-                    err << path << "/" << d.toString() << "\n";
-                err << "NOT imported " << path << ": " << r.error << "\n";
+                for (const auto& d : r.import.findings.all())
+                    err << bundle << "/" << d.toString() << "\n";
+                // Detection messages already start with the path.
+                const bool named = r.error.rfind(path + ":", 0) == 0;
+                err << "NOT imported " << (named ? "" : path + ": ") << r.error << "\n";
             }
         }
     }

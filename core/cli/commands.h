@@ -18,6 +18,7 @@ int cmdInfo(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdVerify(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdFrame(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdConvert(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSettings(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err);

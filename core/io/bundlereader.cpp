@@ -3,6 +3,7 @@
 // chunks), and merges the findings in manifest order so the report is deterministic.
 #include "io/bundle.h"
 
+#include "io/attachmentcheck.h"
 #include "io/csvfile.h"
 #include "io/manifestreader.h"
 #include "io/pathguard.h"
@@ -70,6 +71,7 @@ public:
             return std::move(b_);
         readCalibration();
         planStreams();
+        planAttachments();
         runJobs();
         return std::move(b_);
     }
@@ -217,6 +219,55 @@ private:
                 planDepth(d, st);
                 break;
             }
+        }
+    }
+
+    // Attachments are checked and hashed like streams; a frames folder is hashed file by file.
+    void planAttachments() {
+        for (const AttachmentDecl& a : b_.manifest.attachments) {
+            if (a.path.empty())
+                continue;
+            const std::string role = "attachment:" + a.name;
+            if (a.kind == "frames") {
+                addJob(1, [this, &a, role](JobResult& r) {
+                    auto folder = resolve(a.path, r.diags);
+                    if (!folder)
+                        return;
+                    std::error_code ec;
+                    if (!fs::is_directory(*folder, ec)) {
+                        r.diags.error("file.missing", a.path, -1,
+                                      "the attachment folder does not exist (or is not a folder)");
+                        return;
+                    }
+                    std::vector<std::string> names;
+                    for (const auto& e : fs::directory_iterator(*folder, ec))
+                        if (e.is_regular_file())
+                            names.push_back(e.path().filename().string());
+                    std::sort(names.begin(), names.end());
+                    std::string bytes, why;
+                    for (const auto& n : names) {
+                        const std::string rel = a.path + "/" + n;
+                        auto p = resolve(rel, r.diags);
+                        if (!p)
+                            continue;
+                        if (!readWholeFile(*p, bytes, &why)) {
+                            r.diags.error("file.unreadable", rel, -1,
+                                          "the file cannot be read: " + why);
+                            continue;
+                        }
+                        r.media.push_back({rel, role, bytes.size(),
+                                           opt_.hashMedia ? Sha256::hex(bytes) : std::string()});
+                    }
+                });
+                continue;
+            }
+            std::string why;
+            auto full = resolveInside(b_.root, a.path, &why);
+            addJob(full ? sizeOf(*full) : 1, [this, &a, role](JobResult& r) {
+                CsvFile csv;
+                if (loadCsv(a.path, role, csv, r))
+                    checkAttachmentCsv(csv, a.kind, r.diags);
+            });
         }
     }
 

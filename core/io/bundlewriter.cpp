@@ -88,6 +88,18 @@ json BundleWriter::manifestToJson(const Manifest& m) {
         out["calibration"] = m.calibration;
     out["clocks"] = std::move(clocks);
     out["streams"] = std::move(streams);
+    if (!m.attachments.empty()) {
+        json attachments = json::array();
+        for (const auto& a : m.attachments) {
+            json j{{"name", a.name}, {"kind", a.kind}, {"path", a.path}};
+            if (!a.stream.empty())
+                j["stream"] = a.stream;
+            if (!a.description.empty())
+                j["description"] = a.description;
+            attachments.push_back(std::move(j));
+        }
+        out["attachments"] = std::move(attachments);
+    }
     out["notes"] = m.notes;
     return out;
 }

@@ -275,6 +275,43 @@ bool parseManifest(const json& j, const std::string& file, Manifest& out, Diagno
             out.streams.push_back(std::move(decl));
         }
     }
+
+    // Attachments (optional; a later minor addition to version 1).
+    if (auto a = j.find("attachments"); a != j.end() && !a->is_null()) {
+        if (!a->is_array()) {
+            diags.error("manifest.field", file, -1, "'attachments' must be a list");
+        } else {
+            std::set<std::string> names;
+            for (size_t i = 0; i < a->size(); ++i) {
+                const json& x = (*a)[i];
+                std::string where = "attachments[" + std::to_string(i) + "]";
+                if (!x.is_object()) {
+                    diags.error("manifest.field", file, -1, where + " must be an object");
+                    continue;
+                }
+                Fields f(x, file, where, diags);
+                AttachmentDecl decl;
+                decl.name = f.str("name", true);
+                decl.kind = f.str("kind", true);
+                decl.path = f.str("path", true);
+                decl.stream = f.str("stream", false);
+                decl.description = f.str("description", false);
+                if (!decl.kind.empty() && decl.kind != "points" && decl.kind != "table" &&
+                    decl.kind != "frames")
+                    diags.error("manifest.field", file, -1,
+                                "kind '" + decl.kind + "' of " + where +
+                                    " is not one of points, table, frames");
+                if (!decl.name.empty() && !names.insert(decl.name).second)
+                    diags.error("manifest.field", file, -1,
+                                "two attachments are named '" + decl.name + "'");
+                if (!decl.stream.empty() && !out.stream(decl.stream))
+                    diags.error("manifest.field", file, -1,
+                                where + " belongs to stream '" + decl.stream +
+                                    "', which 'streams' does not declare");
+                out.attachments.push_back(std::move(decl));
+            }
+        }
+    }
     return diags.errorCount() == before;
 }
 

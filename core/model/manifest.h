@@ -44,6 +44,17 @@ struct StreamDecl {
     std::optional<double> nominalRateHz;
 };
 
+// A file carried with the episode that is not one of the six stream kinds: what a source
+// recorded beyond them (a world point cloud, pose velocities, per-frame depth confidence), kept so
+// that nothing measured is thrown away on import. Optional; docs/bundle-format.md "Attachments".
+struct AttachmentDecl {
+    std::string name;
+    std::string kind;   // points | table | frames
+    std::string path;   // a CSV file, or a folder of NNNNNN.png for frames
+    std::string stream; // the stream it belongs to (its clock, its frame indices), may be empty
+    std::string description;
+};
+
 struct Manifest {
     std::string format; // "touchstone-episode/1"
     int formatVersion = 0;
@@ -55,6 +66,7 @@ struct Manifest {
     std::string calibration; // relative path, may be empty
     std::vector<ClockDecl> clocks;
     std::vector<StreamDecl> streams;
+    std::vector<AttachmentDecl> attachments;
     std::string notes;
 
     const ClockDecl* clock(const std::string& name) const;
