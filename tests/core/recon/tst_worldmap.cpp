@@ -1,6 +1,7 @@
 // The world map fuses points per voxel (mean position and colour), stays within its voxel
 // bound by coarsening, serves levels of detail for a point budget, and round-trips its cache;
-// a damaged cache is reported naming the file.
+// a damaged cache is reported naming the file; per-frame clouds are cached within a budget.
+#include "recon/framecloudcache.h"
 #include "recon/worldmap.h"
 #include "util/error.h"
 
@@ -72,6 +73,27 @@ private slots:
         QVERIFY(m.forBudget(1500).size() <= 1500);
         QVERIFY(m.forBudget(1500).size() >= 1024 / 2);
         QCOMPARE(m.forBudget(0).size(), m.level(m.levels() - 1).size());
+    }
+
+    void frameCloudsAreCachedWithinBudget() {
+        int loads = 0;
+        FrameCloudCache cache(
+            [&](int64_t f) {
+                ++loads;
+                return grid(20, 0.01f, static_cast<uint8_t>(f));
+            },
+            3 * grid(20, 0.01f, 0).bytes() + 10); // room for three frames
+        for (int64_t f : {1, 2, 3, 1, 2, 3})
+            QCOMPARE(int(cache.cloud(f)->colours.front()[0]), int(f));
+        QCOMPARE(loads, 3);
+        QCOMPARE(cache.hits(), int64_t(3));
+        cache.cloud(4); // evicts frame 1, the least recently used
+        QCOMPARE(cache.size(), size_t(3));
+        cache.cloud(2);
+        QCOMPARE(loads, 4);
+        cache.cloud(1);
+        QCOMPARE(loads, 5);
+        QVERIFY(cache.bytes() <= 3 * grid(20, 0.01f, 0).bytes() + 10);
     }
 
     void cacheRoundTripAndDamage() {
