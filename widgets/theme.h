@@ -1,0 +1,19 @@
+// Light and dark themes for the whole application (Fusion style with a tuned palette), chosen
+// in View → Theme or with --theme, remembered in QSettings.
+#pragma once
+
+#include <QString>
+
+namespace ts::widgets {
+
+enum class Theme { Light, Dark };
+
+void applyTheme(Theme t);
+Theme currentTheme();
+// "light" / "dark"; anything else is nullopt-like: returns false.
+bool parseTheme(const QString& name, Theme* out);
+// The saved choice (Light when none).
+Theme savedTheme();
+void saveTheme(Theme t);
+
+} // namespace ts::widgets
