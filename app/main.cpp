@@ -103,6 +103,13 @@ int main(int argc, char** argv) {
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));
+    // A bench takes options of its own (--seconds, --width, --height, --work-dir).
+    const QStringList arguments = QApplication::arguments();
+    if (const qsizetype b = arguments.indexOf(QStringLiteral("--bench"));
+        b > 0 && b + 1 < arguments.size()) {
+        ts::widgets::applyTheme(ts::widgets::Theme::Light);
+        return ts::app::runGuiBench(arguments[b + 1], arguments.mid(b + 2));
+    }
     parser.process(app);
 
     ts::widgets::Theme t = ts::widgets::savedTheme();
@@ -115,9 +122,6 @@ int main(int argc, char** argv) {
         ts::widgets::saveTheme(t);
     }
     ts::widgets::applyTheme(t);
-
-    if (parser.isSet(bench))
-        return ts::app::runGuiBench(parser.value(bench), parser.positionalArguments());
 
     QSize windowSize;
     if (parser.isSet(size)) {

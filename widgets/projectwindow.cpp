@@ -57,20 +57,7 @@ void ProjectWindow::buildUi() {
             openWorkspace(selectedEpisode());
     });
     auto* view = menuBar()->addMenu(tr("&View"));
-    auto* light = view->addAction(tr("&Light Theme"), this, [] {
-        applyTheme(Theme::Light);
-        saveTheme(Theme::Light);
-    });
-    auto* dark = view->addAction(tr("&Dark Theme"), this, [] {
-        applyTheme(Theme::Dark);
-        saveTheme(Theme::Dark);
-    });
-    light->setCheckable(true);
-    dark->setCheckable(true);
-    connect(view, &QMenu::aboutToShow, this, [light, dark] {
-        light->setChecked(currentTheme() == Theme::Light);
-        dark->setChecked(currentTheme() == Theme::Dark);
-    });
+    addThemeActions(view);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Touchstone"), this, [this] {
         QMessageBox::about(this, tr("About Touchstone"),

@@ -1,6 +1,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QMenu>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
@@ -69,6 +70,23 @@ Theme savedTheme() {
 void saveTheme(Theme t) {
     QSettings().setValue(QStringLiteral("ui/theme"),
                          t == Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light"));
+}
+
+void addThemeActions(QMenu* menu) {
+    auto* light = menu->addAction(QMenu::tr("&Light Theme"), menu, [] {
+        applyTheme(Theme::Light);
+        saveTheme(Theme::Light);
+    });
+    auto* dark = menu->addAction(QMenu::tr("&Dark Theme"), menu, [] {
+        applyTheme(Theme::Dark);
+        saveTheme(Theme::Dark);
+    });
+    light->setCheckable(true);
+    dark->setCheckable(true);
+    QObject::connect(menu, &QMenu::aboutToShow, menu, [light, dark] {
+        light->setChecked(currentTheme() == Theme::Light);
+        dark->setChecked(currentTheme() == Theme::Dark);
+    });
 }
 
 } // namespace ts::widgets

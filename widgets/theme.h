@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class QMenu;
+
 namespace ts::widgets {
 
 enum class Theme { Light, Dark };
@@ -15,5 +17,7 @@ bool parseTheme(const QString& name, Theme* out);
 // The saved choice (Light when none).
 Theme savedTheme();
 void saveTheme(Theme t);
+// Adds "Light Theme" and "Dark Theme" (checkable, applied and saved) to a View menu.
+void addThemeActions(QMenu* menu);
 
 } // namespace ts::widgets

@@ -1,10 +1,12 @@
 #include "workspace/episodeworkspace.h"
 
 #include "backgroundtask.h"
+#include "theme.h"
 #include "workspace/depthsource.h"
 #include "workspace/episodedata.h"
 #include "workspace/helpoverlay.h"
 #include "workspace/playback.h"
+#include "workspace/playbackicons.h"
 #include "workspace/sceneview.h"
 #include "workspace/shortcuts.h"
 #include "workspace/signalspanel.h"
@@ -49,8 +51,8 @@ EpisodeWorkspace::EpisodeWorkspace(QWidget* parent)
     connect(cursor_, &TimeCursor::timeChanged, this, &EpisodeWorkspace::showTime);
     connect(playback_, &Playback::rateChanged, this, [this](double rate) {
         video_->canvas()->setPlaying(rate != 0);
-        playButton_->setIcon(
-            style()->standardIcon(rate != 0 ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playButton_->setIcon(playbackIcon(rate != 0 ? PlaybackIcon::Pause : PlaybackIcon::Play,
+                                          palette().color(QPalette::ButtonText)));
         showTime(cursor_->time());
     });
     defaultLayout();
@@ -115,6 +117,19 @@ void EpisodeWorkspace::saveLayout() const {
     s.setValue(QStringLiteral("workspace/state"), saveState(kLayoutVersion));
 }
 
+void EpisodeWorkspace::changeEvent(QEvent* e) {
+    // A theme switch: redraw the transport icons in the new text colour.
+    if (e->type() == QEvent::PaletteChange)
+        for (auto* b : findChildren<QToolButton*>())
+            if (b->property("playbackIcon").isValid()) {
+                auto kind = PlaybackIcon(b->property("playbackIcon").toInt());
+                if (b == playButton_ && playback_->playing())
+                    kind = PlaybackIcon::Pause;
+                b->setIcon(playbackIcon(kind, palette().color(QPalette::ButtonText)));
+            }
+    QMainWindow::changeEvent(e);
+}
+
 void EpisodeWorkspace::closeEvent(QCloseEvent* e) {
     playback_->stop();
     saveLayout();
@@ -126,9 +141,10 @@ void EpisodeWorkspace::buildActions() {
     bar->setObjectName(QStringLiteral("playbackBar"));
     bar->setMovable(false);
     bar->setIconSize(QSize(18, 18));
-    auto button = [&](QStyle::StandardPixmap icon, const QString& tip, WorkspaceCommand c) {
+    auto button = [&](PlaybackIcon icon, const QString& tip, WorkspaceCommand c) {
         auto* b = new QToolButton;
-        b->setIcon(style()->standardIcon(icon));
+        b->setIcon(playbackIcon(icon, palette().color(QPalette::ButtonText)));
+        b->setProperty("playbackIcon", int(icon));
         b->setToolTip(tip);
         b->setFocusPolicy(Qt::NoFocus);
         b->setAutoRaise(true);
@@ -136,14 +152,13 @@ void EpisodeWorkspace::buildActions() {
         bar->addWidget(b);
         return b;
     };
-    button(QStyle::SP_MediaSkipBackward, tr("Start (Home)"), WorkspaceCommand::ToStart);
-    button(QStyle::SP_MediaSeekBackward, tr("One frame back (←)"), WorkspaceCommand::FrameBack);
+    button(PlaybackIcon::ToStart, tr("Start (Home)"), WorkspaceCommand::ToStart);
+    button(PlaybackIcon::StepBack, tr("One frame back (←)"), WorkspaceCommand::FrameBack);
     playButton_ =
-        button(QStyle::SP_MediaPlay, tr("Play / pause (Space)"), WorkspaceCommand::PlayPause);
+        button(PlaybackIcon::Play, tr("Play / pause (Space)"), WorkspaceCommand::PlayPause);
     playButton_->setObjectName(QStringLiteral("playButton"));
-    button(QStyle::SP_MediaSeekForward, tr("One frame forward (→)"),
-           WorkspaceCommand::FrameForward);
-    button(QStyle::SP_MediaSkipForward, tr("End (End)"), WorkspaceCommand::ToEnd);
+    button(PlaybackIcon::StepForward, tr("One frame forward (→)"), WorkspaceCommand::FrameForward);
+    button(PlaybackIcon::ToEnd, tr("End (End)"), WorkspaceCommand::ToEnd);
     bar->addSeparator();
     timeLabel_ = new QLabel;
     timeLabel_->setObjectName(QStringLiteral("timeLabel"));
@@ -186,6 +201,8 @@ void EpisodeWorkspace::buildActions() {
         view->addAction(d->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset Layout"), this, [this] { defaultLayout(); });
+    view->addSeparator();
+    addThemeActions(view);
 }
 
 void EpisodeWorkspace::run(WorkspaceCommand c) {

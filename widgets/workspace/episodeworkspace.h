@@ -58,6 +58,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent*) override;
+    void changeEvent(QEvent*) override;
 
 private:
     void buildDocks();

@@ -12,7 +12,7 @@ constexpr qint64 kHalfWindowNs = 3'000'000'000;
 }
 
 EvidencePlot::EvidencePlot(QWidget* parent) : QWidget(parent) {
-    setMinimumHeight(120);
+    setMinimumHeight(64);
 }
 
 void EvidencePlot::setEvidence(core::sync::VectorSignal ref, core::sync::VectorSignal other,

@@ -78,34 +78,61 @@ size_t MinMaxPyramid::bytes() const {
     return n * sizeof(float);
 }
 
+std::vector<size_t> columnBoundaries(const std::vector<int64_t>& times, int64_t t0, int64_t t1,
+                                     int columns) {
+    if (columns <= 0 || t1 <= t0)
+        return {};
+    std::vector<size_t> out(static_cast<size_t>(columns) + 1);
+    const auto first = std::lower_bound(times.begin(), times.end(), t0);
+    const size_t end =
+        static_cast<size_t>(std::lower_bound(first, times.end(), t1) - times.begin());
+    size_t a = static_cast<size_t>(first - times.begin());
+    out[0] = a;
+    const double w = double(t1 - t0) / columns;
+    for (int c = 1; c <= columns; ++c) {
+        // The column edge, computed alike for the end of c-1 and the start of c.
+        const int64_t edge = c >= columns ? t1 : t0 + static_cast<int64_t>(double(c) * w);
+        // Gallop forward by the expected samples per column, then search that stretch.
+        size_t step = std::max<size_t>(1, (end - a) / size_t(columns - c + 1));
+        size_t lo = a, hi = a;
+        while (hi < end && times[hi] < edge) {
+            lo = hi;
+            hi = std::min(end, hi + step);
+            step *= 2;
+        }
+        a = static_cast<size_t>(std::lower_bound(times.begin() + std::ptrdiff_t(lo),
+                                                 times.begin() + std::ptrdiff_t(hi), edge) -
+                                times.begin());
+        out[static_cast<size_t>(c)] = a;
+    }
+    return out;
+}
+
+std::vector<ColumnEnvelope> columnEnvelope(const std::vector<size_t>& b,
+                                           const MinMaxPyramid& values) {
+    std::vector<ColumnEnvelope> out(b.empty() ? 0 : b.size() - 1);
+    for (size_t c = 0; c < out.size(); ++c) {
+        if (b[c + 1] <= b[c])
+            continue;
+        auto& e = out[c];
+        e.empty = false;
+        std::tie(e.min, e.max) = values.range(b[c], b[c + 1]);
+        e.first = values.value(b[c]);
+        e.last = values.value(b[c + 1] - 1);
+        e.firstIndex = b[c];
+        e.lastIndex = b[c + 1] - 1;
+    }
+    return out;
+}
+
 std::vector<ColumnEnvelope> columnEnvelope(const std::vector<int64_t>& times,
                                            const MinMaxPyramid& values, int64_t t0, int64_t t1,
                                            int columns) {
-    std::vector<ColumnEnvelope> out(static_cast<size_t>(std::max(columns, 0)));
-    if (columns <= 0 || t1 <= t0 || times.empty())
-        return out;
-    const double w = double(t1 - t0) / columns;
-    auto at = [&](int c) {
-        // The column boundary, rounded the same way for the end of c-1 and the start of c.
-        const int64_t edge = c >= columns ? t1 : t0 + static_cast<int64_t>(double(c) * w);
-        return static_cast<size_t>(std::lower_bound(times.begin(), times.end(), edge) -
-                                   times.begin());
-    };
-    size_t a = at(0);
-    for (int c = 0; c < columns; ++c) {
-        const size_t b = at(c + 1);
-        if (b > a) {
-            auto& e = out[static_cast<size_t>(c)];
-            e.empty = false;
-            std::tie(e.min, e.max) = values.range(a, b);
-            e.first = values.value(a);
-            e.last = values.value(b - 1);
-            e.firstIndex = a;
-            e.lastIndex = b - 1;
-        }
-        a = b;
-    }
-    return out;
+    if (columns <= 0)
+        return {};
+    if (t1 <= t0 || times.empty())
+        return std::vector<ColumnEnvelope>(static_cast<size_t>(columns));
+    return columnEnvelope(columnBoundaries(times, t0, t1, columns), values);
 }
 
 } // namespace ts::widgets

@@ -40,8 +40,15 @@ struct ColumnEnvelope {
     size_t firstIndex = 0, lastIndex = 0;
 };
 
-// Per-column envelope of a curve over [t0, t1) split into `columns` equal columns: column c
-// covers [t0 + c·w, t0 + (c+1)·w) with w = (t1 − t0) / columns, times sorted ascending.
+// Where [t0, t1) split into `columns` equal columns starts and ends in `times` (sorted):
+// column c holds samples [b[c], b[c+1]) with times in [t0 + c·w, t0 + (c+1)·w), w = (t1 − t0) /
+// columns. Gallops from one boundary to the next, so it reads memory near the visible samples
+// only; channels that share their times share these boundaries.
+std::vector<size_t> columnBoundaries(const std::vector<int64_t>& times, int64_t t0, int64_t t1,
+                                     int columns);
+std::vector<ColumnEnvelope> columnEnvelope(const std::vector<size_t>& boundaries,
+                                           const MinMaxPyramid& values);
+// Both steps at once.
 std::vector<ColumnEnvelope> columnEnvelope(const std::vector<int64_t>& times,
                                            const MinMaxPyramid& values, int64_t t0, int64_t t1,
                                            int columns);

@@ -42,6 +42,7 @@ SignalsView::SignalsView(TimeCursor* cursor, QWidget* parent) : QWidget(parent),
 
 void SignalsView::setChannels(std::vector<SignalChannel> channels) {
     channels_.clear();
+    envelopes_.clear();
     std::map<std::string, int> perGroup;
     for (auto& c : channels) {
         Entry e;
@@ -131,7 +132,8 @@ void SignalsView::drawChannel(QPainter& p, int i, const Lane& lane) {
     auto y = [&](float v) { return r.bottom() - (double(v) - lane.lo) * scale; };
     const auto& t = *e.c.t;
     const auto& v = *e.c.values;
-    p.setPen(QPen(e.colour, 1.2));
+    // A cosmetic 1-pixel pen: drawn by the fast line rasteriser, not the stroker.
+    p.setPen(QPen(e.colour, 0));
     const auto first = std::lower_bound(t.begin(), t.end(), viewStart_);
     const auto last = std::upper_bound(t.begin(), t.end(), viewEnd_);
     const size_t a = static_cast<size_t>(std::max<std::ptrdiff_t>(0, first - t.begin() - 1));
@@ -152,8 +154,17 @@ void SignalsView::drawChannel(QPainter& p, int i, const Lane& lane) {
         }
         return;
     }
-    // One min–max stroke per column, joined to the neighbouring columns.
-    const auto env = columnEnvelope(t, v, viewStart_, viewEnd_, r.width());
+    // One min–max stroke per column, joined to the neighbouring columns. Channels of one
+    // stream share their times, and so the column boundaries.
+    // A redraw for a moved cursor or the hover line keeps the view: reuse the envelopes.
+    auto& cached = envelopes_[i];
+    if (cached.empty()) {
+        auto& bounds = boundaries_[&t];
+        if (bounds.empty())
+            bounds = columnBoundaries(t, viewStart_, viewEnd_, r.width());
+        cached = columnEnvelope(bounds, v);
+    }
+    const auto& env = cached;
     QVector<QLineF> lines;
     lines.reserve(static_cast<int>(env.size()) * 2);
     bool havePrev = false;
@@ -189,6 +200,12 @@ void SignalsView::paintEvent(QPaintEvent*) {
     }
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
+    boundaries_.clear();
+    const std::tuple<qint64, qint64, int> key{viewStart_, viewEnd_, plotRect().width()};
+    if (key != envelopeKey_) {
+        envelopes_.clear();
+        envelopeKey_ = key;
+    }
     for (const Lane& lane : ls) {
         p.fillRect(lane.rect, pal.color(QPalette::AlternateBase));
         // Zero line and the scale.

@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+#include <map>
+#include <tuple>
 #include <vector>
 
 namespace ts::widgets {
@@ -71,6 +73,11 @@ private:
     std::vector<Entry> channels_;
     qint64 viewStart_ = 0, viewEnd_ = 1;
     int hoverX_ = -1;
+    // Column boundaries of each time vector during one paint.
+    std::map<const std::vector<TimeNs>*, std::vector<size_t>> boundaries_;
+    // Envelopes by channel for the view, range and width they were computed for.
+    std::map<int, std::vector<ColumnEnvelope>> envelopes_;
+    std::tuple<qint64, qint64, int> envelopeKey_{0, 0, 0};
 };
 
 } // namespace ts::widgets

@@ -40,6 +40,7 @@ SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
                              tr("Drift (ppm)"), tr("Confidence"), tr("Residual (ms)"), tr("Health"),
                              tr("Engine now"), tr("Findings")});
     table_->header()->setStretchLastSection(true);
+    table_->setMinimumHeight(60);
     connect(table_, &QTreeWidget::currentItemChanged, this, &SyncPanel::showEvidence);
     connect(cursor_, &TimeCursor::timeChanged, this, &SyncPanel::followCursor);
     auto* split = new QSplitter(Qt::Vertical);
