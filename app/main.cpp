@@ -89,9 +89,11 @@ int main(int argc, char** argv) {
         QStringLiteral("episode"),
         QApplication::translate("main", "Open this episode's workspace once the project is open."),
         QStringLiteral("ID"));
-    QCommandLineOption theme(QStringLiteral("theme"),
-                             QApplication::translate("main", "light or dark (remembered)."),
-                             QStringLiteral("NAME"));
+    QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QApplication::translate("main",
+                                "light or dark, for this run (View → Theme remembers one)."),
+        QStringLiteral("NAME"));
     QCommandLineOption bench(
         QStringLiteral("bench"),
         QApplication::translate("main", "Run a GUI benchmark (plot, view3d, playback) and exit."),
@@ -119,7 +121,6 @@ int main(int argc, char** argv) {
                          qPrintable(parser.value(theme)));
             return 2;
         }
-        ts::widgets::saveTheme(t);
     }
     ts::widgets::applyTheme(t);
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
 
 namespace ts::widgets {
 
@@ -21,6 +23,7 @@ void EvidencePlot::setEvidence(core::sync::VectorSignal ref, core::sync::VectorS
     ref_ = std::move(ref);
     other_ = std::move(other);
     model_ = otherToRef;
+    drawnCentre_ = std::numeric_limits<qint64>::min() / 2;
     refName_ = refName;
     otherName_ = otherName;
     message_.clear();
@@ -35,9 +38,13 @@ void EvidencePlot::setMessage(const QString& text) {
 }
 
 void EvidencePlot::setCentre(qint64 refRawNs) {
+    // The plot spans 6 s: during playback, redrawing it for every frame shows nothing new.
+    const bool far = std::llabs(refRawNs - drawnCentre_) >= 50'000'000;
     centre_ = refRawNs;
-    if (!ref_.empty())
+    if (!ref_.empty() && far) {
+        drawnCentre_ = refRawNs;
         update();
+    }
 }
 
 void EvidencePlot::paintEvent(QPaintEvent*) {
@@ -58,7 +65,7 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
     const QPalette& pal = palette();
     const QRect r = area.adjusted(8, 18, -8, -4);
     p.fillRect(r, pal.color(QPalette::AlternateBase));
-    const qint64 t0 = centre_ - kHalfWindowNs, t1 = centre_ + kHalfWindowNs;
+    const qint64 t0 = drawnCentre_ - kHalfWindowNs, t1 = drawnCentre_ + kHalfWindowNs;
     // Both in the reference clock's time: `other` as recorded (before) or mapped (after).
     auto mapOther = [&](qint64 t) { return aligned ? model_.toTimeline(t) : t; };
     auto norm = [](const core::Vec3& v) {

@@ -38,6 +38,7 @@ private:
     core::ClockModel model_;
     QString refName_, otherName_, message_;
     qint64 centre_ = 0;
+    qint64 drawnCentre_ = 0; // the centre of the last repaint asked for
 };
 
 } // namespace ts::widgets

@@ -129,6 +129,7 @@ void VideoCanvas::show(core::media::FramePtr f, bool exact) {
         return;
     (void)exact;
     frame_ = std::move(f);
+    scaledFor_ = {};
     image_ = QImage(frame_->rgb.data(), frame_->width, frame_->height, frame_->width * 3,
                     QImage::Format_RGB888);
     if (frame_->index == wanted_) {
@@ -198,8 +199,17 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), QColor(0x16, 0x18, 0x1c));
     const QRectF r = target();
     if (!image_.isNull()) {
-        p.setRenderHint(QPainter::SmoothPixmapTransform);
-        p.drawImage(r, image_);
+        // Scale each frame once for the screen (nearest while playing, smooth when still),
+        // not on every repaint: a 1080p frame scaled per paint costs more than decoding it.
+        const QSize size = r.size().toSize();
+        if (scaledFor_ != std::make_tuple(frame_ ? frame_->index : -1, size, playing_)) {
+            scaled_ = image_
+                          .scaled(size, Qt::IgnoreAspectRatio,
+                                  playing_ ? Qt::FastTransformation : Qt::SmoothTransformation)
+                          .convertToFormat(QImage::Format_RGB32);
+            scaledFor_ = std::make_tuple(frame_ ? frame_->index : -1, size, playing_);
+        }
+        p.drawImage(r.topLeft(), scaled_);
     }
     if (!depthImage_.isNull())
         p.drawImage(r, depthImage_);

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <tuple>
 
 namespace ts::core::media {
 class FrameServer;
@@ -68,6 +69,8 @@ private:
     std::unique_ptr<core::media::FrameServer> server_;
     core::media::FramePtr frame_;
     QImage image_;
+    QImage scaled_; // image_ at its size on screen
+    std::tuple<int64_t, QSize, bool> scaledFor_{-1, QSize(), false};
     int64_t wanted_ = -1;
     bool playing_ = false;
     bool wantedCounted_ = true;

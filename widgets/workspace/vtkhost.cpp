@@ -5,6 +5,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -125,7 +126,18 @@ QImage VtkHost::renderImage() {
 }
 
 void VtkHost::paintEvent(QPaintEvent*) {
-    image_ = renderImage();
+    const qint64 minGapMs = maxFps_ > 0 ? qint64(1000.0 / maxFps_) : 0;
+    if (image_.isNull() || !sinceRender_.isValid() || sinceRender_.elapsed() >= minGapMs ||
+        image_.size() != size() * devicePixelRatioF()) {
+        image_ = renderImage();
+        sinceRender_.restart();
+    } else if (!renderPending_) {
+        renderPending_ = true;
+        QTimer::singleShot(int(minGapMs - sinceRender_.elapsed()) + 1, this, [this] {
+            renderPending_ = false;
+            update();
+        });
+    }
     QPainter p(this);
     if (image_.isNull()) {
         p.fillRect(rect(), QColor(0x16, 0x18, 0x1c));

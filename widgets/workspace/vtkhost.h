@@ -8,6 +8,7 @@
 // pan: middle or Shift+left, zoom: wheel or right). GUI thread.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
@@ -33,6 +34,10 @@ public:
     // Frames VTK rendered, and the wall time of the last one (for the bench).
     int64_t framesRendered() const { return frames_; }
     double lastRenderMs() const { return lastRenderMs_; }
+    // At most this many renders a second (0: no limit); repaints in between show the last
+    // picture and one more render follows. Playback sets it so the 3D view cannot hold the
+    // video back.
+    void setMaxFps(double fps) { maxFps_ = fps; }
     // Why nothing can be drawn (no OpenGL 3.2 context), empty when all is well.
     QString error() const { return error_; }
 
@@ -59,6 +64,9 @@ private:
     QImage image_;
     QString error_;
     bool initialized_ = false;
+    double maxFps_ = 0;
+    QElapsedTimer sinceRender_;
+    bool renderPending_ = false;
     int64_t frames_ = 0;
     double lastRenderMs_ = 0;
 };
