@@ -1,19 +1,69 @@
 // touchstone: the desktop application. Opens a project, or the demo project with --demo;
-// --screenshot FILE renders the window once the project is loaded, saves it and exits.
+// --episode ID opens that episode's workspace; --screenshot FILE renders the window (the
+// workspace when one is open) once everything has loaded, saves it and exits; --bench NAME
+// prints the GUI's performance figures as JSON lines (docs/performance.md).
+#include "guibench.h"
 #include "projectwindow.h"
+#include "theme.h"
+#include "workspace/episodeworkspace.h"
+#include "workspace/timecursor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QIcon>
+#include <QPointer>
 #include <QStandardPaths>
+#include <QSurfaceFormat>
 #include <QTimer>
 
 #include <cstdio>
 #include <memory>
 
+namespace {
+
+// Waits (up to 30 s) until `busy` says the views are done, lets the last deliveries paint,
+// then saves `window` to `file` and quits.
+void screenshotWhenReady(QWidget* window, const QString& file, std::function<bool()> busy) {
+    auto* poll = new QTimer(window);
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    QObject::connect(poll, &QTimer::timeout, window, [window, file, poll, started, busy] {
+        if (busy() && started->elapsed() < 30000)
+            return;
+        poll->stop();
+        QTimer::singleShot(400, window, [window, file] {
+            // Where each panel is in the picture, for tests that look inside one.
+            for (const QDockWidget* d : window->findChildren<QDockWidget*>())
+                if (d->isVisible() && d->widget()) {
+                    const QRect r(d->widget()->mapTo(window, QPoint(0, 0)), d->widget()->size());
+                    std::printf("panel %s %d %d %d %d\n", qPrintable(d->objectName()), r.x(), r.y(),
+                                r.width(), r.height());
+                }
+            const bool ok = window->grab().save(file);
+            std::fprintf(ok ? stdout : stderr, "%s %s\n", ok ? "screenshot" : "cannot write",
+                         qPrintable(file));
+            QApplication::exit(ok ? 0 : 1);
+        });
+    });
+    poll->start(100);
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
+    // VTK's 3D view needs an OpenGL 3.2 core context; share one format for every GL widget.
+    QSurfaceFormat gl;
+    gl.setRenderableType(QSurfaceFormat::OpenGL);
+    gl.setVersion(3, 2);
+    gl.setProfile(QSurfaceFormat::CoreProfile);
+    gl.setDepthBufferSize(24);
+    gl.setStencilBufferSize(8);
+    QSurfaceFormat::setDefaultFormat(gl);
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Touchstone"));
     QApplication::setOrganizationName(QStringLiteral("Touchstone"));
@@ -35,41 +85,98 @@ int main(int argc, char** argv) {
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a screenshot of the loaded window and exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({demo, demoDir, shot});
+    QCommandLineOption episode(
+        QStringLiteral("episode"),
+        QApplication::translate("main", "Open this episode's workspace once the project is open."),
+        QStringLiteral("ID"));
+    QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QApplication::translate("main",
+                                "light or dark, for this run (View → Theme remembers one)."),
+        QStringLiteral("NAME"));
+    QCommandLineOption bench(
+        QStringLiteral("bench"),
+        QApplication::translate("main", "Run a GUI benchmark (plot, view3d, playback) and exit."),
+        QStringLiteral("NAME"));
+    QCommandLineOption size(QStringLiteral("size"),
+                            QApplication::translate("main", "Window size WxH (e.g. 1280x720)."),
+                            QStringLiteral("WxH"));
+    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size});
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));
+    // A bench takes options of its own (--seconds, --width, --height, --work-dir).
+    const QStringList arguments = QApplication::arguments();
+    if (const qsizetype b = arguments.indexOf(QStringLiteral("--bench"));
+        b > 0 && b + 1 < arguments.size()) {
+        ts::widgets::applyTheme(ts::widgets::Theme::Light);
+        return ts::app::runGuiBench(arguments[b + 1], arguments.mid(b + 2));
+    }
     parser.process(app);
 
-    ts::widgets::ProjectWindow window;
-    if (parser.isSet(shot)) {
-        const QString file = parser.value(shot);
-        auto save = [&window, file] {
-            // Wait (up to 20 s) for the background views to finish, then let the last
-            // deliveries paint before grabbing.
-            auto* poll = new QTimer(&window);
-            auto started = std::make_shared<QElapsedTimer>();
-            started->start();
-            QObject::connect(poll, &QTimer::timeout, &window, [&window, file, poll, started] {
-                if (window.busy() && started->elapsed() < 20000)
-                    return;
-                poll->stop();
-                QTimer::singleShot(300, &window, [&window, file] {
-                    const bool ok = window.grab().save(file);
-                    std::fprintf(ok ? stdout : stderr, "%s %s\n",
-                                 ok ? "screenshot" : "cannot write", qPrintable(file));
-                    QApplication::exit(ok ? 0 : 1);
-                });
-            });
-            poll->start(100);
-        };
-        QObject::connect(&window, &ts::widgets::ProjectWindow::projectLoaded, &window, save);
-        QObject::connect(&window, &ts::widgets::ProjectWindow::loadFailed, &window,
-                         [](const QString& e) {
-                             std::fprintf(stderr, "touchstone: %s\n", qPrintable(e));
-                             QApplication::exit(1);
-                         });
+    ts::widgets::Theme t = ts::widgets::savedTheme();
+    if (parser.isSet(theme)) {
+        if (!ts::widgets::parseTheme(parser.value(theme), &t)) {
+            std::fprintf(stderr, "touchstone: --theme takes light or dark, not '%s'\n",
+                         qPrintable(parser.value(theme)));
+            return 2;
+        }
     }
+    ts::widgets::applyTheme(t);
+
+    QSize windowSize;
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2)
+            windowSize = QSize(wh[0].toInt(), wh[1].toInt());
+        if (windowSize.width() < 200 || windowSize.height() < 200) {
+            std::fprintf(stderr, "touchstone: --size takes WxH, e.g. 1280x720\n");
+            return 2;
+        }
+    }
+
+    ts::widgets::ProjectWindow window;
+    if (windowSize.isValid())
+        window.resize(windowSize);
+    const QString episodeId = parser.value(episode);
+    const QString file = parser.value(shot);
+    QObject::connect(&window, &ts::widgets::ProjectWindow::loadFailed, &window,
+                     [&parser, &shot](const QString& e) {
+                         if (!parser.isSet(shot))
+                             return; // the window shows the error and keeps running
+                         std::fprintf(stderr, "touchstone: %s\n", qPrintable(e));
+                         QApplication::exit(1);
+                     });
+    QObject::connect(&window, &ts::widgets::ProjectWindow::projectLoaded, &window, [&] {
+        if (episodeId.isEmpty()) {
+            if (!file.isEmpty())
+                screenshotWhenReady(&window, file, [&window] { return window.busy(); });
+            return;
+        }
+        ts::widgets::EpisodeWorkspace* w = window.openWorkspace(episodeId);
+        if (!w) {
+            std::fprintf(stderr, "touchstone: the project has no episode '%s'\n",
+                         qPrintable(episodeId));
+            if (!file.isEmpty())
+                QApplication::exit(1);
+            return;
+        }
+        if (windowSize.isValid())
+            w->resize(windowSize);
+        if (file.isEmpty())
+            return;
+        QPointer<ts::widgets::EpisodeWorkspace> ws(w);
+        QObject::connect(w, &ts::widgets::EpisodeWorkspace::loadFailed, w, [](const QString& e) {
+            std::fprintf(stderr, "touchstone: %s\n", qPrintable(e));
+            QApplication::exit(1);
+        });
+        QObject::connect(w, &ts::widgets::EpisodeWorkspace::episodeLoaded, w, [ws, file] {
+            // A moment into the episode, where hands and force are busy.
+            ws->cursor()->setTime(ws->cursor()->start() +
+                                  (ws->cursor()->end() - ws->cursor()->start()) * 4 / 10);
+            screenshotWhenReady(ws, file, [ws] { return ws && ws->busy(); });
+        });
+    });
     window.show();
     if (parser.isSet(demo) || parser.isSet(demoDir)) {
         QString dir = parser.value(demoDir);

@@ -9,6 +9,7 @@ PACKAGES=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev ffmpeg
   libsqlite3-dev sqlite3 nlohmann-json3-dev libeigen3-dev libssl-dev libpng-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev libhdf5-dev ccache
+  libvtk9-dev libopenmpi-dev libqt6opengl6-dev
   xvfb xauth fonts-dejavu-core
 )
 

@@ -3,6 +3,8 @@
 #include "backgroundtask.h"
 #include "episodetablemodel.h"
 #include "filmstripview.h"
+#include "theme.h"
+#include "workspace/episodeworkspace.h"
 
 #include "media/indexcache.h"
 #include "project/captureimport.h"
@@ -36,7 +38,10 @@ ProjectWindow::ProjectWindow(QWidget* parent) : QMainWindow(parent) {
     resize(1280, 760);
 }
 
-ProjectWindow::~ProjectWindow() = default;
+ProjectWindow::~ProjectWindow() {
+    for (auto& w : workspaces_)
+        delete w.data(); // their views hold no reference to this window; the store closes after
+}
 
 void ProjectWindow::buildUi() {
     auto* file = menuBar()->addMenu(tr("&File"));
@@ -46,6 +51,13 @@ void ProjectWindow::buildUi() {
     file->addAction(tr("&Verify Project"), this, &ProjectWindow::verifyProject);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto* episode = menuBar()->addMenu(tr("&Episode"));
+    episode->addAction(tr("&Open Workspace"), QKeySequence(tr("Ctrl+Return")), this, [this] {
+        if (!selectedEpisode().isEmpty())
+            openWorkspace(selectedEpisode());
+    });
+    auto* view = menuBar()->addMenu(tr("&View"));
+    addThemeActions(view);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Touchstone"), this, [this] {
         QMessageBox::about(this, tr("About Touchstone"),
@@ -85,6 +97,11 @@ void ProjectWindow::buildUi() {
                 const auto* e = model_->episodeAt(proxy_->mapToSource(current).row());
                 showEpisode(e ? QString::fromStdString(e->id) : QString());
             });
+    // Double-click or Enter opens the episode's workspace.
+    connect(table_, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (const auto* e = model_->episodeAt(proxy_->mapToSource(index).row()))
+            openWorkspace(QString::fromStdString(e->id));
+    });
 
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
@@ -144,6 +161,35 @@ int ProjectWindow::episodeCount() const {
 
 bool ProjectWindow::busy() const {
     return running_ > 0 || filmstrip_->busy();
+}
+
+QString ProjectWindow::selectedEpisode() const {
+    const auto* e = model_->episodeAt(proxy_->mapToSource(table_->currentIndex()).row());
+    return e ? QString::fromStdString(e->id) : QString();
+}
+
+EpisodeWorkspace* ProjectWindow::openWorkspace(const QString& episodeId) {
+    if (!store_ || !store_->episode(episodeId.toStdString())) {
+        reportError(tr("Open workspace"), tr("The project has no episode '%1'.").arg(episodeId));
+        return nullptr;
+    }
+    if (auto w = workspaces_.value(episodeId)) {
+        w->show();
+        w->raise();
+        w->activateWindow();
+        return w;
+    }
+    // A window of its own (no parent), so it can sit on another screen; closing deletes it.
+    auto* w = new EpisodeWorkspace;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    connect(this, &QObject::destroyed, w, &QObject::deleteLater);
+    connect(w, &EpisodeWorkspace::loadFailed, this, [this, episodeId](const QString& e) {
+        reportError(tr("Cannot open %1").arg(episodeId), e);
+    });
+    workspaces_[episodeId] = w;
+    w->load(projectFile(), episodeId);
+    w->show();
+    return w;
 }
 
 bool ProjectWindow::openProject(const QString& path) {

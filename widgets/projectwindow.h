@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMap>
+#include <QPointer>
 
 #include <filesystem>
 #include <memory>
@@ -22,6 +24,7 @@ struct EpisodeDetail;
 namespace ts::widgets {
 
 class EpisodeTableModel;
+class EpisodeWorkspace;
 class FilmstripView;
 
 class ProjectWindow : public QMainWindow {
@@ -39,6 +42,10 @@ public:
     int episodeCount() const;
     // True while background work for the views (thumbnails, tasks) is still running.
     bool busy() const;
+    // Opens (or raises) the workspace of an episode of the open project; nullptr without one.
+    EpisodeWorkspace* openWorkspace(const QString& episodeId);
+    // The id of the episode selected in the table (empty when none).
+    QString selectedEpisode() const;
 
 signals:
     // Emitted whenever a project has been (re)loaded into the views.
@@ -71,6 +78,7 @@ private:
     QLabel* projectLabel_ = nullptr;
     QProgressBar* progress_ = nullptr;
     int running_ = 0;
+    QMap<QString, QPointer<EpisodeWorkspace>> workspaces_;
 };
 
 } // namespace ts::widgets

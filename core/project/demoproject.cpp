@@ -3,6 +3,7 @@
 #include "project/episodeimport.h"
 #include "project/projectpath.h"
 #include "store/projectstore.h"
+#include "sync/groundtruthclocks.h"
 #include "synth/synth.h"
 #include "util/error.h"
 
@@ -58,6 +59,12 @@ fs::path ensureDemoProject(const fs::path& dir, const DemoOptions& o) {
             EpisodeImportOutcome r = importEpisode(store, partial / "bundles" / id, user);
             if (!r.ok())
                 throw Error((partial / "bundles" / id).string(), "demo import failed: " + r.error);
+            // A synthetic episode knows its true clocks: the demo stores them (method "file",
+            // as a calibrated rig that writes its clock offsets would), so its streams line up
+            // in the workspace; `touchstone-cli sync` can re-estimate them.
+            for (const auto& [stream, model] :
+                 sync::readGroundTruthClocks(partial / "bundles" / id / "ground_truth.json"))
+                store.setClockModel(user, id, stream, model);
             if (o.progress)
                 o.progress(synthShare + (1.0 - synthShare) * (i + 1) / o.episodes);
         }

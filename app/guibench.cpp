@@ -1,0 +1,240 @@
+#include "guibench.h"
+
+#include "cli/benchutil.h"
+#include "project/demoproject.h"
+#include "workspace/episodedata.h"
+#include "workspace/episodeworkspace.h"
+#include "workspace/playback.h"
+#include "workspace/sceneview.h"
+#include "workspace/signalsview.h"
+#include "workspace/timecursor.h"
+#include "workspace/videocanvas.h"
+#include "workspace/videopanel.h"
+#include "workspace/vtkhost.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <random>
+
+namespace ts::app {
+
+namespace {
+
+using widgets::SignalChannel;
+
+// `channels` force-like channels of `samples` each at 1 kHz, sharing one time vector.
+std::vector<SignalChannel> syntheticChannels(int channels, size_t samples) {
+    auto t = std::make_shared<std::vector<int64_t>>(samples);
+    std::mt19937 rng(1);
+    std::normal_distribution<float> noise(0.f, 0.05f);
+    for (size_t i = 0; i < samples; ++i)
+        (*t)[i] = int64_t(i) * 1'000'000 + int64_t(rng() % 20'000); // 1 kHz with jitter
+    std::vector<SignalChannel> out;
+    for (int c = 0; c < channels; ++c) {
+        std::vector<float> v(samples);
+        for (size_t i = 0; i < samples; ++i) {
+            // The same shape across the view whatever the length, so that both runs draw the
+            // same picture and only the amount of data differs.
+            const double s = double(i) / double(samples) * 10.0;
+            v[i] = float(std::max(0.0, 3 * std::sin(0.7 * s + c) + 2 * std::sin(0.05 * s))) +
+                   noise(rng);
+        }
+        SignalChannel ch;
+        ch.name = "channel " + std::to_string(c);
+        ch.group = c < channels / 2 ? "Force" : "Force (left)";
+        ch.unit = "N";
+        ch.t = t;
+        ch.values = std::make_shared<const widgets::MinMaxPyramid>(std::move(v));
+        out.push_back(std::move(ch));
+    }
+    return out;
+}
+
+// Median milliseconds of `runs` full redraws of a 1200×500 Signals view of the whole range.
+// pan: each redraw shows a view one pixel further (every envelope computed afresh); else the
+// view stays and the cursor moves (what playback and hovering cost).
+double redrawMs(int channels, size_t samples, int runs, bool pan) {
+    widgets::TimeCursor cursor;
+    const int64_t end = int64_t(samples) * 1'000'000;
+    cursor.setRange(0, end);
+    cursor.setTime(end / 3);
+    widgets::SignalsView view(&cursor);
+    view.resize(1200, 500);
+    view.setChannels(syntheticChannels(channels, samples));
+    view.setViewRange(0, end);
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> ms;
+    view.render(&image); // warm up
+    const int64_t pixel = end / view.plotRect().width();
+    for (int r = 0; r < runs; ++r) {
+        if (pan)
+            view.setViewRange((r % 2) * pixel, end - ((r + 1) % 2) * pixel);
+        else
+            cursor.setTime(end / 3 + r * pixel);
+        QElapsedTimer t;
+        t.start();
+        view.render(&image);
+        ms.push_back(double(t.nsecsElapsed()) * 1e-6);
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+int benchPlot() {
+    const int channels = 10;
+    const size_t small = 10'000, large = 3'600'000; // 100 k and 36 M samples in all
+    std::cerr << "bench plot: 10 channels × 10 k samples, then 10 × 3.6 M (1 h at 1 kHz)…\n";
+    for (bool pan : {true, false}) {
+        const double ref = redrawMs(channels, small, 30, pan);
+        const double big = redrawMs(channels, large, 30, pan);
+        const std::string what = pan ? "panned by a pixel per redraw" : "cursor moved";
+        std::cout << core::cli::benchLine(
+                         "plot", pan ? "signals_redraw_ms_36M_pan" : "signals_redraw_ms_36M_cursor",
+                         big, "ms", "the same 1200×500 view at 100 k samples, " + what, ref,
+                         "lower", 1.5)
+                         .dump()
+                  << std::endl;
+    }
+    return 0;
+}
+
+// Runs the event loop until `done` or `timeoutMs`.
+bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return done();
+}
+
+// A demo project of one synthetic episode in `dir` (made once, kept for the next run).
+std::string benchProject(const QString& dir, double seconds, int width, int height) {
+    core::DemoOptions o;
+    o.episodes = 1;
+    o.seconds = seconds;
+    o.width = width;
+    o.height = height;
+    o.user = "bench";
+    std::cerr << "bench: preparing a " << seconds << " s " << width << "×" << height
+              << " episode in " << dir.toStdString() << " (kept for the next run)…\n";
+    return core::ensureDemoProject(dir.toStdString(), o).string();
+}
+
+QString option(const QStringList& args, const QString& name, const QString& fallback) {
+    const int i = int(args.indexOf(name));
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
+}
+
+int benchView3d(const QStringList& args) {
+    const QString dir = option(args, "--work-dir", QDir::tempPath() + "/touchstone-bench-view3d");
+    const std::string project = benchProject(dir, 4, 640, 480);
+    widgets::EpisodeWorkspace w;
+    w.resize(1400, 900);
+    w.setEpisode(widgets::loadEpisodeData(project, "demo-001", {false}));
+    w.show();
+    widgets::SceneView* scene = w.sceneView();
+    scene->host()->setFixedSize(800, 600); // a fixed size, whatever the layout
+    if (!waitFor([&] { return scene->cloudPoints() > 0; }, 20000)) {
+        std::fprintf(stderr, "bench view3d: no depth cloud arrived\n");
+        return 1;
+    }
+    widgets::VtkHost* host = scene->host();
+    vtkCamera* cam = host->renderer()->GetActiveCamera();
+    host->renderImage(); // warm up (shaders)
+    const int frames = 90;
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < frames; ++i) {
+        cam->Azimuth(4); // orbiting, as a drag does
+        host->renderer()->ResetCameraClippingRange();
+        host->renderImage();
+    }
+    const double fps = frames / (double(t.nsecsElapsed()) * 1e-9);
+    std::cout << core::cli::benchLine("view3d",
+                                      "orbit_fps_" + std::to_string(scene->cloudPoints()) +
+                                          "_points_" + std::to_string(host->width()) + "x" +
+                                          std::to_string(host->height()),
+                                      fps, "fps", "", 0, "higher", 15)
+                     .dump()
+              << std::endl;
+    return 0;
+}
+
+int benchPlayback(const QStringList& args) {
+    const double seconds = option(args, "--seconds", "60").toDouble();
+    const int width = option(args, "--width", "1920").toInt();
+    const int height = option(args, "--height", "1080").toInt();
+    const QString dir = option(
+        args, "--work-dir",
+        QDir::tempPath() +
+            QString("/touchstone-bench-playback-%1s-%2x%3").arg(seconds).arg(width).arg(height));
+    const std::string project = benchProject(dir, seconds, width, height);
+    widgets::EpisodeWorkspace w;
+    w.resize(1400, 900);
+    bool loaded = false;
+    QObject::connect(&w, &widgets::EpisodeWorkspace::episodeLoaded, [&] { loaded = true; });
+    w.load(QString::fromStdString(project), "demo-001");
+    w.show();
+    if (!waitFor([&] { return loaded && !w.busy(); }, 120000)) {
+        std::fprintf(stderr, "bench playback: the episode did not load\n");
+        return 1;
+    }
+    widgets::VideoCanvas* canvas = w.videoPanel()->canvas();
+    w.cursor()->toStart();
+    canvas->resetPlaybackCounters();
+    QElapsedTimer t;
+    t.start();
+    w.playback()->setRate(1.0);
+    waitFor([&] { return !w.playback()->playing(); }, int(seconds * 1000) + 5000);
+    w.playback()->stop();
+    const double wall = double(t.nsecsElapsed()) * 1e-9;
+    // Every frame of the played stretch counts: one the cursor skipped was not shown.
+    const auto& ft = w.episode()->frameTimes;
+    const double frames = double(std::upper_bound(ft.begin(), ft.end(), w.cursor()->time()) -
+                                 std::lower_bound(ft.begin(), ft.end(), w.cursor()->start()));
+    const double shown = double(canvas->playbackShown()), asked = double(canvas->playbackAsked());
+    const std::string tag = std::to_string(height) + "p_" + std::to_string(int(seconds)) + "s";
+    std::cout << core::cli::benchLine("playback", "frames_on_time_" + tag,
+                                      frames > 0 ? shown / frames : 0, "fraction", "", 0, "higher",
+                                      0.99)
+                     .dump()
+              << std::endl;
+    std::cerr << "bench playback: " << shown << " of " << frames
+              << " frames shown on time (the cursor asked for " << asked << ") in " << wall
+              << " s of playback, all panels live\n";
+    return 0;
+}
+
+} // namespace
+
+int runGuiBench(const QString& name, const QStringList& args) {
+    if (name == QLatin1String("plot"))
+        return benchPlot();
+    if (name == QLatin1String("view3d"))
+        return benchView3d(args);
+    if (name == QLatin1String("playback"))
+        return benchPlayback(args);
+    std::fprintf(stderr, "touchstone: unknown bench '%s' (plot, view3d, playback)\n",
+                 qPrintable(name));
+    return 2;
+}
+
+} // namespace ts::app

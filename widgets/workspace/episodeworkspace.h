@@ -1,0 +1,90 @@
+// The episode workspace: one window per open episode in which every stream sits on one
+// timeline. It composes the panels (Video, 3D scene, Signals, Timeline, Sync) as dockable,
+// rearrangeable docks whose layout persists in QSettings, owns the one TimeCursor that drives
+// them all and the playback clock, and binds the keyboard shortcuts (workspaceShortcuts()).
+// The episode is read on a worker; the panels fill in when it arrives. GUI thread.
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QDockWidget;
+class QLabel;
+class QToolButton;
+
+namespace ts::widgets {
+
+struct EpisodeData;
+class DepthSource;
+class HelpOverlay;
+class Playback;
+class SceneView;
+class SignalsPanel;
+class SyncPanel;
+class TimeCursor;
+class TimelineView;
+class VideoPanel;
+enum class WorkspaceCommand;
+
+class EpisodeWorkspace : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit EpisodeWorkspace(QWidget* parent = nullptr);
+    ~EpisodeWorkspace() override;
+
+    // Reads the episode on a worker thread, then shows it (loadFailed on error).
+    void load(const QString& projectFile, const QString& episodeId);
+    // Shows an episode already read (tests, benches).
+    void setEpisode(std::shared_ptr<const EpisodeData> data);
+    std::shared_ptr<const EpisodeData> episode() const { return data_; }
+    QString episodeId() const { return episodeId_; }
+
+    TimeCursor* cursor() const { return cursor_; }
+    Playback* playback() const { return playback_; }
+    VideoPanel* videoPanel() const { return video_; }
+    SceneView* sceneView() const { return scene_; }
+    SignalsPanel* signalsPanel() const { return signals_; }
+    TimelineView* timeline() const { return timeline_; }
+    SyncPanel* syncPanel() const { return sync_; }
+    HelpOverlay* helpOverlay() const { return help_; }
+    // True while the episode, the thumbnails or the first depth frame are on their way.
+    bool busy() const;
+    void run(WorkspaceCommand c);
+
+signals:
+    void episodeLoaded();
+    void loadFailed(const QString& error);
+
+protected:
+    void closeEvent(QCloseEvent*) override;
+    void changeEvent(QEvent*) override;
+
+private:
+    void buildDocks();
+    void buildActions();
+    QDockWidget* dock(const QString& title, const QString& name, QWidget* w);
+    void defaultLayout();
+    void restoreLayout();
+    void saveLayout() const;
+    void showTime(qint64 t);
+
+    TimeCursor* cursor_;
+    Playback* playback_;
+    VideoPanel* video_ = nullptr;
+    SceneView* scene_ = nullptr;
+    SignalsPanel* signals_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    SyncPanel* sync_ = nullptr;
+    HelpOverlay* help_ = nullptr;
+    QDockWidget *videoDock_ = nullptr, *sceneDock_ = nullptr, *signalsDock_ = nullptr,
+                *timelineDock_ = nullptr, *syncDock_ = nullptr;
+    QLabel* timeLabel_ = nullptr;
+    QToolButton* playButton_ = nullptr;
+    DepthSource* depth_ = nullptr;
+    std::shared_ptr<const EpisodeData> data_;
+    QString episodeId_;
+    bool loading_ = false;
+};
+
+} // namespace ts::widgets

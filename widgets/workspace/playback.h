@@ -1,0 +1,43 @@
+// Playback at real time: a timer moves the time cursor by the wall-clock time elapsed times
+// the rate, so a view that cannot keep up skips frames instead of lagging behind. J/K/L
+// shuttle: L plays forward (again: 2×, 4×, 8×), J backward likewise, K stops. GUI thread.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace ts::widgets {
+
+class TimeCursor;
+
+class Playback : public QObject {
+    Q_OBJECT
+public:
+    explicit Playback(TimeCursor* cursor, QObject* parent = nullptr);
+
+    double rate() const { return rate_; }
+    bool playing() const { return rate_ != 0; }
+
+public slots:
+    void setRate(double rate); // 0 stops; negative plays backward
+    void togglePlay();         // space: 1× forward, or stop
+    void shuttleForward();     // L
+    void shuttleBackward();    // J
+    void stop();               // K
+
+signals:
+    void rateChanged(double rate);
+
+private:
+    void tick();
+
+    TimeCursor* cursor_;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    double rate_ = 0;
+    qint64 anchorTime_ = 0; // cursor time when the clock was started
+    qint64 lastSet_ = 0;    // the time this object last gave the cursor
+};
+
+} // namespace ts::widgets

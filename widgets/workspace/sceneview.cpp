@@ -1,0 +1,320 @@
+#include "workspace/sceneview.h"
+
+#include "model/handjoints.h"
+#include "workspace/colormap.h"
+#include "workspace/episodedata.h"
+#include "workspace/geometry.h"
+#include "workspace/handstyle.h"
+#include "workspace/timecursor.h"
+#include "workspace/vtkhost.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+
+namespace ts::widgets {
+
+namespace {
+
+struct Builder {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines, verts;
+    vtkNew<vtkUnsignedCharArray> colours;
+    Builder() { colours->SetNumberOfComponents(3); }
+    vtkIdType add(const Vec3d& p, const QColor& c) {
+        colours->InsertNextTuple3(c.red(), c.green(), c.blue());
+        return points->InsertNextPoint(p.x(), p.y(), p.z());
+    }
+    void line(vtkIdType a, vtkIdType b) {
+        const vtkIdType ids[2]{a, b};
+        lines->InsertNextCell(2, ids);
+    }
+    void vert(vtkIdType a) { verts->InsertNextCell(1, &a); }
+    void into(vtkPolyData* pd) {
+        pd->SetPoints(points);
+        pd->SetLines(lines);
+        pd->SetVerts(verts);
+        pd->GetPointData()->SetScalars(colours);
+        pd->Modified();
+    }
+};
+
+vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, vtkRenderer* r) {
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(pd);
+    mapper->SetScalarModeToUsePointData();
+    mapper->SetColorModeToDirectScalars();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->GetProperty()->SetLighting(false);
+    r->AddActor(actor);
+    return actor;
+}
+
+} // namespace
+
+SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
+    : QWidget(parent), cursor_(cursor), host_(new VtkHost),
+      follow_(new QCheckBox(tr("Follow camera"))) {
+    follow_->setObjectName(QStringLiteral("followCamera"));
+    auto* reset = new QPushButton(tr("Reset view"));
+    auto* hint = new QLabel(tr("drag: orbit · Shift+drag: pan · wheel: zoom"));
+    hint->setEnabled(false);
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 2, 6, 2);
+    bar->addWidget(follow_);
+    bar->addWidget(reset);
+    bar->addStretch(1);
+    bar->addWidget(hint);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(host_, 1);
+    connect(follow_, &QCheckBox::toggled, this, &SceneView::setFollow);
+    connect(reset, &QPushButton::clicked, this, &SceneView::resetView);
+    connect(cursor_, &TimeCursor::timeChanged, this, &SceneView::updateDynamic);
+
+    vtkRenderer* r = host_->renderer();
+    r->SetBackground(0.07, 0.08, 0.10);
+    r->SetBackground2(0.16, 0.18, 0.22);
+    r->GradientBackgroundOn();
+    for (auto* pd : {&trajectory_, &frustum_, &bones_, &joints_, &forces_, &cloud_})
+        *pd = vtkSmartPointer<vtkPolyData>::New();
+    cloudActor_ = actorFor(cloud_, r);
+    cloudActor_->GetProperty()->SetPointSize(2);
+    trajectoryActor_ = actorFor(trajectory_, r);
+    trajectoryActor_->GetProperty()->SetLineWidth(2);
+    frustumActor_ = actorFor(frustum_, r);
+    frustumActor_->GetProperty()->SetLineWidth(2);
+    bonesActor_ = actorFor(bones_, r);
+    bonesActor_->GetProperty()->SetLineWidth(4);
+    bonesActor_->GetProperty()->SetRenderLinesAsTubes(true);
+    jointsActor_ = actorFor(joints_, r);
+    jointsActor_->GetProperty()->SetPointSize(9);
+    jointsActor_->GetProperty()->SetRenderPointsAsSpheres(true);
+    forcesActor_ = actorFor(forces_, r);
+    forcesActor_->GetProperty()->SetPointSize(22);
+    forcesActor_->GetProperty()->SetRenderPointsAsSpheres(true);
+    forcesActor_->GetProperty()->SetOpacity(0.55);
+}
+
+SceneView::~SceneView() = default;
+
+bool SceneView::following() const {
+    return follow_->isChecked();
+}
+
+int SceneView::cloudPoints() const {
+    return int(cloud_->GetNumberOfPoints());
+}
+
+int SceneView::handJoints() const {
+    return int(joints_->GetNumberOfPoints());
+}
+
+int SceneView::trajectoryPoints() const {
+    return int(trajectory_->GetNumberOfPoints());
+}
+
+void SceneView::setEpisode(std::shared_ptr<const EpisodeData> data) {
+    data_ = std::move(data);
+    Builder b;
+    if (data_) {
+        // The trajectory, fading from blue (start) to white (end).
+        const auto& pose = data_->pose;
+        const size_t stride = std::max<size_t>(1, pose.size() / 4000);
+        vtkIdType prev = -1;
+        for (size_t i = 0; i < pose.size(); i += stride) {
+            const double f = double(i) / std::max<size_t>(1, pose.size() - 1);
+            const QColor c = QColor::fromRgbF(float(0.3 + 0.7 * f), float(0.5 + 0.5 * f), 1.0f);
+            const vtkIdType id = b.add(toVec(pose[i].t), c);
+            if (prev >= 0)
+                b.line(prev, id);
+            prev = id;
+        }
+    }
+    b.into(trajectory_);
+    resetView();
+    updateDynamic();
+}
+
+void SceneView::setDepth(std::shared_ptr<const core::media::DepthFrame> depth) {
+    depth_ = std::move(depth);
+    updateCloud();
+    host_->update();
+}
+
+void SceneView::setVideoFrame(core::media::FramePtr frame) {
+    frame_ = std::move(frame);
+    updateCloud();
+    host_->update();
+}
+
+void SceneView::setFollow(bool on) {
+    if (follow_->isChecked() != on)
+        follow_->setChecked(on);
+    if (on)
+        placeFollowCamera();
+    host_->update();
+}
+
+void SceneView::resetView() {
+    vtkRenderer* r = host_->renderer();
+    vtkCamera* cam = r->GetActiveCamera();
+    // Look at the scene from behind and above the start of the trajectory, with the device's
+    // "up" (−y in the camera convention) up on screen.
+    if (data_ && !data_->pose.empty()) {
+        const Rigid start = toRigid(data_->pose.front());
+        const Vec3d centre = start.apply(Vec3d(0, 0.1, 0.7));
+        const Vec3d eye = start.apply(Vec3d(0.35, -0.45, -0.45));
+        const Vec3d up = start.q * Vec3d(0, -1, 0);
+        cam->SetFocalPoint(centre.x(), centre.y(), centre.z());
+        cam->SetPosition(eye.x(), eye.y(), eye.z());
+        cam->SetViewUp(up.x(), up.y(), up.z());
+    }
+    r->ResetCameraClippingRange();
+    host_->update();
+}
+
+void SceneView::placeFollowCamera() {
+    if (!data_)
+        return;
+    auto pose = data_->poseAt(cursor_->time());
+    if (!pose)
+        return;
+    const Rigid w = toRigid(*pose);
+    // Just behind and above the head, looking where the wearer looks.
+    const Vec3d eye = w.apply(Vec3d(0, -0.15, -0.35));
+    const Vec3d focus = w.apply(Vec3d(0, 0, 0.6));
+    const Vec3d up = w.q * Vec3d(0, -1, 0);
+    vtkCamera* cam = host_->renderer()->GetActiveCamera();
+    cam->SetPosition(eye.x(), eye.y(), eye.z());
+    cam->SetFocalPoint(focus.x(), focus.y(), focus.z());
+    cam->SetViewUp(up.x(), up.y(), up.z());
+    host_->renderer()->ResetCameraClippingRange();
+}
+
+void SceneView::updateDynamic() {
+    Builder fr, bo, jo, fo;
+    const qint64 t = cursor_->time();
+    std::optional<core::PoseSample> pose = data_ ? data_->poseAt(t) : std::nullopt;
+    if (data_ && pose) {
+        const Rigid world = toRigid(*pose);
+        // The RGB camera's frustum, 0.25 m deep.
+        auto it = data_->calibration.cameras.find("rgb");
+        if (it != data_->calibration.cameras.end()) {
+            const Rigid cam = world * extrinsic(data_->calibration, "device_from_rgb");
+            const auto& k = it->second;
+            const double z = 0.25;
+            const QColor c(0xff, 0xd5, 0x4f);
+            cameraPos_ = cam.apply(Vec3d::Zero());
+            const vtkIdType o = fr.add(cameraPos_, c);
+            vtkIdType corner[4];
+            const double us[4] = {0, double(k.width), double(k.width), 0};
+            const double vs[4] = {0, 0, double(k.height), double(k.height)};
+            for (int i = 0; i < 4; ++i) {
+                corner[i] = fr.add(
+                    cam.apply(Vec3d((us[i] - k.cx) / k.fx * z, (vs[i] - k.cy) / k.fy * z, z)), c);
+                fr.line(o, corner[i]);
+            }
+            for (int i = 0; i < 4; ++i)
+                fr.line(corner[i], corner[(i + 1) % 4]);
+        }
+        for (core::Hand h : {core::Hand::Left, core::Hand::Right}) {
+            const HandPose* hp = data_->handAt(h, t);
+            if (!hp)
+                continue;
+            std::array<vtkIdType, core::kHandJointCount> bid{}, jid{};
+            std::array<Vec3d, core::kHandJointCount> wp;
+            for (int j = 0; j < core::kHandJointCount; ++j) {
+                wp[size_t(j)] = world.apply(toVec(hp->joints[size_t(j)]));
+                const QColor c = fingerColour(fingerOfJoint(j));
+                jid[size_t(j)] = jo.add(wp[size_t(j)], c);
+                jo.vert(jid[size_t(j)]);
+            }
+            for (const auto& [a, b2] : core::kHandBones) {
+                const QColor c = fingerColour(fingerOfJoint(b2));
+                bid[size_t(a)] = bo.add(wp[size_t(a)], c);
+                const vtkIdType e = bo.add(wp[size_t(b2)], c);
+                bo.line(bid[size_t(a)], e);
+            }
+            for (int f = 0; f < 5; ++f) {
+                auto force = data_->fingertipForce(h, f, t);
+                if (!force || *force < 0.3)
+                    continue;
+                fo.vert(fo.add(wp[size_t(core::kFingertips[size_t(f)])], forceColour()));
+            }
+        }
+    }
+    fr.into(frustum_);
+    bo.into(bones_);
+    jo.into(joints_);
+    fo.into(forces_);
+    if (follow_->isChecked())
+        placeFollowCamera();
+    host_->renderer()->ResetCameraClippingRange();
+    host_->update();
+}
+
+void SceneView::updateCloud() {
+    Builder b;
+    if (data_ && depth_ && depth_->valid()) {
+        const auto& cams = data_->calibration.cameras;
+        auto dc = cams.find("depth");
+        const qint64 t = data_->depthTimes.empty()
+                             ? cursor_->time()
+                             : data_->depthTimes[size_t(std::clamp<int64_t>(
+                                   depth_->index, 0, int64_t(data_->depthTimes.size()) - 1))];
+        auto pose = data_->poseAt(t);
+        if (dc != cams.end() && pose) {
+            const CameraProjector depthCam(dc->second,
+                                           extrinsic(data_->calibration, "device_from_depth"),
+                                           depth_->width, depth_->height);
+            std::optional<CameraProjector> rgbCam;
+            auto rc = cams.find("rgb");
+            if (frame_ && rc != cams.end())
+                rgbCam.emplace(rc->second, extrinsic(data_->calibration, "device_from_rgb"),
+                               frame_->width, frame_->height);
+            const Rigid world = toRigid(*pose);
+            // Every second pixel both ways: 320×240 gives 19 200 points, plenty at this size.
+            const int step = depth_->width * depth_->height > 100'000 ? 3 : 2;
+            for (int y = 0; y < depth_->height; y += step)
+                for (int x = 0; x < depth_->width; x += step) {
+                    const float z = depth_->metres(x, y);
+                    if (z <= 0)
+                        continue;
+                    const Vec3d pd = depthCam.backProject(x, y, z);
+                    QColor c = depthColour(z, 0.2, 2.5);
+                    if (rgbCam) {
+                        if (auto uv = rgbCam->project(pd)) {
+                            const int u = int(uv->x()), v = int(uv->y());
+                            if (u >= 0 && v >= 0 && u < frame_->width && v < frame_->height) {
+                                const uint8_t* px = &frame_->rgb[size_t(v * frame_->width + u) * 3];
+                                c = QColor(px[0], px[1], px[2]);
+                            }
+                        }
+                    }
+                    b.vert(b.add(world.apply(pd), c));
+                }
+        }
+    }
+    b.into(cloud_);
+}
+
+} // namespace ts::widgets

@@ -1,0 +1,68 @@
+// The 3D scene panel: the camera's trajectory (pose stream) and its frustum now, both hands'
+// skeletons in the world frame (device-frame joints moved by the pose), fingertip force as
+// magenta balls sized by the newtons, and the current depth frame back-projected with the
+// calibration and coloured from the video frame (or by depth while none is shown). Orbit,
+// pan and zoom with the mouse; follow-camera mode looks over the wearer's shoulder.
+// GUI thread.
+#pragma once
+
+#include "media/depthframe.h"
+#include "media/framecache.h"
+#include "workspace/geometry.h"
+
+#include <QWidget>
+
+#include <vtkSmartPointer.h>
+
+#include <memory>
+
+class QCheckBox;
+class vtkActor;
+class vtkPolyData;
+
+namespace ts::widgets {
+
+struct EpisodeData;
+class TimeCursor;
+class VtkHost;
+
+class SceneView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SceneView(TimeCursor* cursor, QWidget* parent = nullptr);
+    ~SceneView() override;
+
+    void setEpisode(std::shared_ptr<const EpisodeData> data);
+    VtkHost* host() const { return host_; }
+    bool following() const;
+    // What is in the scene now, for tests.
+    int cloudPoints() const;
+    int handJoints() const;
+    int trajectoryPoints() const;
+    // Where the RGB camera is now (world frame), as the frustum shows it.
+    Vec3d cameraPosition() const { return cameraPos_; }
+
+public slots:
+    void setDepth(std::shared_ptr<const core::media::DepthFrame> depth);
+    void setVideoFrame(core::media::FramePtr frame);
+    void setFollow(bool on);
+    void resetView();
+
+private:
+    void updateDynamic();
+    void updateCloud();
+    void placeFollowCamera();
+
+    TimeCursor* cursor_;
+    VtkHost* host_;
+    QCheckBox* follow_;
+    std::shared_ptr<const EpisodeData> data_;
+    std::shared_ptr<const core::media::DepthFrame> depth_;
+    core::media::FramePtr frame_;
+    Vec3d cameraPos_ = Vec3d::Zero();
+    vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_;
+    vtkSmartPointer<vtkActor> trajectoryActor_, frustumActor_, bonesActor_, jointsActor_,
+        forcesActor_, cloudActor_;
+};
+
+} // namespace ts::widgets

@@ -1,0 +1,169 @@
+#include "workspace/syncpanel.h"
+
+#include "workspace/episodedata.h"
+#include "workspace/evidenceplot.h"
+#include "workspace/timecursor.h"
+
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ts::widgets {
+
+namespace {
+QColor verdictColour(core::sync::Verdict v) {
+    switch (v) {
+    case core::sync::Verdict::Ok:
+        return QColor(0x43, 0xa0, 0x47);
+    case core::sync::Verdict::Warn:
+        return QColor(0xf5, 0x7c, 0x00);
+    case core::sync::Verdict::Fail:
+        return QColor(0xe5, 0x39, 0x35);
+    }
+    return Qt::gray;
+}
+
+QString methodText(const core::ClockModel& m) {
+    if (m.method == "identity")
+        return m.confidence >= 1.0 ? SyncPanel::tr("timeline clock") : SyncPanel::tr("not aligned");
+    return QString::fromStdString(m.method);
+}
+} // namespace
+
+SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
+    : QWidget(parent), cursor_(cursor), table_(new QTreeWidget), evidence_(new EvidencePlot) {
+    table_->setObjectName(QStringLiteral("syncTable"));
+    table_->setRootIsDecorated(false);
+    table_->setAlternatingRowColors(true);
+    table_->setHeaderLabels({tr("Stream"), tr("Clock"), tr("Model"), tr("Offset (ms)"),
+                             tr("Drift (ppm)"), tr("Confidence"), tr("Residual (ms)"), tr("Health"),
+                             tr("Engine now"), tr("Findings")});
+    table_->header()->setStretchLastSection(true);
+    table_->setMinimumHeight(60);
+    connect(table_, &QTreeWidget::currentItemChanged, this, &SyncPanel::showEvidence);
+    connect(cursor_, &TimeCursor::timeChanged, this, &SyncPanel::followCursor);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(table_);
+    split->addWidget(evidence_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+}
+
+void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
+    data_ = std::move(data);
+    table_->clear();
+    if (!data_)
+        return;
+    QTreeWidgetItem* firstEstimate = nullptr;
+    for (const auto& s : data_->sync.streams) {
+        auto* item = new QTreeWidgetItem(table_);
+        item->setData(0, Qt::UserRole, QString::fromStdString(s.stream));
+        item->setText(0, QString::fromStdString(s.stream));
+        item->setText(1, QString::fromStdString(s.clock));
+        const core::StreamInfo* stored = data_->stream(s.stream);
+        const core::ClockModel m = stored ? stored->clockModel : core::ClockModel{};
+        item->setText(2, methodText(m));
+        item->setText(3, QString::number(double(m.offsetNs) * 1e-6, 'f', 3));
+        item->setText(4, QString::number(m.drift * 1e6, 'f', 2));
+        item->setText(5, QString::number(m.confidence, 'f', 2));
+        item->setText(6, QString::number(m.residualNs * 1e-6, 'f', 3));
+        item->setText(7, QString::fromUtf8(core::sync::verdictName(s.health.verdict)));
+        item->setForeground(7, verdictColour(s.health.verdict));
+        QString engine;
+        if (s.estimate && s.estimate->estimated)
+            // A pairwise estimate: against another stream's clock, which may itself not
+            // reach the timeline yet.
+            engine = tr("vs %1: %2 ms, conf %3%4")
+                         .arg(QString::fromStdString(s.relativeTo))
+                         .arg(s.estimate->offsetNs * 1e-6, 0, 'f', 3)
+                         .arg(s.estimate->confidence, 0, 'f', 2)
+                         .arg(s.aligned ? QString() : tr(" (no path to the timeline)"));
+        else
+            engine = s.aligned ? QString::fromStdString(s.method) : tr("no estimate");
+        item->setText(8, engine);
+        QStringList findings;
+        for (const auto& f : s.health.findings)
+            findings << QString::fromStdString(f);
+        if (!s.note.empty())
+            findings << QString::fromStdString(s.note);
+        item->setText(9, findings.join(QStringLiteral("; ")));
+        item->setToolTip(9, findings.join(QLatin1Char('\n')));
+        for (int c = 3; c <= 6; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        if (!firstEstimate && s.estimate && s.estimate->estimated && s.kind == "imu")
+            firstEstimate = item;
+    }
+    for (int c = 0; c < table_->columnCount() - 1; ++c)
+        table_->resizeColumnToContents(c);
+    table_->setCurrentItem(firstEstimate ? firstEstimate : table_->topLevelItem(0));
+    showEvidence();
+}
+
+void SyncPanel::showEvidence() {
+    refStream_.clear();
+    auto* item = table_->currentItem();
+    if (!data_ || !item || !data_->bundle) {
+        evidence_->setMessage(tr("Select a stream to see the evidence of its alignment."));
+        return;
+    }
+    const std::string name = item->data(0, Qt::UserRole).toString().toStdString();
+    const core::sync::StreamSync* s = nullptr;
+    for (const auto& x : data_->sync.streams)
+        if (x.stream == name)
+            s = &x;
+    if (!s)
+        return;
+    const auto& b = *data_->bundle;
+    if (s->kind == "imu" && s->estimate && s->estimate->estimated && b.imu.count(name) &&
+        b.pose.count(s->relativeTo)) {
+        core::TimeNs posePeriod = 10 * core::kNsPerMs;
+        for (const auto& c : data_->coverage)
+            if (c.name == s->relativeTo && c.periodNs > 0)
+                posePeriod = c.periodNs;
+        const auto q = b.calibration.extrinsics.count("device_from_imu")
+                           ? b.calibration.extrinsics.at("device_from_imu").q
+                           : std::array<double, 4>{0, 0, 0, 1};
+        auto ref = core::sync::magnitude(
+            core::sync::angularRateFromPose(b.pose.at(s->relativeTo), 3 * posePeriod));
+        auto other = core::sync::magnitude(core::sync::gyroSignal(b.imu.at(name), q));
+        core::ClockModel m;
+        m.offsetNs = core::TimeNs(std::llround(s->estimate->offsetNs));
+        m.drift = s->estimate->drift;
+        m.t0Ns = s->estimate->t0Ns;
+        evidence_->setEvidence(std::move(ref), std::move(other), m,
+                               tr("%1 rotation rate").arg(QString::fromStdString(s->relativeTo)),
+                               tr("%1 gyro").arg(QString::fromStdString(name)));
+        refStream_ = s->relativeTo;
+        followCursor();
+        return;
+    }
+    QString text;
+    if (s->method == "timeline")
+        text = tr("%1 is on the timeline clock itself: nothing to align.")
+                   .arg(QString::fromStdString(name));
+    else if (s->estimate && s->estimate->estimated)
+        text = tr("%1 was estimated against %2 (%3, confidence %4). %5")
+                   .arg(QString::fromStdString(name), QString::fromStdString(s->relativeTo),
+                        QString::fromStdString(s->method))
+                   .arg(s->estimate->confidence, 0, 'f', 2)
+                   .arg(QString::fromStdString(s->estimate->note));
+    else
+        text = tr("%1: %2").arg(QString::fromStdString(name),
+                                s->note.empty() ? tr("no evidence to plot.")
+                                                : QString::fromStdString(s->note));
+    evidence_->setMessage(text);
+}
+
+void SyncPanel::followCursor() {
+    if (!data_ || refStream_.empty())
+        return;
+    const core::StreamInfo* ref = data_->stream(refStream_);
+    const core::ClockModel m = ref ? ref->clockModel : core::ClockModel{};
+    evidence_->setCentre(m.toRaw(cursor_->time()));
+}
+
+} // namespace ts::widgets

@@ -1,0 +1,257 @@
+#include "workspace/videocanvas.h"
+
+#include "media/frameserver.h"
+#include "util/error.h"
+#include "workspace/colormap.h"
+#include "workspace/episodedata.h"
+#include "workspace/timecursor.h"
+
+#include <QPainter>
+#include <QPointer>
+
+#include <cmath>
+
+namespace ts::widgets {
+
+VideoCanvas::VideoCanvas(TimeCursor* cursor, QWidget* parent) : QWidget(parent), cursor_(cursor) {
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    connect(cursor_, &TimeCursor::timeChanged, this, &VideoCanvas::follow);
+}
+
+VideoCanvas::~VideoCanvas() = default; // the server's destructor joins its decode thread
+
+void VideoCanvas::setEpisode(std::shared_ptr<const EpisodeData> data) {
+    data_ = std::move(data);
+    server_.reset();
+    frame_.reset();
+    image_ = QImage();
+    wanted_ = -1;
+    error_.clear();
+    ++generation_;
+    if (data_ && !data_->videoFile.empty()) {
+        try {
+            core::media::FrameServerOptions o;
+            o.cacheBudgetBytes = size_t(384) << 20;
+            o.cachedIndex = data_->videoIndex.get();
+            server_ = std::make_unique<core::media::FrameServer>(data_->videoFile, o);
+            QPointer<VideoCanvas> self(this);
+            const quint64 gen = generation_;
+            // Deliveries run on the decode thread: queue them to ours.
+            server_->setDelivery([self, gen](core::media::FramePtr f, bool exact) {
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, gen, f, exact] {
+                        if (self && self->generation_ == gen)
+                            self->show(f, exact);
+                    },
+                    Qt::QueuedConnection);
+            });
+            server_->setErrorHandler([self, gen](int64_t index, const std::string& e) {
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, gen, index, m = QString::fromStdString(e)] {
+                        if (self && self->generation_ == gen) {
+                            self->error_ = tr("Frame %1: %2").arg(index).arg(m);
+                            self->update();
+                        }
+                    },
+                    Qt::QueuedConnection);
+            });
+        } catch (const core::Error& e) {
+            error_ = QString::fromUtf8(e.what());
+        }
+    } else if (data_) {
+        error_ = tr("This episode has no video.");
+    }
+    follow(cursor_->time());
+    update();
+}
+
+void VideoCanvas::setOverlay(const HandOverlayOptions& o) {
+    overlay_ = o;
+    update();
+}
+
+void VideoCanvas::setDepthOverlay(bool on) {
+    depthOn_ = on;
+    rebuildDepthImage();
+    update();
+}
+
+void VideoCanvas::setDepth(std::shared_ptr<const core::media::DepthFrame> depth) {
+    depth_ = std::move(depth);
+    if (depthOn_) {
+        rebuildDepthImage();
+        update();
+    }
+}
+
+void VideoCanvas::setPlaying(bool playing) {
+    playing_ = playing;
+    if (server_)
+        server_->setDecodeAhead(playing);
+}
+
+int64_t VideoCanvas::shownFrame() const {
+    return frame_ ? frame_->index : -1;
+}
+
+bool VideoCanvas::showingExact() const {
+    return frame_ && frame_->index == wanted_;
+}
+
+void VideoCanvas::follow(qint64 t) {
+    if (!server_) {
+        update(); // the hands still move
+        return;
+    }
+    const int64_t n = std::min<int64_t>(cursor_->frameAt(t), server_->frameCount() - 1);
+    if (n == wanted_) {
+        update();
+        return;
+    }
+    if (playing_) {
+        ++asked_;
+        wantedCounted_ = false;
+    }
+    wanted_ = n;
+    if (auto f = server_->request(n))
+        show(f, f->index == n);
+    update();
+}
+
+void VideoCanvas::show(core::media::FramePtr f, bool exact) {
+    if (!f)
+        return;
+    // A late exact frame of an older request must not replace a newer one on screen.
+    if (frame_ && frame_->index == wanted_ && f->index != wanted_)
+        return;
+    (void)exact;
+    frame_ = std::move(f);
+    scaledFor_ = {};
+    image_ = QImage(frame_->rgb.data(), frame_->width, frame_->height, frame_->width * 3,
+                    QImage::Format_RGB888);
+    if (frame_->index == wanted_) {
+        if (playing_ && !wantedCounted_) {
+            ++shownOnTime_;
+            wantedCounted_ = true;
+        }
+        emit frameShown(frame_);
+    }
+    update();
+}
+
+QRectF VideoCanvas::target() const {
+    int w = image_.isNull() ? 0 : image_.width(), h = image_.isNull() ? 0 : image_.height();
+    if ((w == 0 || h == 0) && data_) {
+        auto it = data_->calibration.cameras.find("rgb");
+        if (it != data_->calibration.cameras.end()) {
+            w = it->second.width;
+            h = it->second.height;
+        }
+    }
+    if (w <= 0 || h <= 0)
+        return rect();
+    const double s = std::min(double(width()) / w, double(height()) / h);
+    const QSizeF size(w * s, h * s);
+    return QRectF(QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size);
+}
+
+void VideoCanvas::rebuildDepthImage() {
+    depthImage_ = QImage();
+    if (!depthOn_ || !depth_ || !depth_->valid() || !data_)
+        return;
+    const auto& cams = data_->calibration.cameras;
+    auto dc = cams.find("depth");
+    auto rc = cams.find("rgb");
+    if (dc == cams.end() || rc == cams.end())
+        return;
+    // Every depth pixel goes to 3D and into the RGB image, so the overlay is right whatever
+    // the two cameras' intrinsics and extrinsics are.
+    const CameraProjector depthCam(dc->second, extrinsic(data_->calibration, "device_from_depth"),
+                                   depth_->width, depth_->height);
+    const int w = rc->second.width / 2, h = rc->second.height / 2;
+    const CameraProjector rgbCam(rc->second, extrinsic(data_->calibration, "device_from_rgb"), w,
+                                 h);
+    QImage img(w, h, QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::transparent);
+    for (int y = 0; y < depth_->height; ++y)
+        for (int x = 0; x < depth_->width; ++x) {
+            const float z = depth_->metres(x, y);
+            if (z <= 0)
+                continue;
+            auto uv = rgbCam.project(depthCam.backProject(x, y, z));
+            if (!uv)
+                continue;
+            const int u = int(uv->x()), v = int(uv->y());
+            if (u < 0 || v < 0 || u >= w || v >= h)
+                continue;
+            QColor c = depthColour(z, 0.2, 2.5);
+            c.setAlpha(150);
+            img.setPixel(u, v, qPremultiply(c.rgba()));
+        }
+    depthImage_ = img;
+}
+
+void VideoCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), QColor(0x16, 0x18, 0x1c));
+    const QRectF r = target();
+    if (!image_.isNull()) {
+        // Scale each frame once for the screen (nearest while playing, smooth when still),
+        // not on every repaint: a 1080p frame scaled per paint costs more than decoding it.
+        const QSize size = r.size().toSize();
+        if (scaledFor_ != std::make_tuple(frame_ ? frame_->index : -1, size, playing_)) {
+            scaled_ = image_
+                          .scaled(size, Qt::IgnoreAspectRatio,
+                                  playing_ ? Qt::FastTransformation : Qt::SmoothTransformation)
+                          .convertToFormat(QImage::Format_RGB32);
+            scaledFor_ = std::make_tuple(frame_ ? frame_->index : -1, size, playing_);
+        }
+        p.drawImage(r.topLeft(), scaled_);
+    }
+    if (!depthImage_.isNull())
+        p.drawImage(r, depthImage_);
+    if (data_) {
+        auto it = data_->calibration.cameras.find("rgb");
+        if (it != data_->calibration.cameras.end()) {
+            const int fw = image_.isNull() ? it->second.width : image_.width();
+            const int fh = image_.isNull() ? it->second.height : image_.height();
+            const CameraProjector cam(it->second, extrinsic(data_->calibration, "device_from_rgb"),
+                                      fw, fh);
+            p.save();
+            p.translate(r.topLeft());
+            const double s = fw > 0 ? r.width() / fw : 1.0;
+            p.scale(s, s);
+            p.setClipRect(QRectF(0, 0, fw, fh));
+            HandOverlayOptions o = overlay_;
+            o.scale = s;
+            stats_ = drawHands(p, *data_, cam, cursor_->time(), o);
+            p.restore();
+        }
+    }
+    // Frame number, and whether this is still a preview on the way to the exact frame.
+    p.setPen(Qt::white);
+    QString caption;
+    if (frame_)
+        caption = showingExact() ? tr("frame %1").arg(frame_->index)
+                                 : tr("frame %1 (decoding %2…)").arg(frame_->index).arg(wanted_);
+    if (frame_ && frame_->damaged)
+        caption += tr(" · damaged, concealed");
+    if (!caption.isEmpty()) {
+        const QRectF box(r.left() + 6, r.bottom() - 24,
+                         p.fontMetrics().horizontalAdvance(caption) + 12, 20);
+        p.fillRect(box, QColor(0, 0, 0, 150));
+        p.drawText(box, Qt::AlignCenter, caption);
+    }
+    if (!error_.isEmpty()) {
+        p.setPen(QColor(0xff, 0x8a, 0x80));
+        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, error_);
+    } else if (!data_) {
+        p.setPen(QColor(0xb0, 0xb0, 0xb0));
+        p.drawText(rect(), Qt::AlignCenter, tr("Loading…"));
+    }
+}
+
+} // namespace ts::widgets

@@ -1,0 +1,87 @@
+// The video panel's picture: the exact frame at the time cursor (from a FrameServer, with the
+// nearest cached frame as a preview while it decodes), the hands reprojected with the
+// calibration, fingertip force halos and an optional depth overlay. GUI thread.
+#pragma once
+
+#include "media/depthframe.h"
+#include "media/framecache.h"
+#include "workspace/handoverlay.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+#include <tuple>
+
+namespace ts::core::media {
+class FrameServer;
+}
+
+namespace ts::widgets {
+
+struct EpisodeData;
+class TimeCursor;
+
+class VideoCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit VideoCanvas(TimeCursor* cursor, QWidget* parent = nullptr);
+    ~VideoCanvas() override;
+
+    // Opens the episode's video on a frame server (errors are shown in the panel).
+    void setEpisode(std::shared_ptr<const EpisodeData> data);
+    void setOverlay(const HandOverlayOptions& o);
+    void setDepthOverlay(bool on);
+    bool depthOverlay() const { return depthOn_; }
+    void setDepth(std::shared_ptr<const core::media::DepthFrame> depth);
+    void setPlaying(bool playing);
+
+    // The frame shown and whether it is the one the cursor asks for (not a preview).
+    int64_t shownFrame() const;
+    bool showingExact() const;
+    int64_t wantedFrame() const { return wanted_; }
+    QString error() const { return error_; }
+    const HandOverlayStats& lastOverlay() const { return stats_; }
+    // Frames the cursor asked for during playback, and how many of them were on screen
+    // before the cursor moved on (the rest were dropped to keep real time).
+    int64_t playbackAsked() const { return asked_; }
+    int64_t playbackShown() const { return shownOnTime_; }
+    void resetPlaybackCounters() { asked_ = shownOnTime_ = 0; }
+
+    QSize sizeHint() const override { return {640, 480}; }
+    QSize minimumSizeHint() const override { return {200, 150}; }
+
+signals:
+    // A new exact frame is on screen (for the 3D view's colours).
+    void frameShown(core::media::FramePtr frame);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+
+private:
+    void follow(qint64 t);
+    void show(core::media::FramePtr f, bool exact);
+    void rebuildDepthImage();
+    QRectF target() const;
+
+    TimeCursor* cursor_;
+    std::shared_ptr<const EpisodeData> data_;
+    std::unique_ptr<core::media::FrameServer> server_;
+    core::media::FramePtr frame_;
+    QImage image_;
+    QImage scaled_; // image_ at its size on screen
+    std::tuple<int64_t, QSize, bool> scaledFor_{-1, QSize(), false};
+    int64_t wanted_ = -1;
+    bool playing_ = false;
+    bool wantedCounted_ = true;
+    int64_t asked_ = 0, shownOnTime_ = 0;
+    HandOverlayOptions overlay_;
+    HandOverlayStats stats_;
+    bool depthOn_ = false;
+    std::shared_ptr<const core::media::DepthFrame> depth_;
+    QImage depthImage_;
+    QString error_;
+    quint64 generation_ = 0;
+};
+
+} // namespace ts::widgets
