@@ -85,9 +85,9 @@ struct EpisodeSyncResult {
     EpisodeSignals evidence;             // the video evidence used (for plots and reports)
 };
 
-// signals: from extractEpisodeSignals; when null and settings.useVideo, extracted here.
+// given: from extractEpisodeSignals; when null and settings.useVideo, extracted here.
 EpisodeSyncResult syncEpisode(const Bundle& bundle, const SyncSettings& settings = {},
-                              const EpisodeSignals* signals = nullptr);
+                              const EpisodeSignals* given = nullptr);
 
 // Composition and inversion of raw → target mappings (offset, drift, t0), exact to first order
 // in drift² (terms below 1e-8 relative).
