@@ -102,8 +102,8 @@ void EpisodeWorkspace::defaultLayout() {
         d->show();
     }
     // Sizes for a 1400×900 window; Qt scales them to the real one.
-    resizeDocks({videoDock_, sceneDock_}, {720, 680}, Qt::Horizontal);
-    resizeDocks({sceneDock_, syncDock_}, {240, 160}, Qt::Vertical);
+    resizeDocks({videoDock_, sceneDock_}, {600, 800}, Qt::Horizontal);
+    resizeDocks({sceneDock_, syncDock_}, {230, 170}, Qt::Vertical);
     resizeDocks({videoDock_, signalsDock_, timelineDock_}, {400, 260, 170}, Qt::Vertical);
 }
 

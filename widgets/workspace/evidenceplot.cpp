@@ -110,11 +110,15 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
                                         .arg(model_.drift * 1e6, 0, 'f', 1)
                                   : tr("as recorded");
     p.drawText(QRect(area.left() + 8, area.top(), area.width() - 16, 17), Qt::AlignVCenter, title);
-    p.setPen(QColor(0x4f, 0xc3, 0xf7));
+    // The legend, where it fits beside the title.
+    const int titleWidth = p.fontMetrics().horizontalAdvance(title) + 24;
     const int tw = p.fontMetrics().horizontalAdvance(refName_ + QStringLiteral("   ") + otherName_);
+    if (titleWidth + tw > area.width() - 16)
+        return;
+    p.setPen(QColor(0x4f, 0xc3, 0xf7));
     p.drawText(QRect(area.right() - 8 - tw, area.top(), tw, 17), Qt::AlignVCenter | Qt::AlignLeft,
                refName_);
-    p.setPen(QColor(0xff, 0x8a, 0x65));
+    p.setPen(QColor(0xff, 0x70, 0x43));
     p.drawText(QRect(area.right() - 8 - tw, area.top(), tw, 17), Qt::AlignVCenter | Qt::AlignRight,
                otherName_);
 }

@@ -36,18 +36,19 @@ SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
     table_->setObjectName(QStringLiteral("syncTable"));
     table_->setRootIsDecorated(false);
     table_->setAlternatingRowColors(true);
-    table_->setHeaderLabels({tr("Stream"), tr("Clock"), tr("Model"), tr("Offset (ms)"),
-                             tr("Drift (ppm)"), tr("Confidence"), tr("Residual (ms)"), tr("Health"),
+    table_->setHeaderLabels({tr("Stream"), tr("Health"), tr("Model"), tr("Offset (ms)"),
+                             tr("Drift (ppm)"), tr("Confidence"), tr("Residual (ms)"), tr("Clock"),
                              tr("Engine now"), tr("Findings")});
     table_->header()->setStretchLastSection(true);
     table_->setMinimumHeight(60);
     connect(table_, &QTreeWidget::currentItemChanged, this, &SyncPanel::showEvidence);
     connect(cursor_, &TimeCursor::timeChanged, this, &SyncPanel::followCursor);
-    auto* split = new QSplitter(Qt::Vertical);
+    // Side by side: the dock is wide and short in the default layout.
+    auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(table_);
     split->addWidget(evidence_);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -63,7 +64,7 @@ void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
         auto* item = new QTreeWidgetItem(table_);
         item->setData(0, Qt::UserRole, QString::fromStdString(s.stream));
         item->setText(0, QString::fromStdString(s.stream));
-        item->setText(1, QString::fromStdString(s.clock));
+        item->setText(7, QString::fromStdString(s.clock));
         const core::StreamInfo* stored = data_->stream(s.stream);
         const core::ClockModel m = stored ? stored->clockModel : core::ClockModel{};
         item->setText(2, methodText(m));
@@ -71,8 +72,11 @@ void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
         item->setText(4, QString::number(m.drift * 1e6, 'f', 2));
         item->setText(5, QString::number(m.confidence, 'f', 2));
         item->setText(6, QString::number(m.residualNs * 1e-6, 'f', 3));
-        item->setText(7, QString::fromUtf8(core::sync::verdictName(s.health.verdict)));
-        item->setForeground(7, verdictColour(s.health.verdict));
+        item->setText(1, QString::fromUtf8(core::sync::verdictName(s.health.verdict)));
+        item->setForeground(1, verdictColour(s.health.verdict));
+        QColor tint = verdictColour(s.health.verdict);
+        tint.setAlpha(60);
+        item->setBackground(1, tint);
         QString engine;
         if (s.estimate && s.estimate->estimated)
             // A pairwise estimate: against another stream's clock, which may itself not

@@ -9,7 +9,9 @@
 #include <QPainter>
 #include <QPointer>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace ts::widgets {
 
@@ -176,6 +178,17 @@ void VideoCanvas::rebuildDepthImage() {
                                  h);
     QImage img(w, h, QImage::Format_ARGB32_Premultiplied);
     img.fill(Qt::transparent);
+    // The ramp spans this frame's own depths (2nd to 98th percentile), so a scene at arm's
+    // length still shows its relief.
+    std::vector<float> valid;
+    for (int y = 0; y < depth_->height; y += 4)
+        for (int x = 0; x < depth_->width; x += 4)
+            if (const float z = depth_->metres(x, y); z > 0)
+                valid.push_back(z);
+    if (valid.empty())
+        return;
+    std::sort(valid.begin(), valid.end());
+    const double nearZ = valid[valid.size() * 2 / 100], farZ = valid[valid.size() * 98 / 100];
     for (int y = 0; y < depth_->height; ++y)
         for (int x = 0; x < depth_->width; ++x) {
             const float z = depth_->metres(x, y);
@@ -187,7 +200,7 @@ void VideoCanvas::rebuildDepthImage() {
             const int u = int(uv->x()), v = int(uv->y());
             if (u < 0 || v < 0 || u >= w || v >= h)
                 continue;
-            QColor c = depthColour(z, 0.2, 2.5);
+            QColor c = depthColour(z, nearZ, std::max(farZ, nearZ + 0.05));
             c.setAlpha(150);
             img.setPixel(u, v, qPremultiply(c.rgba()));
         }
