@@ -120,11 +120,16 @@ private slots:
         QVERIFY((eye - toVec(pose->t)).norm() < 1e-6);
         // The depth frame at t arrives and becomes a cloud.
         QTRY_VERIFY_WITH_TIMEOUT(w.sceneView()->cloudPoints() > 1000, 10000);
-        // The sync evidence is centred on t on the reference (pose) clock.
+        // The sync evidence is centred on t on the reference clock of the IMU's estimate (the
+        // pose, or the video whose rotation the engine measured).
         QVERIFY(w.syncPanel()->evidence()->hasEvidence());
-        const auto* pi = data_->stream("pose");
-        QVERIFY(pi);
-        QCOMPARE(w.syncPanel()->evidence()->centre(), pi->clockModel.toRaw(t));
+        std::string refName;
+        for (const auto& s : data_->sync.streams)
+            if (s.stream == "imu")
+                refName = s.relativeTo;
+        const auto* ri = data_->stream(refName);
+        QVERIFY2(ri, refName.c_str());
+        QCOMPARE(w.syncPanel()->evidence()->centre(), ri->clockModel.toRaw(t));
         // The time read-out says where we are.
         c->setTime(data_->start);
         QCOMPARE(w.videoPanel()->canvas()->wantedFrame(), 0);

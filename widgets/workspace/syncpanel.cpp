@@ -9,6 +9,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace ts::widgets {
 
 namespace {
@@ -122,25 +124,47 @@ void SyncPanel::showEvidence() {
     if (!s)
         return;
     const auto& b = *data_->bundle;
-    if (s->kind == "imu" && s->estimate && s->estimate->estimated && b.imu.count(name) &&
-        b.pose.count(s->relativeTo)) {
-        core::TimeNs posePeriod = 10 * core::kNsPerMs;
+    // The two signals the estimate compared: the reference (pose rotation rate, or the
+    // camera's rotation measured in the video) and this stream's own (gyro or pose rate).
+    auto poseRate = [&](const std::string& pose) {
+        core::TimeNs period = 10 * core::kNsPerMs;
         for (const auto& c : data_->coverage)
-            if (c.name == s->relativeTo && c.periodNs > 0)
-                posePeriod = c.periodNs;
-        const auto q = b.calibration.extrinsics.count("device_from_imu")
-                           ? b.calibration.extrinsics.at("device_from_imu").q
-                           : std::array<double, 4>{0, 0, 0, 1};
-        auto ref = core::sync::magnitude(
-            core::sync::angularRateFromPose(b.pose.at(s->relativeTo), 3 * posePeriod));
-        auto other = core::sync::magnitude(core::sync::gyroSignal(b.imu.at(name), q));
+            if (c.name == pose && c.periodNs > 0)
+                period = c.periodNs;
+        return core::sync::angularRateFromPose(b.pose.at(pose), 3 * period);
+    };
+    std::optional<core::sync::VectorSignal> ref, other;
+    QString refLabel, otherLabel;
+    const auto& ev = data_->sync.evidence;
+    if (s->estimate && s->estimate->estimated) {
+        if (b.pose.count(s->relativeTo)) {
+            ref = poseRate(s->relativeTo);
+            refLabel = tr("%1 rotation rate").arg(QString::fromStdString(s->relativeTo));
+        } else if (s->relativeTo == ev.videoStream && ev.visual && ev.visual->pairs > 0) {
+            const auto it = b.calibration.extrinsics.find("device_from_" + ev.videoStream);
+            ref = it != b.calibration.extrinsics.end()
+                      ? core::sync::rotateSignal(ev.visual->rate, it->second.q)
+                      : ev.visual->rate;
+            refLabel = tr("camera rotation seen in %1").arg(QString::fromStdString(ev.videoStream));
+        }
+        if (s->kind == "imu" && b.imu.count(name)) {
+            const auto q = b.calibration.extrinsics.count("device_from_imu")
+                               ? b.calibration.extrinsics.at("device_from_imu").q
+                               : std::array<double, 4>{0, 0, 0, 1};
+            other = core::sync::gyroSignal(b.imu.at(name), q);
+            otherLabel = tr("%1 gyro").arg(QString::fromStdString(name));
+        } else if (s->kind == "pose" && b.pose.count(name)) {
+            other = poseRate(name);
+            otherLabel = tr("%1 rotation rate").arg(QString::fromStdString(name));
+        }
+    }
+    if (ref && other) {
         core::ClockModel m;
         m.offsetNs = core::TimeNs(std::llround(s->estimate->offsetNs));
         m.drift = s->estimate->drift;
         m.t0Ns = s->estimate->t0Ns;
-        evidence_->setEvidence(std::move(ref), std::move(other), m,
-                               tr("%1 rotation rate").arg(QString::fromStdString(s->relativeTo)),
-                               tr("%1 gyro").arg(QString::fromStdString(name)));
+        evidence_->setEvidence(core::sync::magnitude(*ref), core::sync::magnitude(*other), m,
+                               refLabel, otherLabel);
         refStream_ = s->relativeTo;
         followCursor();
         return;
