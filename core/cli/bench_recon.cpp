@@ -30,16 +30,6 @@ using nlohmann::json;
 
 namespace {
 
-double quantile(std::vector<double> v, double p) {
-    if (v.empty())
-        return std::nan("");
-    std::sort(v.begin(), v.end());
-    const double pos = p * static_cast<double>(v.size() - 1);
-    const size_t i = static_cast<size_t>(pos);
-    const double f = pos - static_cast<double>(i);
-    return i + 1 < v.size() ? v[i] * (1 - f) + v[i + 1] * f : v[i];
-}
-
 // A synthetic episode for the benchmark, generated once into the work folder.
 fs::path episode(const fs::path& work, uint64_t seed, double seconds, double depthFps,
                  synth::SynthOptions* used) {

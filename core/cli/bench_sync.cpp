@@ -21,16 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double percentile(std::vector<double> v, double p) {
-    if (v.empty())
-        return std::nan("");
-    std::sort(v.begin(), v.end());
-    const double pos = p * static_cast<double>(v.size() - 1);
-    const size_t i = static_cast<size_t>(pos);
-    const double f = pos - static_cast<double>(i);
-    return i + 1 < v.size() ? v[i] * (1 - f) + v[i + 1] * f : v[i];
-}
-
 struct Errors {
     std::vector<double> offsetMs, driftPpm, confidence;
 };
@@ -131,10 +121,10 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
             out << benchLine("sync-accuracy", pair + "_" + fig, v, unit, "", 0, better, goal).dump()
                 << "\n";
         };
-        line("offset_error_median", percentile(E.offsetMs, 0.5), "ms", "lower", 0.25);
-        line("offset_error_p95", percentile(E.offsetMs, 0.95), "ms", "lower", 1.0);
-        line("drift_error_median", percentile(E.driftPpm, 0.5), "ppm", "lower", 5.0);
-        line("drift_error_p95", percentile(E.driftPpm, 0.95), "ppm", "lower", 5.0);
+        line("offset_error_median", quantile(E.offsetMs, 0.5), "ms", "lower", 0.25);
+        line("offset_error_p95", quantile(E.offsetMs, 0.95), "ms", "lower", 1.0);
+        line("drift_error_median", quantile(E.driftPpm, 0.5), "ppm", "lower", 5.0);
+        line("drift_error_p95", quantile(E.driftPpm, 0.95), "ppm", "lower", 5.0);
         line("confidence_min", *std::min_element(E.confidence.begin(), E.confidence.end()), "",
              "higher", nullptr);
         line("episodes", static_cast<double>(E.offsetMs.size()), "", "higher", nullptr);

@@ -2,7 +2,9 @@
 
 #include "util/error.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <fcntl.h>
 #include <spawn.h>
@@ -14,6 +16,16 @@ extern char** environ;
 namespace ts::core::cli {
 
 namespace fs = std::filesystem;
+
+double quantile(std::vector<double> v, double p) {
+    if (v.empty())
+        return std::nan("");
+    std::sort(v.begin(), v.end());
+    const double pos = p * static_cast<double>(v.size() - 1);
+    const size_t i = static_cast<size_t>(pos);
+    const double f = pos - static_cast<double>(i);
+    return i + 1 < v.size() ? v[i] * (1 - f) + v[i + 1] * f : v[i];
+}
 
 double now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())

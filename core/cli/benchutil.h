@@ -15,6 +15,10 @@ namespace ts::core::cli {
 
 double now(); // seconds on a steady clock
 
+// The p-quantile (0..1) of v with linear interpolation between order statistics; NaN when
+// v is empty.
+double quantile(std::vector<double> v, double p);
+
 // Runs a program with arguments, stdout/stderr to /dev/null; returns wall seconds. Throws
 // ts::core::Error when it cannot start or fails.
 double timeProgram(const std::vector<std::string>& args);
