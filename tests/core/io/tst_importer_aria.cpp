@@ -5,6 +5,7 @@
 #include "io/importers/arialandmarks.h"
 #include "io/importers/bundleconverter.h"
 #include "io/importers/sourcedetector.h"
+#include "support/converterror.h"
 #include "support/minibundle.h"
 #include "util/error.h"
 
@@ -23,6 +24,8 @@ using namespace ts::core;
 using namespace ts::core::importers;
 using namespace ts::test;
 namespace fs = std::filesystem;
+
+using tstest::convertError;
 
 namespace {
 
@@ -47,15 +50,6 @@ QString copySample(const QTemporaryDir& tmp) {
 }
 
 // Converts and returns the error text ("" when it worked).
-QString convertError(const QString& src, const QString& out) {
-    try {
-        convertToBundle(src.toStdString(), out.toStdString(), std::nullopt, {});
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
-
 } // namespace
 
 class TestImporterAria : public QObject {

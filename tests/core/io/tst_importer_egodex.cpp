@@ -5,6 +5,7 @@
 #include "io/bundle.h"
 #include "io/importers/bundleconverter.h"
 #include "io/importers/egodexjoints.h"
+#include "support/converterror.h"
 #include "support/minibundle.h"
 #include "util/error.h"
 
@@ -25,6 +26,8 @@ using namespace ts::core;
 using namespace ts::core::importers;
 using namespace ts::test;
 namespace fs = std::filesystem;
+
+using tstest::convertError;
 
 namespace {
 
@@ -142,15 +145,6 @@ void writeEpisode(const QString& dir, const EpisodeSpec& s) {
     H5Aclose(a);
     H5Sclose(space);
     H5Fclose(f);
-}
-
-QString convertError(const QString& src, const QString& out) {
-    try {
-        convertToBundle(src.toStdString(), out.toStdString(), std::nullopt, {});
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "io/bundle.h"
 #include "io/importers/bundleconverter.h"
 #include "io/importers/sourcedetector.h"
+#include "support/converterror.h"
 #include "support/minibundle.h"
 #include "util/error.h"
 
@@ -19,6 +20,8 @@ using namespace ts::core;
 using namespace ts::core::importers;
 using namespace ts::test;
 namespace fs = std::filesystem;
+
+using tstest::convertError;
 
 namespace {
 
@@ -61,15 +64,6 @@ void writeStray(const QString& dir, bool imuInG = false) {
                    .arg(8123.45 + 0.01 * i, 0, 'f', 2)
                    .arg(-g);
     writeText(dir + "/imu.csv", imu);
-}
-
-QString convertError(const QString& src, const QString& out) {
-    try {
-        convertToBundle(src.toStdString(), out.toStdString(), std::nullopt, {});
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace
