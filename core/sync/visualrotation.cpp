@@ -260,7 +260,6 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
 
     VisualRotation out;
     const double dispW = reader->info().width;
-    out.scale = std::min(1.0, static_cast<double>(opt.maxWidth) / std::max(1.0, dispW));
     if (std::abs(dispW - in.width) > 1 || std::abs(reader->info().height - in.height) > 1)
         throw Error(video.string(),
                     "the video is " + std::to_string(reader->info().width) + "×" +
@@ -280,7 +279,16 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     for (int64_t i = 0; i < count; ++i) {
         if (opt.cancel && opt.cancel->load())
             throw Error(video.string(), "cancelled at frame " + std::to_string(i));
-        media::VideoFrame f = reader->next();
+        media::VideoFrame f;
+        try {
+            f = reader->frame(i); // sequential: decodes forward, no seek
+        } catch (const Error&) {
+            // A frame that cannot be decoded costs its two pairs, not the pass.
+            prevPts.clear();
+            prevT = -1;
+            ++out.undecodableFrames;
+            continue;
+        }
         ++out.frames;
         if (camera.empty()) {
             const double s = static_cast<double>(f.width) / in.width;
@@ -395,6 +403,8 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     }
     out.medianTracks = median(trackCounts);
     out.medianResidualPx = median(residuals);
+    if (out.undecodableFrames > 0)
+        out.note = std::to_string(out.undecodableFrames) + " frame(s) could not be decoded";
     if (out.pairs == 0)
         out.note = "no frame pair had enough trackable texture to measure the camera's rotation";
     else if (out.failedPairs > out.pairs / 4)

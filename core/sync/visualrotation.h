@@ -48,16 +48,17 @@ struct VisualRotationOptions {
 };
 
 struct VisualRotation {
-    VectorSignal rate;           // camera-frame body rate (rad/s), stamped at pair midpoints
-    int64_t frames = 0;          // frames decoded
-    int64_t pairs = 0;           // frame pairs with a rotation
-    int64_t failedPairs = 0;     // pairs with too few tracks (blank, blurred or covered frames)
-    int64_t depthPairs = 0;      // pairs solved with depth (rotation and translation)
-    int64_t skippedPairs = 0;    // with depth given: pairs where neither frame had depth
-    double medianTracks = 0;     // good tracks per pair
-    double medianResidualPx = 0; // RMS reprojection residual per pair, scaled pixels
-    double scale = 1;            // scaled frame width / calibrated width
-    std::string note;            // what went wrong, for people; empty when fine
+    VectorSignal rate;             // camera-frame body rate (rad/s), stamped at pair midpoints
+    int64_t frames = 0;            // frames decoded
+    int64_t undecodableFrames = 0; // frames the decoder could not deliver (damaged video)
+    int64_t pairs = 0;             // frame pairs with a rotation
+    int64_t failedPairs = 0;       // pairs with too few tracks (blank, blurred or covered frames)
+    int64_t depthPairs = 0;        // pairs solved with depth (rotation and translation)
+    int64_t skippedPairs = 0;      // with depth given: pairs where neither frame had depth
+    double medianTracks = 0;       // good tracks per pair
+    double medianResidualPx = 0;   // RMS reprojection residual per pair, scaled pixels
+    double scale = 1;              // scaled frame width / calibrated width
+    std::string note;              // what went wrong, for people; empty when fine
 };
 
 // times maps the video's display indices to capture times on its raw clock (the bundle's

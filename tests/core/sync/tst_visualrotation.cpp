@@ -9,6 +9,7 @@
 #include "synth/synth.h"
 #include "util/error.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -107,6 +108,23 @@ private slots:
         } catch (const Error& e) {
             QVERIFY(std::string(e.what()).find("rgb.mp4") != std::string::npos);
             QVERIFY(std::string(e.what()).find("calibration.json") != std::string::npos);
+        }
+        // A damaged stretch of video costs its frames, not the pass.
+        {
+            const auto clean = sync::visualRotationRate(b.root / "rgb.mp4", b.frames.at("rgb"),
+                                                        b.calibration.cameras.at("rgb"));
+            QFile f(QString::fromStdString((b.root / "rgb.mp4").string()));
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 at = f.size() / 2;
+            f.seek(at);
+            QVERIFY(f.write(QByteArray(4000, '\x5a')) == 4000);
+            f.close();
+            const auto hurt = sync::visualRotationRate(b.root / "rgb.mp4", b.frames.at("rgb"),
+                                                       b.calibration.cameras.at("rgb"));
+            qInfo("clean %lld pairs, damaged %lld pairs (%lld undecodable frames)",
+                  static_cast<long long>(clean.pairs), static_cast<long long>(hurt.pairs),
+                  static_cast<long long>(hurt.undecodableFrames));
+            QVERIFY(hurt.pairs >= clean.pairs / 2);
         }
         // Without intrinsics the episode still syncs; the video problem is reported.
         b.calibration.cameras.clear();
