@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian packages), builds, and opens the app on the demo project
-# (created on first use under ~/.local/share/Touchstone/demo). Extra arguments go to the app.
+# (created on first use under ~/.local/share/Touchstone/Touchstone/demo). Extra arguments go to the app.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/install-deps.sh"
