@@ -89,6 +89,11 @@ EpisodeSignals extractEpisodeSignals(const Bundle& b, const SyncSettings& settin
         return sig;
     }
     sig.videoStream = video->name;
+    for (const std::string& key : {"device_from_" + video->name, std::string("device_from_rgb")})
+        if (auto it = b.calibration.extrinsics.find(key); it != b.calibration.extrinsics.end()) {
+            sig.deviceFromCamera = it->second.q;
+            break;
+        }
     auto cam = b.calibration.cameras.find(video->name);
     if (cam == b.calibration.cameras.end())
         cam = b.calibration.cameras.find("rgb");
@@ -218,15 +223,8 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
         for (const StreamDecl& d : m.streams)
             if (d.name == r.evidence.videoStream)
                 video = &d;
-        VectorSignal visual = r.evidence.visual->rate;
-        const std::string camName = video ? video->name : std::string("rgb");
-        if (auto it = b.calibration.extrinsics.find("device_from_" + camName);
-            it != b.calibration.extrinsics.end()) {
-            visual = rotateSignal(visual, it->second.q);
-        } else if (auto it2 = b.calibration.extrinsics.find("device_from_rgb");
-                   it2 != b.calibration.extrinsics.end()) {
-            visual = rotateSignal(visual, it2->second.q);
-        }
+        const VectorSignal visual =
+            rotateSignal(r.evidence.visual->rate, r.evidence.deviceFromCamera);
         std::array<double, 4> imuToDevice{0, 0, 0, 1};
         if (auto it = b.calibration.extrinsics.find("device_from_imu");
             it != b.calibration.extrinsics.end())

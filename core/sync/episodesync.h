@@ -15,6 +15,7 @@
 #include "sync/streamhealth.h"
 #include "sync/visualrotation.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,8 +47,11 @@ struct SyncSettings {
 // The motion signals that need a pass over the media (the slow part), kept apart so that
 // estimation can be rerun or benchmarked on its own.
 struct EpisodeSignals {
-    std::string videoStream;              // empty: no usable video
-    std::string depthStream;              // depth used to separate translation, if any
+    std::string videoStream; // empty: no usable video
+    std::string depthStream; // depth used to separate translation, if any
+    // Rotation of the video's camera frame into the device frame (device_from_<video>, else
+    // device_from_rgb, else identity): what turns visual->rate into the gyro's frame.
+    std::array<double, 4> deviceFromCamera{0, 0, 0, 1};
     std::optional<VisualRotation> visual; // the camera's rotation rate, on the video's clock
     std::string videoProblem;             // why there is no visual rotation, for people
 };

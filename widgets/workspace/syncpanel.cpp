@@ -141,10 +141,7 @@ void SyncPanel::showEvidence() {
             ref = poseRate(s->relativeTo);
             refLabel = tr("%1 rotation rate").arg(QString::fromStdString(s->relativeTo));
         } else if (s->relativeTo == ev.videoStream && ev.visual && ev.visual->pairs > 0) {
-            const auto it = b.calibration.extrinsics.find("device_from_" + ev.videoStream);
-            ref = it != b.calibration.extrinsics.end()
-                      ? core::sync::rotateSignal(ev.visual->rate, it->second.q)
-                      : ev.visual->rate;
+            ref = core::sync::rotateSignal(ev.visual->rate, ev.deviceFromCamera);
             refLabel = tr("camera rotation seen in %1").arg(QString::fromStdString(ev.videoStream));
         }
         if (s->kind == "imu" && b.imu.count(name)) {
