@@ -95,6 +95,10 @@ public:
     // Deep check (may take a while: hashes every media file). Findings empty = healthy.
     VerifyReport verify(const VerifyProgress& progress = {}) const;
 
+    // The store's connection, for the engine's table modules outside store/ (annotation/):
+    // same thread rule as the store itself.
+    Database& database() const { return *db_; }
+
 private:
     explicit ProjectStore(std::unique_ptr<Database> db);
 

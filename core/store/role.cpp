@@ -38,4 +38,17 @@ bool roleMayEditClocks(Role r) {
     return r == Role::Annotator || r == Role::Reviewer || r == Role::Lead || r == Role::Admin;
 }
 
+bool roleMayAnnotate(Role r) {
+    return r == Role::Annotator || r == Role::Lead || r == Role::Admin;
+}
+bool roleMayReview(Role r) {
+    return r == Role::Reviewer || r == Role::Lead;
+}
+bool roleMayExport(Role r) {
+    return r == Role::Lead || r == Role::Admin;
+}
+bool roleMayManageConsent(Role r) {
+    return r == Role::Lead || r == Role::Admin;
+}
+
 } // namespace ts::core

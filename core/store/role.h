@@ -19,5 +19,16 @@ bool roleMayManageUsers(Role r);
 // Setting a stream's clock model (by hand or by running sync) and recording QC metrics: every
 // role, because annotators fix misaligned streams while they work; the audit log keeps who.
 bool roleMayEditClocks(Role r);
+// Adding, changing and deleting labels, events and keypoint corrections, and submitting an
+// episode for review: annotators, leads and admins (reviewers judge; they do not annotate).
+bool roleMayAnnotate(Role r);
+// Approving or rejecting a submitted episode: reviewers and leads (never on an episode the
+// same person annotated; annotation/workflow.h enforces that).
+bool roleMayReview(Role r);
+// Exporting approved, consented episodes as a dataset: leads and admins.
+bool roleMayExport(Role r);
+// Registering participants, consent forms and consent records, and recording a withdrawal:
+// leads and admins.
+bool roleMayManageConsent(Role r);
 
 } // namespace ts::core

@@ -263,12 +263,64 @@ CREATE TABLE media_cache (
 );
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Migration 3: annotation and review (docs/annotation.md). A recovery event links the slip it
+// recovers from; participants can withdraw (which keeps their episodes out of every export);
+// consent forms are registered by version; slip suggestions that someone accepted or dismissed
+// are remembered so that they are not proposed again; and who annotated, submitted or reviewed
+// an episode is kept (a reviewer may not judge an episode they worked on, even when their
+// edits were undone). Indexes serve the label vocabulary and per-episode audit queries.
+constexpr const char* kMigration3 = R"sql(
+ALTER TABLE event ADD COLUMN recovers_id INTEGER REFERENCES event(id);
+CREATE INDEX event_recovers ON event(recovers_id);
+ALTER TABLE participant ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE participant ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE consent_form (
+    id          INTEGER PRIMARY KEY,
+    version     TEXT NOT NULL UNIQUE CHECK (length(version) > 0),
+    title       TEXT NOT NULL DEFAULT '',
+    terms       TEXT NOT NULL DEFAULT '',
+    scope       TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(scope)),
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL
+);
+
+CREATE TABLE slip_decision (
+    id          INTEGER PRIMARY KEY,
+    episode_id  INTEGER NOT NULL REFERENCES episode(id) ON DELETE CASCADE,
+    hand        TEXT NOT NULL CHECK (hand IN ('left', 'right')),
+    start_ns    INTEGER NOT NULL,
+    end_ns      INTEGER NOT NULL CHECK (end_ns >= start_ns),
+    decision    TEXT NOT NULL CHECK (decision IN ('accepted', 'dismissed')),
+    event_id    INTEGER REFERENCES event(id),
+    decided_by  INTEGER NOT NULL REFERENCES user_account(id),
+    decided_at  TEXT NOT NULL,
+    UNIQUE (episode_id, hand, start_ns)
+);
+
+CREATE TABLE episode_contributor (
+    episode_id  INTEGER NOT NULL REFERENCES episode(id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL REFERENCES user_account(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('annotated', 'submitted', 'reviewed')),
+    first_at    TEXT NOT NULL,
+    PRIMARY KEY (episode_id, user_id, kind)
+);
+
+CREATE INDEX label_vocabulary ON label(tier, text);
+CREATE INDEX keypoint_correction_episode ON keypoint_correction(episode_id, hand, joint, t_ns);
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1,
      "initial schema: project, users, participants, consent, episodes, streams, clock "
      "models, media, annotations, reviews, QC, exports, audit log, settings",
      kMigration1},
     {2, "media caches: derived data such as frame indexes, keyed by media SHA-256", kMigration2},
+    {3,
+     "annotation and review: recovery links, participant withdrawal, consent forms, slip "
+     "suggestion decisions, episode contributors",
+     kMigration3},
 }};
 
 static_assert(kProjectApplicationId == 1416843370, "keep migration 1's literal in step");

@@ -68,6 +68,20 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
+int Statement::columnCount() const {
+    return sqlite3_column_count(stmt_);
+}
+std::string Statement::columnName(int col) const {
+    const char* n = sqlite3_column_name(stmt_, col);
+    return n ? n : "";
+}
+bool Statement::isInteger(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_INTEGER;
+}
+bool Statement::isReal(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_FLOAT;
+}
+
 bool Statement::isNull(int col) const {
     return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }

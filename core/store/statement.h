@@ -46,6 +46,12 @@ public:
     void run();  // steps to completion, ignoring rows
     void reset();
 
+    // Shape of the current row, for code that copies whole rows (annotation/edit.h).
+    int columnCount() const;
+    std::string columnName(int col) const;
+    bool isInteger(int col) const; // SQLITE_INTEGER storage class
+    bool isReal(int col) const;    // SQLITE_FLOAT storage class
+
     bool isNull(int col) const;
     int64_t int64(int col) const;
     double real(int col) const;
