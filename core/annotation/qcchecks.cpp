@@ -1,0 +1,135 @@
+#include "annotation/qcchecks.h"
+
+#include "annotation/annotationsettings.h"
+#include "annotation/consent.h"
+#include "annotation/events.h"
+#include "annotation/labels.h"
+#include "store/projectstore.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ts::core::annotation {
+
+namespace {
+
+std::string at(TimeNs t, TimeNs start) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f s", nsToSeconds(t - start));
+    return buf;
+}
+
+} // namespace
+
+QcReport qcChecks(ProjectStore& store, const std::string& episode) {
+    const auto detail = store.episode(episode);
+    if (!detail)
+        throw Error(store.file().string(), "there is no episode '" + episode + "' in this project");
+    QcReport r;
+    r.episode = episode;
+    r.startNs = detail->timelineStartNs;
+    r.endNs = detail->timelineEndNs;
+    const TimeNs t0 = r.startNs;
+
+    // Sync and health.
+    const std::vector<QcMetric> metrics = store.qcMetrics(episode);
+    r.syncConfidence = 1.0;
+    for (const StreamInfo& s : detail->streams) {
+        StreamQc q;
+        q.stream = s.stats.name;
+        q.method = s.clockModel.method;
+        q.confidence = s.clockModel.confidence;
+        q.residualMs = s.clockModel.residualNs / 1e6;
+        for (const QcMetric& m : metrics)
+            if (m.stream == q.stream) {
+                q.metrics.push_back(m);
+                if (m.passed && !*m.passed) {
+                    q.healthy = false;
+                    r.problems.push_back({"stream.qc_failed", "stream " + q.stream, std::nullopt,
+                                          std::nullopt,
+                                          "stream " + q.stream + " failed QC check " + m.name +
+                                              (m.value ? " (" + std::to_string(*m.value) + " " +
+                                                             m.unit + ")"
+                                                       : std::string())});
+                }
+            }
+        r.syncConfidence = std::min(r.syncConfidence, q.confidence);
+        r.maxResidualMs = std::max(r.maxResidualMs, q.residualMs);
+        if (q.confidence <= 0)
+            r.problems.push_back({"sync.unaligned", "stream " + q.stream, std::nullopt,
+                                  std::nullopt,
+                                  "stream " + q.stream + "'s clock is not aligned to the "
+                                                         "timeline (confidence 0); run sync"});
+        r.streams.push_back(std::move(q));
+    }
+    for (const QcMetric& m : metrics)
+        if (m.stream.empty() && m.passed && !*m.passed)
+            r.problems.push_back({"episode.qc_failed", "episode", std::nullopt, std::nullopt,
+                                  "the episode failed QC check " + m.name});
+
+    if (const std::string c = consentProblem(store, episode); !c.empty())
+        r.problems.push_back({"consent.invalid", "episode", std::nullopt, std::nullopt,
+                              c + ": the episode is excluded from exports"});
+
+    // Labels: coverage per tier, overlaps, range.
+    const auto all = labels(store, episode);
+    const double length = std::max<double>(1.0, static_cast<double>(r.endNs - r.startNs));
+    for (const std::string& tier : labelTiers(store))
+        r.coverage[tier] = 0.0;
+    std::map<std::string, std::vector<const LabelRecord*>> byTier;
+    for (const LabelRecord& l : all)
+        byTier[l.tier].push_back(&l); // already ordered by start
+    for (auto& [tier, list] : byTier) {
+        TimeNs coveredUntil = r.startNs;
+        double covered = 0;
+        const LabelRecord* reach = nullptr; // the label reaching furthest so far
+        for (const LabelRecord* l : list) {
+            const TimeNs s = std::max(l->startNs, r.startNs), e = std::min(l->endNs, r.endNs);
+            if (e > std::max(s, coveredUntil))
+                covered += static_cast<double>(e - std::max(s, coveredUntil));
+            coveredUntil = std::max(coveredUntil, e);
+            if (reach && l->startNs < reach->endNs)
+                r.problems.push_back(
+                    {"label.overlap", "label " + std::to_string(l->id), l->startNs,
+                     std::min(l->endNs, reach->endNs),
+                     "labels " + std::to_string(reach->id) + " ('" + reach->text + "') and " +
+                         std::to_string(l->id) + " ('" + l->text + "') of tier " + tier +
+                         " overlap from " + at(l->startNs, t0) + " to " +
+                         at(std::min(l->endNs, reach->endNs), t0)});
+            if (!reach || l->endNs > reach->endNs)
+                reach = l;
+            if (l->startNs < r.startNs || l->endNs > r.endNs)
+                r.problems.push_back({"label.outside_range", "label " + std::to_string(l->id),
+                                      l->startNs, l->endNs,
+                                      "label " + std::to_string(l->id) + " ('" + l->text +
+                                          "') from " + at(l->startNs, t0) + " to " +
+                                          at(l->endNs, t0) + " lies outside the recording (0 to " +
+                                          at(r.endNs, t0) + ")"});
+        }
+        r.coverage[tier] = std::min(1.0, covered / length);
+    }
+
+    // Events: recoveries need their slip, and everything lies in the recording.
+    for (const EventRecord& e : events(store, episode)) {
+        const TimeNs end = e.spec.endNs.value_or(e.spec.startNs);
+        if (e.spec.kind == "recovery" && !e.spec.recovers)
+            r.problems.push_back({"event.recovery_without_slip", "event " + std::to_string(e.id),
+                                  e.spec.startNs, e.spec.endNs,
+                                  "recovery event " + std::to_string(e.id) + " at " +
+                                      at(e.spec.startNs, t0) + " names no slip it recovers from"});
+        if (e.spec.startNs < r.startNs || end > r.endNs)
+            r.problems.push_back({"event.outside_range", "event " + std::to_string(e.id),
+                                  e.spec.startNs, e.spec.endNs,
+                                  e.spec.kind + " event " + std::to_string(e.id) + " at " +
+                                      at(e.spec.startNs, t0) + " lies outside the recording"});
+    }
+
+    std::stable_sort(r.problems.begin(), r.problems.end(),
+                     [](const QcProblem& a, const QcProblem& b) {
+                         return a.startNs.value_or(INT64_MIN) < b.startNs.value_or(INT64_MIN);
+                     });
+    return r;
+}
+
+} // namespace ts::core::annotation

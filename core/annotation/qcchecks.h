@@ -1,0 +1,50 @@
+// The QC view of one episode for reviewers: how well its streams are aligned (the stored clock
+// models' confidence and residuals), their health (the qc_metric rows sync recorded), how much
+// of the recording the labels cover per tier, and consistency problems, each with the time it
+// concerns: a recovery without a slip, overlapping labels in one tier, labels or events outside
+// the recorded range, a withdrawn consent. Read-only; the store's thread.
+#pragma once
+
+#include "model/time.h"
+#include "store/storerecords.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ts::core {
+class ProjectStore;
+}
+
+namespace ts::core::annotation {
+
+struct QcProblem {
+    std::string code;   // e.g. "label.overlap", "event.recovery_without_slip"
+    std::string entity; // "label 12", "event 4", "stream imu", "episode"
+    std::optional<TimeNs> startNs, endNs; // timeline; none: the whole episode
+    std::string message;
+};
+
+struct StreamQc {
+    std::string stream;
+    std::string method; // identity | file | estimated | manual
+    double confidence = 0;
+    double residualMs = 0;
+    std::vector<QcMetric> metrics; // health and sync rows recorded for the stream
+    bool healthy = true;           // no recorded metric failed
+};
+
+struct QcReport {
+    std::string episode;
+    TimeNs startNs = 0, endNs = 0;
+    double syncConfidence = 0; // the least confident stream clock (1 with a single clock)
+    double maxResidualMs = 0;  // the largest residual of any stream clock
+    std::vector<StreamQc> streams;
+    std::map<std::string, double> coverage; // tier → covered share of the recording (0..1)
+    std::vector<QcProblem> problems;        // ordered by time (whole-episode ones first)
+};
+
+QcReport qcChecks(ProjectStore& store, const std::string& episode);
+
+} // namespace ts::core::annotation
