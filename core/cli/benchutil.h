@@ -41,5 +41,6 @@ int benchSeek(const Args& a, std::ostream& out, std::ostream& err);
 int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 int benchReconAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 int benchRecon(const Args& a, std::ostream& out, std::ostream& err);
+int benchStore(const Args& a, std::ostream& out, std::ostream& err); // bench_store.cpp
 
 } // namespace ts::core::cli

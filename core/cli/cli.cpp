@@ -34,7 +34,22 @@ Commands:
         [--drop-rate P] [--jitter-us U]          write a synthetic episode with ground truth
   frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
                                                  write that exact frame (displayed orientation)
-  bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon [--seconds S] [--work-dir DIR]
+  label PROJECT EPISODE add|list|update ID|delete ID|undo|vocabulary [--tier T] [--from S]
+        [--to S] [--text TEXT] [--snap frame|contact|none] [--as USER] [--json]
+                                                 language labels on time spans
+  event PROJECT EPISODE add|list|update ID|delete ID|suggest|undo [--kind K] [--at S] [--to S]
+        [--hand H] [--note N] [--recovers ID] [--accept K|--dismiss K] [--as USER] [--json]
+                                                 slips, regrasps, recoveries, contacts
+  submit|reopen PROJECT EPISODE [--as USER]      hand in for review / annotate again
+  review PROJECT EPISODE [--approve | --reject --reason CODE[,...]] [--comment C] [--as USER]
+                                                 verdict, or status + QC checks without one
+  consent PROJECT add-participant|add-form|add-consent|withdraw|list|exportable ...
+                                                 participants, consent forms, withdrawal
+  user PROJECT add NAME --role R | set-role NAME --role R | list [--as ADMIN]
+                                                 project users and their roles
+  audit PROJECT [--episode ID] [--json] | audit PROJECT verify
+                                                 the audit log, and its hash chain
+  bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon|store [--seconds S] [--work-dir DIR]
                                                  performance figures as JSON lines
   --version                                      print the version
 
@@ -58,6 +73,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
         {"sync", cmdSync},   {"settings", cmdSettings}, {"recon", cmdRecon}, {"convert", cmdConvert},
+        // annotation and review
+        {"label", cmdLabel}, {"event", cmdEvent}, {"submit", cmdSubmit}, {"review", cmdReview},
+        {"reopen", cmdReopen}, {"consent", cmdConsent}, {"audit", cmdAudit}, {"user", cmdUser},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

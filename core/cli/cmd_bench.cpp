@@ -114,9 +114,9 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 } // namespace
 
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels"});
+    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits"});
     if (a.positional().size() != 1)
-        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync-accuracy, recon-accuracy or recon");
+        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon or store");
     const std::string& name = a.positional()[0];
     if (name == "import")
         return benchImport(a, out, err);
@@ -132,7 +132,9 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchReconAccuracy(a, out, err);
     if (name == "recon")
         return benchRecon(a, out, err);
-    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon)");
+    if (name == "store")
+        return benchStore(a, out, err);
+    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon, store)");
 }
 
 } // namespace ts::core::cli

@@ -22,5 +22,14 @@ int cmdConvert(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSettings(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err);
+// Annotation and review (cmd_annotate.cpp, cmd_review.cpp, cmd_consent.cpp, cmd_audit.cpp).
+int cmdLabel(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdEvent(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdSubmit(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdReview(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdReopen(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdConsent(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdAudit(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdUser(const Argv& argv, std::ostream& out, std::ostream& err);
 
 } // namespace ts::core::cli
