@@ -5,6 +5,7 @@
 #include "guibench.h"
 #include "projectwindow.h"
 #include "theme.h"
+#include "translation.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/timecursor.h"
 
@@ -70,6 +71,16 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(TS_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/touchstone/icons/touchstone.svg")));
 
+    // The language first, so that --help is translated too: --language LANG, else the
+    // setting (View → Language), else the system locale.
+    {
+        QString lang;
+        const QStringList a = QApplication::arguments();
+        if (const qsizetype i = a.indexOf(QStringLiteral("--language")); i > 0 && i + 1 < a.size())
+            lang = a[i + 1];
+        ts::widgets::installTranslations(ts::widgets::chosenLanguage(lang));
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Align, annotate and review egocentric hand recordings."));
@@ -106,7 +117,11 @@ int main(int argc, char** argv) {
     QCommandLineOption probe(QStringLiteral("startup-probe"),
                              QStringLiteral("Print 'shown' when the window is up, then exit."));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe});
+    QCommandLineOption language(
+        QStringLiteral("language"),
+        QApplication::translate("main", "User interface language for this run (en, de, fr)."),
+        QStringLiteral("LANG"));
+    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe, language});
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));

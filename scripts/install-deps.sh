@@ -12,6 +12,7 @@ PACKAGES=(
   libvtk9-dev libopenmpi-dev libqt6opengl6-dev
   xvfb xauth fonts-dejavu-core
   lintian desktop-file-utils appstream libxml2-utils dpkg-dev
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
 )
 
 missing=()

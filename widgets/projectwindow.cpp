@@ -6,6 +6,7 @@
 #include "episodetablemodel.h"
 #include "filmstripview.h"
 #include "theme.h"
+#include "translation.h"
 #include "workspace/episodeworkspace.h"
 
 #include "media/indexcache.h"
@@ -62,6 +63,8 @@ void ProjectWindow::buildUi() {
     });
     auto* view = menuBar()->addMenu(tr("&View"));
     addThemeActions(view);
+    view->addSeparator();
+    addLanguageActions(view);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Touchstone"), this, [this] { AboutDialog(this).exec(); });
     help->addAction(tr("&Copy Diagnostics"), this, [this] {
