@@ -152,6 +152,29 @@
     </message>
 </context>
 <context>
+    <name>SignalGroup</name>
+    <message>
+        <source>Hand speed</source>
+        <translation>Handgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Acceleration</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>Rotation rate</source>
+        <translation>Drehrate</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>Kraft</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Align, annotate and review egocentric hand recordings.</source>
@@ -747,6 +770,18 @@
     <message>
         <source>no evidence to plot.</source>
         <translation>keine Belege zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>

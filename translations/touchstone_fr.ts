@@ -152,6 +152,29 @@
     </message>
 </context>
 <context>
+    <name>SignalGroup</name>
+    <message>
+        <source>Hand speed</source>
+        <translation>Vitesse de la main</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Acceleration</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <source>Rotation rate</source>
+        <translation>Vitesse de rotation</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>Force</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Align, annotate and review egocentric hand recordings.</source>
@@ -747,6 +770,18 @@
     <message>
         <source>no evidence to plot.</source>
         <translation>aucune preuve à tracer.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>alerte</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>échec</translation>
     </message>
 </context>
 <context>
