@@ -14,6 +14,8 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -126,9 +128,10 @@ bool waitFor(const std::function<bool()>& done, int timeoutMs) {
 }
 
 // A demo project of one synthetic episode in `dir` (made once, kept for the next run).
-std::string benchProject(const QString& dir, double seconds, int width, int height) {
+std::string benchProject(const QString& dir, double seconds, int width, int height,
+                         int episodes = 1) {
     core::DemoOptions o;
-    o.episodes = 1;
+    o.episodes = episodes;
     o.seconds = seconds;
     o.width = width;
     o.height = height;
@@ -223,6 +226,71 @@ int benchPlayback(const QStringList& args) {
     return 0;
 }
 
+// Seconds from starting `touchstone ARGS --startup-probe` until it says its window is shown
+// with the project open, and the child's peak RSS in MB then.
+std::pair<double, double> launchToShown(const QStringList& args) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer t;
+    t.start();
+    p.start(QApplication::applicationFilePath(), args + QStringList{"--startup-probe"});
+    QByteArray out;
+    while (!out.contains("shown") && p.waitForReadyRead(30000))
+        out += p.readAllStandardOutput();
+    const double seconds = double(t.nsecsElapsed()) * 1e-9;
+    double rssMb = 0;
+    QFile status(QString("/proc/%1/status").arg(p.processId()));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray& line : status.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                rssMb = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    if (!p.waitForFinished(10000)) { // shown is what counts; a slow exit is not measured
+        p.kill();
+        p.waitForFinished();
+    }
+    if (!out.contains("shown"))
+        throw std::runtime_error("touchstone " + args.join(' ').toStdString() +
+                                 " did not show its window within 30 s");
+    return {seconds, rssMb};
+}
+
+int benchStartup(const QStringList& args) {
+    const QString dir = option(args, "--work-dir", QDir::tempPath() + "/touchstone-bench-startup");
+    const std::string project = benchProject(dir, 10, 640, 480, 5);
+    const int runs = option(args, "--runs", "5").toInt();
+    std::vector<double> withProject, empty, rss;
+    try {
+        launchToShown({}); // the first start pays for the page cache: not counted
+        launchToShown({QString::fromStdString(project)});
+        for (int r = 0; r < runs; ++r) {
+            empty.push_back(launchToShown({}).first);
+            auto [s, mb] = launchToShown({QString::fromStdString(project)});
+            withProject.push_back(s);
+            rss.push_back(mb);
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench startup: %s\n", e.what());
+        return 1;
+    }
+    const double s = core::cli::quantile(withProject, 0.5), ref = core::cli::quantile(empty, 0.5);
+    std::cout << core::cli::benchLine("startup", "window_with_project_seconds", s, "s",
+                                      "the same binary showing an empty window", ref, "lower",
+                                      nullptr)
+                     .dump()
+              << std::endl;
+    std::cout << core::cli::benchLine("startup", "window_with_project_seconds_absolute", s, "s",
+                                      "", 0, "lower", 1.5)
+                     .dump()
+              << std::endl;
+    std::cout << core::cli::benchLine("startup", "peak_rss_at_shown", core::cli::quantile(rss, 0.5),
+                                      "MB", "", 0, "lower", nullptr)
+                     .dump()
+              << std::endl;
+    std::cerr << "bench startup: median of " << runs << " launches: " << s
+              << " s with a 5-episode project, " << ref << " s for an empty window\n";
+    return 0;
+}
+
 } // namespace
 
 int runGuiBench(const QString& name, const QStringList& args) {
@@ -232,7 +300,9 @@ int runGuiBench(const QString& name, const QStringList& args) {
         return benchView3d(args);
     if (name == QLatin1String("playback"))
         return benchPlayback(args);
-    std::fprintf(stderr, "touchstone: unknown bench '%s' (plot, view3d, playback)\n",
+    if (name == QLatin1String("startup"))
+        return benchStartup(args);
+    std::fprintf(stderr, "touchstone: unknown bench '%s' (plot, view3d, playback, startup)\n",
                  qPrintable(name));
     return 2;
 }

@@ -7,7 +7,7 @@
 
 namespace ts::app {
 
-// NAME: plot | view3d | playback. Returns the process exit code (2 for an unknown name).
+// NAME: plot | view3d | playback | startup. Returns the process exit code (2 for an unknown name).
 int runGuiBench(const QString& name, const QStringList& args);
 
 } // namespace ts::app

@@ -5,6 +5,7 @@
 #include "guibench.h"
 #include "projectwindow.h"
 #include "theme.h"
+#include "translation.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/timecursor.h"
 
@@ -70,6 +71,16 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(TS_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/touchstone/icons/touchstone.svg")));
 
+    // The language first, so that --help is translated too: --language LANG, else the
+    // setting (View → Language), else the system locale.
+    {
+        QString lang;
+        const QStringList a = QApplication::arguments();
+        if (const qsizetype i = a.indexOf(QStringLiteral("--language")); i > 0 && i + 1 < a.size())
+            lang = a[i + 1];
+        ts::widgets::installTranslations(ts::widgets::chosenLanguage(lang));
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Align, annotate and review egocentric hand recordings."));
@@ -96,12 +107,21 @@ int main(int argc, char** argv) {
         QStringLiteral("NAME"));
     QCommandLineOption bench(
         QStringLiteral("bench"),
-        QApplication::translate("main", "Run a GUI benchmark (plot, view3d, playback) and exit."),
+        QApplication::translate("main", "Run a GUI benchmark (plot, view3d, playback, startup) and exit."),
         QStringLiteral("NAME"));
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size WxH (e.g. 1280x720)."),
                             QStringLiteral("WxH"));
-    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size});
+    // For `--bench startup`: print "shown" once the window has painted with the project open
+    // (or, without a project, empty), then exit.
+    QCommandLineOption probe(QStringLiteral("startup-probe"),
+                             QStringLiteral("Print 'shown' when the window is up, then exit."));
+    probe.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption language(
+        QStringLiteral("language"),
+        QApplication::translate("main", "User interface language for this run (en, de, fr)."),
+        QStringLiteral("LANG"));
+    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe, language});
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));
@@ -177,6 +197,19 @@ int main(int argc, char** argv) {
             screenshotWhenReady(ws, file, [ws] { return ws && ws->busy(); });
         });
     });
+    if (parser.isSet(probe)) {
+        auto shown = [&window] {
+            window.repaint(); // painted, not only scheduled
+            std::printf("shown\n");
+            std::fflush(stdout);
+            QApplication::exit(0);
+        };
+        QObject::connect(&window, &ts::widgets::ProjectWindow::projectLoaded, &window, shown);
+        QObject::connect(&window, &ts::widgets::ProjectWindow::loadFailed, &window,
+                         [] { QApplication::exit(1); });
+        if (parser.positionalArguments().isEmpty())
+            QTimer::singleShot(0, &window, shown);
+    }
     window.show();
     if (parser.isSet(demo) || parser.isSet(demoDir)) {
         QString dir = parser.value(demoDir);

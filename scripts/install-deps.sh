@@ -11,6 +11,8 @@ PACKAGES=(
   libopencv-dev libopencv-contrib-dev libhdf5-dev ccache
   libvtk9-dev libopenmpi-dev libqt6opengl6-dev
   xvfb xauth fonts-dejavu-core
+  lintian desktop-file-utils appstream libxml2-utils dpkg-dev
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
 )
 
 missing=()

@@ -1,9 +1,12 @@
 #include "projectwindow.h"
 
+#include "aboutdialog.h"
+
 #include "backgroundtask.h"
 #include "episodetablemodel.h"
 #include "filmstripview.h"
 #include "theme.h"
+#include "translation.h"
 #include "workspace/episodeworkspace.h"
 
 #include "media/indexcache.h"
@@ -14,7 +17,9 @@
 #include "util/error.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,12 +63,13 @@ void ProjectWindow::buildUi() {
     });
     auto* view = menuBar()->addMenu(tr("&View"));
     addThemeActions(view);
+    view->addSeparator();
+    addLanguageActions(view);
     auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Touchstone"), this, [this] {
-        QMessageBox::about(this, tr("About Touchstone"),
-                           tr("<b>Touchstone %1</b><p>Egocentric recordings of hands at work, "
-                              "aligned, annotated and reviewed as training data for robots.</p>")
-                               .arg(QStringLiteral(TS_VERSION)));
+    help->addAction(tr("&About Touchstone"), this, [this] { AboutDialog(this).exec(); });
+    help->addAction(tr("&Copy Diagnostics"), this, [this] {
+        QGuiApplication::clipboard()->setText(diagnosticsText());
+        statusBar()->showMessage(tr("Diagnostics copied to the clipboard."), 4000);
     });
 
     model_ = new EpisodeTableModel(this);

@@ -2,7 +2,10 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "util/buildinfo.h"
 #include "util/error.h"
+
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <ostream>
@@ -51,12 +54,45 @@ Commands:
                                                  the audit log, and its hash chain
   bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon|store [--seconds S] [--work-dir DIR]
                                                  performance figures as JSON lines
-  --version                                      print the version
+  --version [--verbose [--json]]                 print the version (verbose: commit,
+                                                 compiler and library versions, for bug reports)
 
 See docs/cli.md for every option and the --json output.
 )";
 
 using Command = int (*)(const Argv&, std::ostream&, std::ostream&);
+
+// --version [--verbose [--json]]
+int printVersion(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    bool verbose = false, json = false;
+    for (size_t i = 2; i < args.size(); ++i) {
+        if (args[i] == "--verbose")
+            verbose = true;
+        else if (args[i] == "--json")
+            json = true;
+        else {
+            err << "touchstone-cli --version: unknown option " << args[i] << "\n";
+            return 2;
+        }
+    }
+    if (!verbose) {
+        out << "touchstone-cli " << TS_VERSION << "\n";
+        return 0;
+    }
+    const BuildInfo b = buildInfo();
+    if (!json) {
+        out << toText(b);
+        return 0;
+    }
+    nlohmann::json j{{"version", b.version},   {"commit", b.commit},
+                     {"build_type", b.buildType}, {"compiler", b.compiler},
+                     {"cxx_standard", b.cxxStandard}, {"system", b.system}};
+    j["libraries"] = nlohmann::json::array();
+    for (const LibraryVersion& l : b.libraries)
+        j["libraries"].push_back({{"name", l.name}, {"compiled", l.compiled}, {"running", l.running}});
+    out << j.dump(2) << "\n";
+    return 0;
+}
 
 } // namespace
 
@@ -65,10 +101,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         (args.size() < 2 ? err : out) << kUsage;
         return args.size() < 2 ? 2 : 0;
     }
-    if (args[1] == "--version") {
-        out << "touchstone-cli " << TS_VERSION << "\n";
-        return 0;
-    }
+    if (args[1] == "--version")
+        return printVersion(args, out, err);
     static const std::map<std::string, Command> commands{
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},

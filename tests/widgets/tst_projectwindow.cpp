@@ -1,12 +1,15 @@
 // The project window on a real project (offscreen): the episode table lists what the store
 // holds, search filters it, sorting by duration is numeric, and the selected episode's
 // streams are shown.
+#include "aboutdialog.h"
 #include "episodetablemodel.h"
 #include "filmstripview.h"
 #include "projectwindow.h"
 #include "support/minibundle.h"
 
+#include <QClipboard>
 #include <QLabel>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -114,6 +117,23 @@ private slots:
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed[0][0].toString().contains("broken.tsproj"));
         QCOMPARE(w.episodeCount(), 0);
+    }
+
+    void aboutShowsDiagnosticsAndCopiesThem() {
+        ts::widgets::AboutDialog about;
+        const QString text = about.diagnostics();
+        // Version, commit, library versions as loaded, and what the GUI runs on.
+        QVERIFY2(text.startsWith(QStringLiteral("Touchstone " TS_VERSION "\n")), qPrintable(text));
+        for (const char* key : {"commit: ", "compiler: ", "libavcodec: ", "SQLite: ", "OpenCV: ",
+                                "HDF5: ", "Qt: ", "VTK: ", "Qt platform: offscreen", "OpenGL: "})
+            QVERIFY2(text.contains(QLatin1String(key)), key);
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+        QGuiApplication::clipboard()->clear();
+        auto* copy = about.findChild<QPushButton*>(QStringLiteral("copyDiagnostics"));
+        QVERIFY(copy);
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), text);
+        QCOMPARE(copy->text(), QStringLiteral("Copied"));
     }
 };
 

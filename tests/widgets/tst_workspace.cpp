@@ -29,6 +29,8 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include <set>
+
 #include <random>
 
 using namespace ts::widgets;
@@ -399,6 +401,30 @@ private slots:
         QVERIFY2(std::abs(played - elapsed) < 0.12,
                  qPrintable(QString("%1 s played in %2 s").arg(played).arg(elapsed)));
         QVERIFY(moves < 30);
+    }
+
+    void playbackMovesTheCursorOncePerFrame() {
+        TimeCursor c;
+        c.setRange(0, 10 * ts::core::kNsPerSecond);
+        std::vector<ts::core::TimeNs> frames;
+        for (int i = 0; i < 300; ++i)
+            frames.push_back(ts::core::TimeNs(i) * 33'333'333);
+        c.setFrameTimes(frames);
+        Playback p(&c);
+        int moves = 0;
+        std::set<int64_t> shown;
+        connect(&c, &TimeCursor::timeChanged, &c, [&] {
+            ++moves;
+            shown.insert(c.frame());
+        });
+        p.setRate(1.0);
+        QTest::qWait(1000);
+        p.stop();
+        // About 30 frames in a second, each reached by exactly one move (the timer ticks
+        // at 125 Hz: without the gate there would be ~125 moves).
+        QVERIFY2(moves >= 10 && moves <= 40, qPrintable(QString("%1 moves").arg(moves)));
+        QCOMPARE(int(shown.size()), moves);
+        QVERIFY(c.time() > 800'000'000);
     }
 
     void layoutPersists() {

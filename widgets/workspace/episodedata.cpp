@@ -5,6 +5,8 @@
 #include "util/error.h"
 #include "workspace/geometry.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
@@ -153,8 +155,8 @@ void addHandSignals(EpisodeData& d) {
             prev = p;
             prevT = v[i].t;
         }
-        addChannel(d, std::string(core::handName(h)) + " wrist", "Hand speed", "m/s", t,
-                   std::move(speed));
+        addChannel(d, std::string(core::handName(h)) + " wrist",
+                   QT_TRANSLATE_NOOP("SignalGroup", "Hand speed"), "m/s", t, std::move(speed));
     }
     if (d.forceTimes.empty())
         return;
@@ -174,8 +176,8 @@ void addHandSignals(EpisodeData& d) {
                 on = on || d.forceValues[r * n + static_cast<size_t>(c)] > 1.0;
             contact[r] = on ? 1.f : 0.f;
         }
-        addChannel(d, std::string(core::handName(h)) + " contact", "Contact", "", t,
-                   std::move(contact));
+        addChannel(d, std::string(core::handName(h)) + " contact",
+                   QT_TRANSLATE_NOOP("SignalGroup", "Contact"), "", t, std::move(contact));
     }
 }
 
@@ -285,9 +287,11 @@ std::shared_ptr<const EpisodeData> loadEpisodeData(const fs::path& projectFile,
                     a.push_back(float(s.accel[static_cast<size_t>(k)]));
                     g.push_back(float(s.gyro[static_cast<size_t>(k)]));
                 }
-                addChannel(*d, std::string("accel ") + axes[k], "Acceleration", "m/s²", t,
+                addChannel(*d, std::string("accel ") + axes[k],
+                           QT_TRANSLATE_NOOP("SignalGroup", "Acceleration"), "m/s²", t,
                            std::move(a));
-                addChannel(*d, std::string("gyro ") + axes[k], "Rotation rate", "rad/s", t,
+                addChannel(*d, std::string("gyro ") + axes[k],
+                           QT_TRANSLATE_NOOP("SignalGroup", "Rotation rate"), "rad/s", t,
                            std::move(g));
             }
             break;
@@ -328,7 +332,8 @@ std::shared_ptr<const EpisodeData> loadEpisodeData(const fs::path& projectFile,
                 std::vector<float> v(times.size());
                 for (size_t r = 0; r < times.size(); ++r)
                     v[r] = float(it->second.values[r * n + c]);
-                addChannel(*d, it->second.channels[c], "Force", "N", t, std::move(v));
+                addChannel(*d, it->second.channels[c], QT_TRANSLATE_NOOP("SignalGroup", "Force"),
+                           "N", t, std::move(v));
             }
             break;
         }

@@ -2,6 +2,7 @@
 
 #include "backgroundtask.h"
 #include "theme.h"
+#include "translation.h"
 #include "workspace/depthsource.h"
 #include "workspace/episodedata.h"
 #include "workspace/helpoverlay.h"
@@ -205,6 +206,8 @@ void EpisodeWorkspace::buildActions() {
     view->addAction(tr("Reset Layout"), this, [this] { defaultLayout(); });
     view->addSeparator();
     addThemeActions(view);
+    view->addSeparator();
+    addLanguageActions(view);
 }
 
 void EpisodeWorkspace::run(WorkspaceCommand c) {

@@ -1,5 +1,6 @@
 // Playback at real time: a timer moves the time cursor by the wall-clock time elapsed times
-// the rate, so a view that cannot keep up skips frames instead of lagging behind. J/K/L
+// the rate, so a view that cannot keep up skips frames instead of lagging behind. The cursor
+// moves once per video frame (every view repaints on a move), not on every tick. J/K/L
 // shuttle: L plays forward (again: 2×, 4×, 8×), J backward likewise, K stops. GUI thread.
 #pragma once
 
@@ -31,6 +32,9 @@ signals:
 
 private:
     void tick();
+    bool moveWorthIt(qint64 t) const; // does moving the cursor to t change what is shown?
+
+    static constexpr qint64 kMinStepNs = 16'000'000; // without video: at most ~60 moves/s
 
     TimeCursor* cursor_;
     QTimer timer_;

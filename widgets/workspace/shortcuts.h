@@ -35,6 +35,6 @@ struct ShortcutEntry {
     QString description;
 };
 
-const std::vector<ShortcutEntry>& workspaceShortcuts();
+std::vector<ShortcutEntry> workspaceShortcuts(); // in the current language
 
 } // namespace ts::widgets

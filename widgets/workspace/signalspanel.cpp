@@ -3,6 +3,7 @@
 #include "workspace/episodedata.h"
 #include "workspace/signalsview.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -45,7 +46,7 @@ void SignalsPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
         const SignalChannel& c = view_->channel(i);
         if (c.group != group) {
             group = c.group;
-            menu->addSection(QString::fromStdString(group));
+            menu->addSection(QCoreApplication::translate("SignalGroup", group.c_str()));
         }
         QPixmap swatch(12, 12);
         swatch.fill(view_->channelColour(i));

@@ -5,6 +5,7 @@
 #include "workspace/timecursor.h"
 #include "workspace/timeformat.h"
 
+#include <QCoreApplication>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -218,7 +219,8 @@ void SignalsView::paintEvent(QPaintEvent*) {
         }
         p.setPen(pal.color(QPalette::Text));
         const auto& unit = channels_[static_cast<size_t>(lane.channels.front())].c.unit;
-        const QString name = QString::fromStdString(lane.group);
+        // Group names are marked QT_TRANSLATE_NOOP("SignalGroup", …) where channels are made.
+        const QString name = QCoreApplication::translate("SignalGroup", lane.group.c_str());
         const QRect axis(2, lane.rect.top(), kAxisWidth - 6, lane.rect.height());
         if (lane.rect.height() >= 46) {
             p.drawText(axis, Qt::AlignRight | Qt::AlignVCenter,

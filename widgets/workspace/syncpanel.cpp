@@ -74,7 +74,9 @@ void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
         item->setText(4, QString::number(m.drift * 1e6, 'f', 2));
         item->setText(5, QString::number(m.confidence, 'f', 2));
         item->setText(6, QString::number(m.residualNs * 1e-6, 'f', 3));
-        item->setText(1, QString::fromUtf8(core::sync::verdictName(s.health.verdict)));
+        item->setText(1, s.health.verdict == core::sync::Verdict::Ok     ? tr("ok")
+                         : s.health.verdict == core::sync::Verdict::Warn ? tr("warn")
+                                                                         : tr("fail"));
         item->setForeground(1, verdictColour(s.health.verdict));
         QColor tint = verdictColour(s.health.verdict);
         tint.setAlpha(60);

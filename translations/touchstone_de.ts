@@ -1,0 +1,861 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QMenu</name>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>&amp;Helles Design</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Touchstone will use the new language when it starts next time.</source>
+        <translation>Touchstone verwendet die neue Sprache beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Abspielen / Pause</translation>
+    </message>
+    <message>
+        <source>J</source>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>Play backward (again: faster)</source>
+        <translation>Rückwärts abspielen (nochmals: schneller)</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Play forward (again: 2×, 4×, 8×)</source>
+        <translation>Vorwärts abspielen (nochmals: 2×, 4×, 8×)</translation>
+    </message>
+    <message>
+        <source>←</source>
+        <translation>←</translation>
+    </message>
+    <message>
+        <source>One frame back</source>
+        <translation>Ein Bild zurück</translation>
+    </message>
+    <message>
+        <source>→</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <source>One frame forward</source>
+        <translation>Ein Bild vor</translation>
+    </message>
+    <message>
+        <source>Shift+←</source>
+        <translation>Umschalt+←</translation>
+    </message>
+    <message>
+        <source>One second back</source>
+        <translation>Eine Sekunde zurück</translation>
+    </message>
+    <message>
+        <source>Shift+→</source>
+        <translation>Umschalt+→</translation>
+    </message>
+    <message>
+        <source>One second forward</source>
+        <translation>Eine Sekunde vor</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Pos1</translation>
+    </message>
+    <message>
+        <source>Start of the episode</source>
+        <translation>Anfang der Episode</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>End of the episode</source>
+        <translation>Ende der Episode</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline in (down to single frames)</source>
+        <translation>Zeitleiste vergrößern (bis zu einzelnen Bildern)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline out</source>
+        <translation>Zeitleiste verkleinern</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>Show the whole episode</source>
+        <translation>Die ganze Episode zeigen</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>3D view: follow the camera on / off</source>
+        <translation>3D-Ansicht: Kamera folgen ein / aus</translation>
+    </message>
+    <message>
+        <source>F1 or ?</source>
+        <translation>F1 oder ?</translation>
+    </message>
+    <message>
+        <source>Show / hide this help</source>
+        <translation>Diese Hilfe zeigen / ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGroup</name>
+    <message>
+        <source>Hand speed</source>
+        <translation>Handgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Acceleration</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>Rotation rate</source>
+        <translation>Drehrate</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>Kraft</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Align, annotate and review egocentric hand recordings.</source>
+        <translation>Egozentrische Handaufnahmen ausrichten, annotieren und prüfen.</translation>
+    </message>
+    <message>
+        <source>Open the demo project (created on first use).</source>
+        <translation>Das Demoprojekt öffnen (wird beim ersten Mal angelegt).</translation>
+    </message>
+    <message>
+        <source>Where the demo project lives.</source>
+        <translation>Wo das Demoprojekt liegt.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the loaded window and exit.</source>
+        <translation>Ein Bildschirmfoto des geladenen Fensters speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Open this episode&apos;s workspace once the project is open.</source>
+        <translation>Den Arbeitsbereich dieser Episode öffnen, sobald das Projekt offen ist.</translation>
+    </message>
+    <message>
+        <source>light or dark, for this run (View → Theme remembers one).</source>
+        <translation>light oder dark, für diesen Start (Ansicht → Design merkt sich eines).</translation>
+    </message>
+    <message>
+        <source>Run a GUI benchmark (plot, view3d, playback, startup) and exit.</source>
+        <translation>Einen GUI-Benchmark ausführen (plot, view3d, playback, startup) und beenden.</translation>
+    </message>
+    <message>
+        <source>Window size WxH (e.g. 1280x720).</source>
+        <translation>Fenstergröße BxH (z. B. 1280x720).</translation>
+    </message>
+    <message>
+        <source>A project file (.tsproj) or its folder.</source>
+        <translation>Eine Projektdatei (.tsproj) oder ihr Ordner.</translation>
+    </message>
+    <message>
+        <source>User interface language for this run (en, de, fr).</source>
+        <translation>Sprache der Oberfläche für diesen Start (en, de, fr).</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::AboutDialog</name>
+    <message>
+        <source>About Touchstone</source>
+        <translation>Über Touchstone</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Touchstone %1&lt;/h2&gt;&lt;p&gt;Egocentric recordings of hands at work, aligned, annotated and reviewed as training data for robots.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, version 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Touchstone %1&lt;/h2&gt;&lt;p&gt;Egozentrische Aufnahmen arbeitender Hände, ausgerichtet, annotiert und geprüft als Trainingsdaten für Roboter.&lt;/p&gt;&lt;p&gt;Lizenziert unter der Apache License, Version 2.0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Diagnostics (quote them in a bug report):</source>
+        <translation>Diagnose (für Fehlerberichte):</translation>
+    </message>
+    <message>
+        <source>Copy Diagnostics</source>
+        <translation>Diagnose kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::EpisodeTableModel</name>
+    <message>
+        <source>Imported %1 by %2</source>
+        <translation>Importiert %1 von %2</translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>Episode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Datenströme</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::EpisodeWorkspace</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>3D scene</source>
+        <translation>3D-Szene</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Start (Home)</source>
+        <translation>Anfang (Pos1)</translation>
+    </message>
+    <message>
+        <source>One frame back (←)</source>
+        <translation>Ein Bild zurück (←)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Abspielen / Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>One frame forward (→)</source>
+        <translation>Ein Bild vor (→)</translation>
+    </message>
+    <message>
+        <source>End (End)</source>
+        <translation>Ende (Ende)</translation>
+    </message>
+    <message>
+        <source>Zoom −</source>
+        <translation>Zoom −</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline out (−)</source>
+        <translation>Zeitleiste verkleinern (−)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole episode (0)</source>
+        <translation>Die ganze Episode zeigen (0)</translation>
+    </message>
+    <message>
+        <source>Zoom +</source>
+        <translation>Zoom +</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline in (+)</source>
+        <translation>Zeitleiste vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>Shortcuts (F1)</source>
+        <translation>Tastenkürzel (F1)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1 or ?)</source>
+        <translation>Tastenkürzel (F1 oder ?)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Reset Layout</source>
+        <translation>Anordnung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 — Touchstone</source>
+        <translation>%1 — Touchstone</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the episode: %1</source>
+        <translation>Die Episode lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Touchstone</source>
+        <translation>%1 — %2 — Touchstone</translation>
+    </message>
+    <message>
+        <source>%1 · participant %2 · %3 streams</source>
+        <translation>%1 · Teilnehmer %2 · %3 Datenströme</translation>
+    </message>
+    <message>
+        <source>  ·  frame %1</source>
+        <translation>  ·  Bild %1</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::EvidencePlot</name>
+    <message>
+        <source>after alignment (offset %1 ms, drift %2 ppm)</source>
+        <translation>nach der Ausrichtung (Versatz %1 ms, Drift %2 ppm)</translation>
+    </message>
+    <message>
+        <source>as recorded</source>
+        <translation>wie aufgezeichnet</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::FilmstripView</name>
+    <message>
+        <source>No video in this episode</source>
+        <translation>Kein Video in dieser Episode</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Any key or click closes this help.</source>
+        <translation>Eine beliebige Taste oder ein Klick schließt diese Hilfe.</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::ProjectWindow</name>
+    <message>
+        <source>Touchstone</source>
+        <translation>Touchstone</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>Projekt ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Episode or Capture…</source>
+        <translation>Episode oder Aufnahme &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Project</source>
+        <translation>Projekt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Episode</source>
+        <translation>&amp;Episode</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace</source>
+        <translation>Arbeitsbereich ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Touchstone</source>
+        <translation>Über &amp;Touchstone</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Diagnostics</source>
+        <translation>Diagnose &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Diagnose in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Search episodes, tasks, participants…</source>
+        <translation>Episoden, Aufgaben, Teilnehmer suchen…</translation>
+    </message>
+    <message>
+        <source>Select an episode to see its streams.</source>
+        <translation>Eine Episode wählen, um ihre Datenströme zu sehen.</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Datenstrom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Rate (Hz)</source>
+        <translation>Rate (Hz)</translation>
+    </message>
+    <message>
+        <source>Span (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Lücken</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>The project has no episode &apos;%1&apos;.</source>
+        <translation>Das Projekt hat keine Episode „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Projekt lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>%1 — Touchstone</source>
+        <translation>%1 — Touchstone</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  ·  %n episode(s)</source>
+        <translation>
+            <numerusform>%1  ·  %n Episode</numerusform>
+            <numerusform>%1  ·  %n Episoden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  ·  %n participant(s)</source>
+        <translation>
+            <numerusform>  ·  %n Teilnehmer</numerusform>
+            <numerusform>  ·  %n Teilnehmer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>not yet aligned</source>
+        <translation>noch nicht ausgerichtet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;participant %3 · consent %4 (form %5)%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Teilnehmer %3 · Einwilligung %4 (Formular %5)%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#c62828&apos;&gt;withdrawn&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#c62828&apos;&gt;widerrufen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No warnings from import.</source>
+        <translation>Keine Warnungen beim Import.</translation>
+    </message>
+    <message>
+        <source>Warnings from import (%1):</source>
+        <translation>Warnungen beim Import (%1):</translation>
+    </message>
+    <message>
+        <source> frame %1</source>
+        <translation> Bild %1</translation>
+    </message>
+    <message>
+        <source>Preparing the demo project in %1…</source>
+        <translation>Demoprojekt wird in %1 vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Creating demo</source>
+        <translation>Demo wird angelegt</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Touchstone projects (*.tsproj)</source>
+        <translation>Touchstone-Projekte (*.tsproj)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen.</translation>
+    </message>
+    <message>
+        <source>Import Episode or Capture</source>
+        <translation>Episode oder Aufnahme importieren</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importiere</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2) with %3 warning(s).</source>
+        <translation>%1 (%2) importiert, %3 Warnung(en).</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Prüfe</translation>
+    </message>
+    <message>
+        <source>Project verified: %1 media files and %2 audit entries intact.</source>
+        <translation>Projekt geprüft: %1 Mediendateien und %2 Protokolleinträge unversehrt.</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SceneView</name>
+    <message>
+        <source>Follow camera</source>
+        <translation>Kamera folgen</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Ansicht zurücksetzen</translation>
+    </message>
+    <message>
+        <source>drag: orbit · Shift+drag: pan · wheel: zoom</source>
+        <translation>Ziehen: kreisen · Umschalt+Ziehen: verschieben · Rad: zoomen</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SignalsPanel</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>hover to read values · click to move the cursor</source>
+        <translation>Zeigen liest Werte ab · Klicken setzt die Zeitmarke</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SignalsView</name>
+    <message>
+        <source>No signals in this episode.</source>
+        <translation>Keine Signale in dieser Episode.</translation>
+    </message>
+    <message>
+        <source>All channels are hidden (Channels ▾).</source>
+        <translation>Alle Kanäle sind ausgeblendet (Kanäle ▾).</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SyncPanel</name>
+    <message>
+        <source>timeline clock</source>
+        <translation>Uhr der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>not aligned</source>
+        <translation>nicht ausgerichtet</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Datenstrom</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Offset (ms)</source>
+        <translation>Versatz (ms)</translation>
+    </message>
+    <message>
+        <source>Drift (ppm)</source>
+        <translation>Drift (ppm)</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Residual (ms)</source>
+        <translation>Residuum (ms)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>Engine now</source>
+        <translation>Jetzt berechnet</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>vs %1: %2 ms, conf %3%4</source>
+        <translation>gegen %1: %2 ms, Konf. %3%4</translation>
+    </message>
+    <message>
+        <source> (no path to the timeline)</source>
+        <translation> (kein Weg zur Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>keine Schätzung</translation>
+    </message>
+    <message>
+        <source>Select a stream to see the evidence of its alignment.</source>
+        <translation>Einen Datenstrom wählen, um die Belege seiner Ausrichtung zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 rotation rate</source>
+        <translation>Drehrate von %1</translation>
+    </message>
+    <message>
+        <source>camera rotation seen in %1</source>
+        <translation>in %1 gesehene Kameradrehung</translation>
+    </message>
+    <message>
+        <source>%1 gyro</source>
+        <translation>Gyroskop von %1</translation>
+    </message>
+    <message>
+        <source>%1 is on the timeline clock itself: nothing to align.</source>
+        <translation>%1 läuft selbst auf der Uhr der Zeitleiste: nichts auszurichten.</translation>
+    </message>
+    <message>
+        <source>%1 was estimated against %2 (%3, confidence %4). %5</source>
+        <translation>%1 wurde gegen %2 geschätzt (%3, Konfidenz %4). %5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no evidence to plot.</source>
+        <translation>keine Belege zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::TimelineView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source> (unaligned)</source>
+        <translation> (nicht ausgerichtet)</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples at %3 Hz, %4 gap(s), about %5 dropped</source>
+        <translation>%1: %2 Messwerte mit %3 Hz, %4 Lücke(n), etwa %5 verloren</translation>
+    </message>
+    <message>
+        <source>
+Its clock is not aligned to the timeline: samples are shown at their raw times.</source>
+        <translation>
+Seine Uhr ist nicht auf die Zeitleiste ausgerichtet: Messwerte stehen bei ihren Rohzeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::VideoCanvas</name>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Bild %1: %2</translation>
+    </message>
+    <message>
+        <source>This episode has no video.</source>
+        <translation>Diese Episode hat kein Video.</translation>
+    </message>
+    <message>
+        <source>frame %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>frame %1 (decoding %2…)</source>
+        <translation>Bild %1 (dekodiere %2…)</translation>
+    </message>
+    <message>
+        <source> · damaged, concealed</source>
+        <translation> · beschädigt, verdeckt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::VideoPanel</name>
+    <message>
+        <source>Skeletons</source>
+        <translation>Skelette</translation>
+    </message>
+    <message>
+        <source>Force halos</source>
+        <translation>Kraft-Halos</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::VtkHost</name>
+    <message>
+        <source>The 3D view needs OpenGL 3.2, which this display does not offer.</source>
+        <translation>Die 3D-Ansicht braucht OpenGL 3.2, das diese Anzeige nicht bietet.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,861 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>QMenu</name>
+    <message>
+        <source>&amp;Light Theme</source>
+        <translation>Thème &amp;clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>Thème &amp;sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Touchstone will use the new language when it starts next time.</source>
+        <translation>Touchstone utilisera la nouvelle langue au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Langue du système</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Lecture / pause</translation>
+    </message>
+    <message>
+        <source>J</source>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>Play backward (again: faster)</source>
+        <translation>Lecture arrière (encore : plus vite)</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Play forward (again: 2×, 4×, 8×)</source>
+        <translation>Lecture avant (encore : 2×, 4×, 8×)</translation>
+    </message>
+    <message>
+        <source>←</source>
+        <translation>←</translation>
+    </message>
+    <message>
+        <source>One frame back</source>
+        <translation>Une image en arrière</translation>
+    </message>
+    <message>
+        <source>→</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <source>One frame forward</source>
+        <translation>Une image en avant</translation>
+    </message>
+    <message>
+        <source>Shift+←</source>
+        <translation>Maj+←</translation>
+    </message>
+    <message>
+        <source>One second back</source>
+        <translation>Une seconde en arrière</translation>
+    </message>
+    <message>
+        <source>Shift+→</source>
+        <translation>Maj+→</translation>
+    </message>
+    <message>
+        <source>One second forward</source>
+        <translation>Une seconde en avant</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Start of the episode</source>
+        <translation>Début de l’épisode</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>End of the episode</source>
+        <translation>Fin de l’épisode</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline in (down to single frames)</source>
+        <translation>Agrandir la frise (jusqu’à l’image)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline out</source>
+        <translation>Réduire la frise</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>Show the whole episode</source>
+        <translation>Afficher tout l’épisode</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>3D view: follow the camera on / off</source>
+        <translation>Vue 3D : suivre la caméra oui / non</translation>
+    </message>
+    <message>
+        <source>F1 or ?</source>
+        <translation>F1 ou ?</translation>
+    </message>
+    <message>
+        <source>Show / hide this help</source>
+        <translation>Afficher / masquer cette aide</translation>
+    </message>
+</context>
+<context>
+    <name>SignalGroup</name>
+    <message>
+        <source>Hand speed</source>
+        <translation>Vitesse de la main</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Acceleration</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <source>Rotation rate</source>
+        <translation>Vitesse de rotation</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>Force</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Align, annotate and review egocentric hand recordings.</source>
+        <translation>Aligner, annoter et contrôler des enregistrements égocentriques de mains.</translation>
+    </message>
+    <message>
+        <source>Open the demo project (created on first use).</source>
+        <translation>Ouvrir le projet de démonstration (créé à la première utilisation).</translation>
+    </message>
+    <message>
+        <source>Where the demo project lives.</source>
+        <translation>Emplacement du projet de démonstration.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the loaded window and exit.</source>
+        <translation>Enregistrer une capture de la fenêtre chargée et quitter.</translation>
+    </message>
+    <message>
+        <source>Open this episode&apos;s workspace once the project is open.</source>
+        <translation>Ouvrir l’espace de travail de cet épisode une fois le projet ouvert.</translation>
+    </message>
+    <message>
+        <source>light or dark, for this run (View → Theme remembers one).</source>
+        <translation>light ou dark, pour cette session (Affichage → Thème en garde un).</translation>
+    </message>
+    <message>
+        <source>Run a GUI benchmark (plot, view3d, playback, startup) and exit.</source>
+        <translation>Lancer un banc d’essai de l’interface (plot, view3d, playback, startup) et quitter.</translation>
+    </message>
+    <message>
+        <source>Window size WxH (e.g. 1280x720).</source>
+        <translation>Taille de la fenêtre LxH (p. ex. 1280x720).</translation>
+    </message>
+    <message>
+        <source>A project file (.tsproj) or its folder.</source>
+        <translation>Un fichier de projet (.tsproj) ou son dossier.</translation>
+    </message>
+    <message>
+        <source>User interface language for this run (en, de, fr).</source>
+        <translation>Langue de l’interface pour cette session (en, de, fr).</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::AboutDialog</name>
+    <message>
+        <source>About Touchstone</source>
+        <translation>À propos de Touchstone</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Touchstone %1&lt;/h2&gt;&lt;p&gt;Egocentric recordings of hands at work, aligned, annotated and reviewed as training data for robots.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License, version 2.0.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Touchstone %1&lt;/h2&gt;&lt;p&gt;Des enregistrements égocentriques de mains au travail, alignés, annotés et contrôlés comme données d’entraînement pour robots.&lt;/p&gt;&lt;p&gt;Sous licence Apache, version 2.0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Diagnostics (quote them in a bug report):</source>
+        <translation>Diagnostic (à joindre à un rapport de bogue) :</translation>
+    </message>
+    <message>
+        <source>Copy Diagnostics</source>
+        <translation>Copier le diagnostic</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::EpisodeTableModel</name>
+    <message>
+        <source>Imported %1 by %2</source>
+        <translation>Importé le %1 par %2</translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>Épisode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::EpisodeWorkspace</name>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>3D scene</source>
+        <translation>Scène 3D</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signaux</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Frise</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Start (Home)</source>
+        <translation>Début (Début)</translation>
+    </message>
+    <message>
+        <source>One frame back (←)</source>
+        <translation>Une image en arrière (←)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Lecture / pause (Espace)</translation>
+    </message>
+    <message>
+        <source>One frame forward (→)</source>
+        <translation>Une image en avant (→)</translation>
+    </message>
+    <message>
+        <source>End (End)</source>
+        <translation>Fin (Fin)</translation>
+    </message>
+    <message>
+        <source>Zoom −</source>
+        <translation>Zoom −</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline out (−)</source>
+        <translation>Réduire la frise (−)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole episode (0)</source>
+        <translation>Afficher tout l’épisode (0)</translation>
+    </message>
+    <message>
+        <source>Zoom +</source>
+        <translation>Zoom +</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline in (+)</source>
+        <translation>Agrandir la frise (+)</translation>
+    </message>
+    <message>
+        <source>Shortcuts (F1)</source>
+        <translation>Raccourcis (F1)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1 or ?)</source>
+        <translation>Raccourcis clavier (F1 ou ?)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Reset Layout</source>
+        <translation>Réinitialiser la disposition</translation>
+    </message>
+    <message>
+        <source>%1 — Touchstone</source>
+        <translation>%1 — Touchstone</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the episode: %1</source>
+        <translation>Impossible d’ouvrir l’épisode : %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Touchstone</source>
+        <translation>%1 — %2 — Touchstone</translation>
+    </message>
+    <message>
+        <source>%1 · participant %2 · %3 streams</source>
+        <translation>%1 · participant %2 · %3 flux</translation>
+    </message>
+    <message>
+        <source>  ·  frame %1</source>
+        <translation>  ·  image %1</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::EvidencePlot</name>
+    <message>
+        <source>after alignment (offset %1 ms, drift %2 ppm)</source>
+        <translation>après alignement (décalage %1 ms, dérive %2 ppm)</translation>
+    </message>
+    <message>
+        <source>as recorded</source>
+        <translation>tel qu’enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::FilmstripView</name>
+    <message>
+        <source>No video in this episode</source>
+        <translation>Pas de vidéo dans cet épisode</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Any key or click closes this help.</source>
+        <translation>Une touche ou un clic ferme cette aide.</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::ProjectWindow</name>
+    <message>
+        <source>Touchstone</source>
+        <translation>Touchstone</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Episode or Capture…</source>
+        <translation>&amp;Importer un épisode ou une capture…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Project</source>
+        <translation>&amp;Vérifier le projet</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Episode</source>
+        <translation>É&amp;pisode</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace</source>
+        <translation>&amp;Ouvrir l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Touchstone</source>
+        <translation>À &amp;propos de Touchstone</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Diagnostics</source>
+        <translation>&amp;Copier le diagnostic</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Diagnostic copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Search episodes, tasks, participants…</source>
+        <translation>Rechercher épisodes, tâches, participants…</translation>
+    </message>
+    <message>
+        <source>Select an episode to see its streams.</source>
+        <translation>Choisissez un épisode pour voir ses flux.</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Échantillons</translation>
+    </message>
+    <message>
+        <source>Rate (Hz)</source>
+        <translation>Fréquence (Hz)</translation>
+    </message>
+    <message>
+        <source>Span (s)</source>
+        <translation>Durée (s)</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Trous</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Aucun projet ouvert</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Ouvrir l’espace de travail</translation>
+    </message>
+    <message>
+        <source>The project has no episode &apos;%1&apos;.</source>
+        <translation>Le projet n’a pas d’épisode « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>%1 — Touchstone</source>
+        <translation>%1 — Touchstone</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  ·  %n episode(s)</source>
+        <translation>
+            <numerusform>%1  ·  %n épisode</numerusform>
+            <numerusform>%1  ·  %n épisodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  ·  %n participant(s)</source>
+        <translation>
+            <numerusform>  ·  %n participant</numerusform>
+            <numerusform>  ·  %n participants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>frise</translation>
+    </message>
+    <message>
+        <source>not yet aligned</source>
+        <translation>pas encore aligné</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;participant %3 · consent %4 (form %5)%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;participant %3 · consentement %4 (formulaire %5)%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style=&apos;color:#c62828&apos;&gt;withdrawn&lt;/span&gt;</source>
+        <translation> · &lt;span style=&apos;color:#c62828&apos;&gt;retiré&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No warnings from import.</source>
+        <translation>Aucun avertissement à l’import.</translation>
+    </message>
+    <message>
+        <source>Warnings from import (%1):</source>
+        <translation>Avertissements à l’import (%1) :</translation>
+    </message>
+    <message>
+        <source> frame %1</source>
+        <translation> image %1</translation>
+    </message>
+    <message>
+        <source>Preparing the demo project in %1…</source>
+        <translation>Préparation du projet de démonstration dans %1…</translation>
+    </message>
+    <message>
+        <source>Creating demo</source>
+        <translation>Création de la démo</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Touchstone projects (*.tsproj)</source>
+        <translation>Projets Touchstone (*.tsproj)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Ouvrez ou créez d’abord un projet.</translation>
+    </message>
+    <message>
+        <source>Import Episode or Capture</source>
+        <translation>Importer un épisode ou une capture</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import en cours</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2) with %3 warning(s).</source>
+        <translation>%1 (%2) importé avec %3 avertissement(s).</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Project verified: %1 media files and %2 audit entries intact.</source>
+        <translation>Projet vérifié : %1 fichiers média et %2 entrées du journal intacts.</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SceneView</name>
+    <message>
+        <source>Follow camera</source>
+        <translation>Suivre la caméra</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Réinitialiser la vue</translation>
+    </message>
+    <message>
+        <source>drag: orbit · Shift+drag: pan · wheel: zoom</source>
+        <translation>glisser : orbite · Maj+glisser : déplacer · molette : zoom</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SignalsPanel</name>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>hover to read values · click to move the cursor</source>
+        <translation>survoler pour lire les valeurs · cliquer pour déplacer le curseur</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SignalsView</name>
+    <message>
+        <source>No signals in this episode.</source>
+        <translation>Aucun signal dans cet épisode.</translation>
+    </message>
+    <message>
+        <source>All channels are hidden (Channels ▾).</source>
+        <translation>Tous les canaux sont masqués (Canaux ▾).</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::SyncPanel</name>
+    <message>
+        <source>timeline clock</source>
+        <translation>horloge de la frise</translation>
+    </message>
+    <message>
+        <source>not aligned</source>
+        <translation>non aligné</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Offset (ms)</source>
+        <translation>Décalage (ms)</translation>
+    </message>
+    <message>
+        <source>Drift (ppm)</source>
+        <translation>Dérive (ppm)</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Residual (ms)</source>
+        <translation>Résidu (ms)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Engine now</source>
+        <translation>Calcul actuel</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>vs %1: %2 ms, conf %3%4</source>
+        <translation>face à %1 : %2 ms, conf. %3%4</translation>
+    </message>
+    <message>
+        <source> (no path to the timeline)</source>
+        <translation> (aucun chemin vers la frise)</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>aucune estimation</translation>
+    </message>
+    <message>
+        <source>Select a stream to see the evidence of its alignment.</source>
+        <translation>Choisissez un flux pour voir les preuves de son alignement.</translation>
+    </message>
+    <message>
+        <source>%1 rotation rate</source>
+        <translation>vitesse de rotation de %1</translation>
+    </message>
+    <message>
+        <source>camera rotation seen in %1</source>
+        <translation>rotation de la caméra vue dans %1</translation>
+    </message>
+    <message>
+        <source>%1 gyro</source>
+        <translation>gyroscope de %1</translation>
+    </message>
+    <message>
+        <source>%1 is on the timeline clock itself: nothing to align.</source>
+        <translation>%1 est lui-même sur l’horloge de la frise : rien à aligner.</translation>
+    </message>
+    <message>
+        <source>%1 was estimated against %2 (%3, confidence %4). %5</source>
+        <translation>%1 a été estimé face à %2 (%3, confiance %4). %5</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>no evidence to plot.</source>
+        <translation>aucune preuve à tracer.</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>alerte</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>échec</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::TimelineView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source> (unaligned)</source>
+        <translation> (non aligné)</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples at %3 Hz, %4 gap(s), about %5 dropped</source>
+        <translation>%1 : %2 échantillons à %3 Hz, %4 trou(s), environ %5 perdus</translation>
+    </message>
+    <message>
+        <source>
+Its clock is not aligned to the timeline: samples are shown at their raw times.</source>
+        <translation>
+Son horloge n’est pas alignée sur la frise : les échantillons sont placés à leurs temps bruts.</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::VideoCanvas</name>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Image %1 : %2</translation>
+    </message>
+    <message>
+        <source>This episode has no video.</source>
+        <translation>Cet épisode n’a pas de vidéo.</translation>
+    </message>
+    <message>
+        <source>frame %1</source>
+        <translation>image %1</translation>
+    </message>
+    <message>
+        <source>frame %1 (decoding %2…)</source>
+        <translation>image %1 (décodage de %2…)</translation>
+    </message>
+    <message>
+        <source> · damaged, concealed</source>
+        <translation> · endommagée, masquée</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::VideoPanel</name>
+    <message>
+        <source>Skeletons</source>
+        <translation>Squelettes</translation>
+    </message>
+    <message>
+        <source>Force halos</source>
+        <translation>Halos de force</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Profondeur</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::VtkHost</name>
+    <message>
+        <source>The 3D view needs OpenGL 3.2, which this display does not offer.</source>
+        <translation>La vue 3D nécessite OpenGL 3.2, que cet affichage n’offre pas.</translation>
+    </message>
+</context>
+</TS>
