@@ -1,13 +1,18 @@
 #include "workspace/episodeworkspace.h"
 
 #include "backgroundtask.h"
+#include "project/projectpath.h"
 #include "theme.h"
 #include "translation.h"
+#include "workspace/annotationinspector.h"
+#include "workspace/annotationsession.h"
+#include "workspace/annotationview.h"
 #include "workspace/depthsource.h"
 #include "workspace/episodedata.h"
 #include "workspace/helpoverlay.h"
 #include "workspace/playback.h"
 #include "workspace/playbackicons.h"
+#include "workspace/qcpanel.h"
 #include "workspace/sceneview.h"
 #include "workspace/shortcuts.h"
 #include "workspace/signalspanel.h"
@@ -23,20 +28,26 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <algorithm>
+#include <set>
 
 namespace ts::widgets {
 
 namespace {
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2; // 2: Inspector and QC docks
 }
 
 EpisodeWorkspace::EpisodeWorkspace(QWidget* parent)
@@ -82,8 +93,51 @@ void EpisodeWorkspace::buildDocks() {
     videoDock_ = dock(tr("Video"), QStringLiteral("videoDock"), video_);
     sceneDock_ = dock(tr("3D scene"), QStringLiteral("sceneDock"), scene_);
     signalsDock_ = dock(tr("Signals"), QStringLiteral("signalsDock"), signals_);
-    timelineDock_ = dock(tr("Timeline"), QStringLiteral("timelineDock"), timeline_);
+    annotations_ = new AnnotationView(cursor_, timeline_);
+    annotations_->setObjectName(QStringLiteral("annotationView"));
+    auto* timelineBox = new QWidget;
+    auto* tl = new QVBoxLayout(timelineBox);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->setSpacing(0);
+    tl->addWidget(timeline_, 1);
+    tl->addWidget(annotations_);
+    annotations_->hide(); // until an episode of a project is open
+    timelineDock_ = dock(tr("Timeline"), QStringLiteral("timelineDock"), timelineBox);
     syncDock_ = dock(tr("Sync"), QStringLiteral("syncDock"), sync_);
+    inspector_ = new AnnotationInspector(cursor_);
+    qc_ = new QcPanel(cursor_);
+    inspectorDock_ = dock(tr("Inspector"), QStringLiteral("inspectorDock"), inspector_);
+    qcDock_ = dock(tr("QC"), QStringLiteral("qcDock"), qc_);
+    connect(annotations_, &AnnotationView::selectionChanged, inspector_,
+            &AnnotationInspector::inspect);
+    connect(annotations_, &AnnotationView::itemActivated, this,
+            [this](AnnotationItem::Kind kind, qint64 id) {
+                inspector_->inspect(kind, id);
+                inspectorDock_->show();
+                inspectorDock_->raise();
+                if (kind == AnnotationItem::Kind::Label)
+                    inspector_->labelText()->setFocus();
+            });
+    connect(annotations_, &AnnotationView::spanDrawn, this, &EpisodeWorkspace::drawSpan);
+    connect(annotations_, &AnnotationView::itemMoved, this,
+            [this](AnnotationItem::Kind kind, qint64 id, qint64 start, qint64 end) {
+                if (!session_)
+                    return;
+                namespace ann = core::annotation;
+                if (kind == AnnotationItem::Kind::Label) {
+                    if (auto l = session_->label(id))
+                        session_->updateLabel(id, QString::fromStdString(l->tier), start, end,
+                                              QString::fromStdString(l->text), ann::Snap::None);
+                } else if (kind == AnnotationItem::Kind::Event && id > 0) {
+                    if (auto e = session_->event(id)) {
+                        ann::EventSpec spec = e->spec;
+                        spec.startNs = start;
+                        if (spec.endNs)
+                            spec.endNs = end;
+                        session_->updateEvent(id, spec, ann::Snap::None);
+                    }
+                }
+            });
     connect(timeline_, &TimelineView::viewRangeChanged, signals_->view(),
             &SignalsView::setViewRange);
     connect(video_->canvas(), &VideoCanvas::frameShown, scene_, &SceneView::setVideoFrame);
@@ -96,9 +150,13 @@ void EpisodeWorkspace::defaultLayout() {
     addDockWidget(Qt::TopDockWidgetArea, videoDock_);
     splitDockWidget(videoDock_, sceneDock_, Qt::Horizontal);
     splitDockWidget(sceneDock_, syncDock_, Qt::Vertical);
+    tabifyDockWidget(syncDock_, qcDock_);
+    tabifyDockWidget(qcDock_, inspectorDock_);
+    syncDock_->raise();
     addDockWidget(Qt::BottomDockWidgetArea, signalsDock_);
     splitDockWidget(signalsDock_, timelineDock_, Qt::Vertical);
-    for (auto* d : {videoDock_, sceneDock_, signalsDock_, timelineDock_, syncDock_}) {
+    for (auto* d : {videoDock_, sceneDock_, signalsDock_, timelineDock_, syncDock_, qcDock_,
+                    inspectorDock_}) {
         d->setFloating(false);
         d->show();
     }
@@ -189,7 +247,9 @@ void EpisodeWorkspace::buildActions() {
     bar->addWidget(spacer);
     textButton(tr("Shortcuts (F1)"), tr("Keyboard shortcuts (F1 or ?)"), WorkspaceCommand::Help);
 
+    auto* editMenu = menuBar()->addMenu(tr("&Edit"));
     auto* playbackMenu = menuBar()->addMenu(tr("&Playback"));
+    auto* annotateMenu = menuBar()->addMenu(tr("&Annotate"));
     for (const ShortcutEntry& e : workspaceShortcuts()) {
         auto* a = new QAction(e.description, this);
         a->setShortcuts(e.keys);
@@ -197,10 +257,14 @@ void EpisodeWorkspace::buildActions() {
         const WorkspaceCommand c = e.command;
         connect(a, &QAction::triggered, this, [this, c] { run(c); });
         addAction(a);
-        playbackMenu->addAction(a);
+        if (c == WorkspaceCommand::Undo || c == WorkspaceCommand::Redo)
+            editMenu->addAction(a);
+        else
+            (isAnnotationCommand(c) ? annotateMenu : playbackMenu)->addAction(a);
     }
     auto* view = menuBar()->addMenu(tr("&View"));
-    for (auto* d : {videoDock_, sceneDock_, signalsDock_, timelineDock_, syncDock_})
+    for (auto* d :
+         {videoDock_, sceneDock_, signalsDock_, timelineDock_, syncDock_, qcDock_, inspectorDock_})
         view->addAction(d->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Reset Layout"), this, [this] { defaultLayout(); });
@@ -261,11 +325,192 @@ void EpisodeWorkspace::run(WorkspaceCommand c) {
     case C::Help:
         help_->toggle();
         break;
+    case C::MarkIn:
+        annotations_->setMarks(cursor_->time(), annotations_->markOut() >= cursor_->time()
+                                                    ? annotations_->markOut()
+                                                    : -1);
+        break;
+    case C::MarkOut:
+        annotations_->setMarks(annotations_->markIn() <= cursor_->time() ? annotations_->markIn()
+                                                                         : -1,
+                               cursor_->time());
+        break;
+    case C::LabelFromMarks:
+        if (annotations_->markIn() >= 0 && annotations_->markOut() > annotations_->markIn())
+            drawSpan(currentTier(), annotations_->markIn(), annotations_->markOut());
+        else
+            statusBar()->showMessage(tr("Set a mark in (I) and a mark out (O) first."), 5000);
+        break;
+    case C::AddSlip:
+        addEventAtCursor(QStringLiteral("slip"));
+        break;
+    case C::AddRegrasp:
+        addEventAtCursor(QStringLiteral("regrasp"));
+        break;
+    case C::AddRecovery:
+        addEventAtCursor(QStringLiteral("recovery"));
+        break;
+    case C::DeleteSelected:
+        inspector_->remove();
+        break;
+    case C::Undo:
+        if (session_)
+            session_->undoStack()->undo();
+        break;
+    case C::Redo:
+        if (session_)
+            session_->undoStack()->redo();
+        break;
     }
+}
+
+QString EpisodeWorkspace::currentTier() const {
+    if (annotations_->selectedId() != 0 &&
+        annotations_->selectedKind() == AnnotationItem::Kind::Label && session_)
+        if (auto l = session_->label(annotations_->selectedId()))
+            return QString::fromStdString(l->tier);
+    return QStringLiteral("task");
+}
+
+void EpisodeWorkspace::openAnnotations() {
+    delete session_;
+    session_ = nullptr;
+    if (projectFile_.isEmpty() || episodeId_.isEmpty())
+        return;
+    try {
+        session_ = new AnnotationSession(projectFile_, episodeId_,
+                                         QString::fromStdString(core::defaultUserName()), this);
+    } catch (const core::Error& e) {
+        statusBar()->showMessage(
+            tr("Annotations cannot be read: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::showAnnotations);
+    connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::annotationsChanged);
+    connect(session_, &AnnotationSession::failed, this, [this](const QString& m) {
+        statusBar()->showMessage(m, 15000);
+        QMessageBox::warning(this, tr("Not done"), m);
+    });
+    std::vector<qint64> onsets;
+    for (const auto& o : session_->timing().onsets)
+        onsets.push_back(o.tNs);
+    annotations_->setSnapTimes(
+        {session_->timing().frameTimes.begin(), session_->timing().frameTimes.end()},
+        std::move(onsets));
+    QStringList ids = session_->tiers(), names;
+    for (const QString& t : ids)
+        names << (t == QLatin1String("task")      ? tr("Task")
+                  : t == QLatin1String("subtask") ? tr("Subtask")
+                                                  : t);
+    ids << QStringLiteral("events") << QStringLiteral("qc");
+    names << tr("Events") << tr("QC flags");
+    annotations_->setTracks(ids, names);
+    annotations_->show();
+    inspector_->setSession(session_);
+    qc_->setSession(session_);
+    showAnnotations();
+}
+
+void EpisodeWorkspace::showAnnotations() {
+    if (!session_)
+        return;
+    std::vector<AnnotationItem> items;
+    std::set<qint64> problemEvents;
+    for (const auto& p : session_->qc().problems)
+        if (p.entity.rfind("event ", 0) == 0)
+            problemEvents.insert(std::atoll(p.entity.c_str() + 6));
+    for (const auto& l : session_->labels())
+        items.push_back({AnnotationItem::Kind::Label, l.id, QString::fromStdString(l.tier),
+                         l.startNs, l.endNs, QString::fromStdString(l.text), QString(), false,
+                         false});
+    for (const auto& e : session_->events()) {
+        QString text = QString::fromStdString(e.spec.kind);
+        if (!e.spec.note.empty())
+            text += QStringLiteral(": ") + QString::fromStdString(e.spec.note);
+        items.push_back({AnnotationItem::Kind::Event, e.id, QStringLiteral("events"),
+                         e.spec.startNs, e.spec.endNs.value_or(e.spec.startNs), text,
+                         QString::fromStdString(e.spec.hand.value_or("")), false,
+                         problemEvents.count(e.id) > 0});
+    }
+    for (size_t i = 0; i < session_->suggestions().size(); ++i) {
+        const auto& s = session_->suggestions()[i];
+        items.push_back(
+            {AnnotationItem::Kind::Event, -1 - qint64(i), QStringLiteral("events"), s.startNs,
+             s.endNs, tr("slip?"),
+             s.hand == core::Hand::Left ? QStringLiteral("left") : QStringLiteral("right"), true,
+             false});
+    }
+    qint64 flag = 1;
+    for (const auto& p : session_->qc().problems)
+        if (p.startNs)
+            items.push_back({AnnotationItem::Kind::Flag, flag++, QStringLiteral("qc"), *p.startNs,
+                             p.endNs.value_or(*p.startNs), QString::fromStdString(p.message),
+                             QString(), false, false});
+    annotations_->setItems(std::move(items));
+}
+
+void EpisodeWorkspace::drawSpan(const QString& track, qint64 start, qint64 end) {
+    if (!session_)
+        return;
+    if (track == QLatin1String("qc"))
+        return;
+    if (track == QLatin1String("events")) {
+        // An event over the span: which kind?
+        QMenu menu(this);
+        for (const QString& k : session_->eventKinds())
+            menu.addAction(k);
+        QAction* a = menu.exec(QCursor::pos());
+        if (!a)
+            return;
+        core::annotation::EventSpec spec;
+        spec.kind = a->text().remove(QLatin1Char('&')).toStdString();
+        spec.startNs = start;
+        spec.endNs = end;
+        session_->addEvent(spec, core::annotation::Snap::None);
+        return;
+    }
+    bool ok = false;
+    const QString text =
+        QInputDialog::getItem(this, tr("New label"),
+                              tr("%1 from %2 to %3:")
+                                  .arg(track, formatTimelineTime(start - cursor_->start()),
+                                       formatTimelineTime(end - cursor_->start())),
+                              session_->vocabulary(track), -1, true, &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    if (session_->addLabel(track, start, end, text, core::annotation::Snap::None)) {
+        annotations_->setMarks(-1, -1);
+        qint64 newest = 0;
+        for (const auto& l : session_->labels())
+            newest = std::max<qint64>(newest, l.id);
+        annotations_->select(AnnotationItem::Kind::Label, newest);
+    }
+}
+
+void EpisodeWorkspace::addEventAtCursor(const QString& kind) {
+    if (!session_)
+        return;
+    core::annotation::EventSpec spec;
+    spec.kind = kind.toStdString();
+    spec.startNs = cursor_->time();
+    if (kind == QLatin1String("recovery")) {
+        // Linked to the latest slip before the cursor, which is nearly always the one.
+        qint64 best = 0, bestT = 0;
+        for (const auto& e : session_->events())
+            if (e.spec.kind == "slip" && e.spec.startNs <= spec.startNs &&
+                e.spec.startNs >= bestT) {
+                best = e.id;
+                bestT = e.spec.startNs;
+            }
+        if (best > 0)
+            spec.recovers = best;
+    }
+    session_->addEvent(spec);
 }
 
 void EpisodeWorkspace::load(const QString& projectFile, const QString& episodeId) {
     episodeId_ = episodeId;
+    projectFile_ = projectFile;
     setWindowTitle(tr("%1 — Touchstone").arg(episodeId));
     loading_ = true;
     statusBar()->showMessage(tr("Reading %1…").arg(episodeId));
@@ -314,6 +559,7 @@ void EpisodeWorkspace::setEpisode(std::shared_ptr<const EpisodeData> data) {
     const qint64 first = data_->frameTimes.empty() ? data_->start : data_->frameTimes.front();
     cursor_->setTime(first);
     showTime(cursor_->time());
+    openAnnotations();
     emit episodeLoaded();
 }
 

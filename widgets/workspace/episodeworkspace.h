@@ -2,6 +2,8 @@
 // timeline. It composes the panels (Video, 3D scene, Signals, Timeline, Sync) as dockable,
 // rearrangeable docks whose layout persists in QSettings, owns the one TimeCursor that drives
 // them all and the playback clock, and binds the keyboard shortcuts (workspaceShortcuts()).
+// For an episode of a project it also opens its annotations (AnnotationSession): the label,
+// event and QC tracks under the timeline, the Inspector and the QC panel, undo and redo.
 // The episode is read on a worker; the panels fill in when it arrives. GUI thread.
 #pragma once
 
@@ -12,15 +14,20 @@
 class QDockWidget;
 class QLabel;
 class QToolButton;
+class QUndoStack;
 
 namespace ts::widgets {
 
 struct EpisodeData;
+class AnnotationInspector;
+class AnnotationSession;
+class AnnotationView;
 class DepthSource;
 class HelpOverlay;
 class Playback;
 class SceneView;
 class SignalsPanel;
+class QcPanel;
 class SyncPanel;
 class TimeCursor;
 class TimelineView;
@@ -48,6 +55,11 @@ public:
     TimelineView* timeline() const { return timeline_; }
     SyncPanel* syncPanel() const { return sync_; }
     HelpOverlay* helpOverlay() const { return help_; }
+    AnnotationView* annotations() const { return annotations_; }
+    AnnotationInspector* inspector() const { return inspector_; }
+    QcPanel* qcPanel() const { return qc_; }
+    // Null until an episode of a project is open (and when its annotations cannot be read).
+    AnnotationSession* annotationSession() const { return session_; }
     // True while the episode, the thumbnails or the first depth frame are on their way.
     bool busy() const;
     void run(WorkspaceCommand c);
@@ -55,6 +67,7 @@ public:
 signals:
     void episodeLoaded();
     void loadFailed(const QString& error);
+    void annotationsChanged(); // an edit, an undo or a review step was committed
 
 protected:
     void closeEvent(QCloseEvent*) override;
@@ -68,6 +81,11 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void showTime(qint64 t);
+    void openAnnotations();
+    void showAnnotations();
+    void drawSpan(const QString& track, qint64 start, qint64 end);
+    void addEventAtCursor(const QString& kind);
+    QString currentTier() const;
 
     TimeCursor* cursor_;
     Playback* playback_;
@@ -77,8 +95,14 @@ private:
     TimelineView* timeline_ = nullptr;
     SyncPanel* sync_ = nullptr;
     HelpOverlay* help_ = nullptr;
+    AnnotationView* annotations_ = nullptr;
+    AnnotationInspector* inspector_ = nullptr;
+    QcPanel* qc_ = nullptr;
+    AnnotationSession* session_ = nullptr;
+    QString projectFile_;
     QDockWidget *videoDock_ = nullptr, *sceneDock_ = nullptr, *signalsDock_ = nullptr,
-                *timelineDock_ = nullptr, *syncDock_ = nullptr;
+                *timelineDock_ = nullptr, *syncDock_ = nullptr, *inspectorDock_ = nullptr,
+                *qcDock_ = nullptr;
     QLabel* timeLabel_ = nullptr;
     QToolButton* playButton_ = nullptr;
     DepthSource* depth_ = nullptr;

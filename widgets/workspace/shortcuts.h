@@ -26,7 +26,22 @@ enum class WorkspaceCommand {
     ZoomFit,
     FollowCamera,
     Help,
+    // Annotation (need an episode of a project):
+    MarkIn,
+    MarkOut,
+    LabelFromMarks,
+    AddSlip,
+    AddRegrasp,
+    AddRecovery,
+    DeleteSelected,
+    Undo,
+    Redo,
 };
+
+// True for the commands of the Annotate and Edit menus (the rest are Playback's).
+inline bool isAnnotationCommand(WorkspaceCommand c) {
+    return static_cast<int>(c) >= static_cast<int>(WorkspaceCommand::MarkIn);
+}
 
 struct ShortcutEntry {
     WorkspaceCommand command;

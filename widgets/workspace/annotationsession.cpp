@@ -1,0 +1,204 @@
+#include "workspace/annotationsession.h"
+
+#include "annotation/annotationsettings.h"
+#include "annotation/slipsuggestions.h"
+#include "store/projectstore.h"
+#include "util/error.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace ts::widgets {
+
+namespace ann = core::annotation;
+
+// One committed core edit on the undo stack. Its first redo() is the commit that already
+// happened; later ones apply it again; undo() applies its inverse. A refusal (someone changed
+// the rows since) makes the command obsolete and is reported.
+class EditCommand : public QUndoCommand {
+public:
+    EditCommand(AnnotationSession* s, ann::Edit e)
+        : QUndoCommand(QString::fromStdString(e.text)), s_(s), edit_(std::move(e)) {}
+    void redo() override {
+        if (first_) {
+            first_ = false;
+            return;
+        }
+        apply(false);
+    }
+    void undo() override { apply(true); }
+
+private:
+    void apply(bool back) {
+        try {
+            if (back)
+                ann::undo(*s_->store_, s_->user_.toStdString(), edit_);
+            else
+                ann::redo(*s_->store_, s_->user_.toStdString(), edit_);
+        } catch (const core::Error& e) {
+            setObsolete(true);
+            emit s_->failed(QString::fromUtf8(e.what()));
+        }
+        s_->reload();
+    }
+    AnnotationSession* s_;
+    ann::Edit edit_;
+    bool first_ = true;
+};
+
+AnnotationSession::AnnotationSession(const QString& projectFile, const QString& episode,
+                                     const QString& user, QObject* parent)
+    : QObject(parent), episode_(episode), user_(user), undo_(new QUndoStack(this)) {
+    store_ =
+        std::make_unique<core::ProjectStore>(core::ProjectStore::open(projectFile.toStdString()));
+    if (auto u = store_->user(user.toStdString()))
+        role_ = u->role;
+    timing_ = ann::EpisodeTiming::load(*store_, episode.toStdString());
+    for (const auto& t : ann::labelTiers(*store_))
+        tiers_ << QString::fromStdString(t);
+    for (const auto& k : ann::eventKinds(*store_))
+        kinds_ << QString::fromStdString(k);
+    reload();
+}
+
+AnnotationSession::~AnnotationSession() = default;
+
+void AnnotationSession::reload() {
+    const std::string ep = episode_.toStdString();
+    try {
+        labels_ = ann::labels(*store_, ep);
+        events_ = ann::events(*store_, ep);
+        qc_ = ann::qcChecks(*store_, ep);
+        rejection_ = ann::openRejection(*store_, ep);
+        if (auto d = store_->episode(ep))
+            status_ = d->status;
+    } catch (const core::Error& e) {
+        emit failed(QString::fromUtf8(e.what()));
+    }
+    try {
+        suggestions_ = ann::slipSuggestions(*store_, ep);
+    } catch (const core::Error&) {
+        suggestions_.clear(); // no force or hands stream: nothing to suggest
+    }
+    emit changed();
+}
+
+QStringList AnnotationSession::vocabulary(const QString& tier) const {
+    QStringList out;
+    for (const auto& v : ann::vocabulary(*store_, tier.toStdString(), "", 200))
+        out << QString::fromStdString(v.text);
+    return out;
+}
+
+std::optional<ann::LabelRecord> AnnotationSession::label(qint64 id) const {
+    for (const auto& l : labels_)
+        if (l.id == id)
+            return l;
+    return std::nullopt;
+}
+
+std::optional<ann::EventRecord> AnnotationSession::event(qint64 id) const {
+    for (const auto& e : events_)
+        if (e.id == id)
+            return e;
+    return std::nullopt;
+}
+
+bool AnnotationSession::push(const std::function<ann::Edit()>& edit) {
+    try {
+        ann::Edit e = edit();
+        undo_->push(new EditCommand(this, std::move(e)));
+    } catch (const core::Error& e) {
+        emit failed(QString::fromUtf8(e.what()));
+        return false;
+    }
+    reload();
+    return true;
+}
+
+bool AnnotationSession::guarded(const std::function<void()>& step) {
+    try {
+        step();
+    } catch (const core::Error& e) {
+        emit failed(QString::fromUtf8(e.what()));
+        return false;
+    }
+    reload();
+    return true;
+}
+
+bool AnnotationSession::addLabel(const QString& tier, qint64 start, qint64 end, const QString& text,
+                                 ann::Snap snap) {
+    const ann::LabelSpan span{tier.toStdString(), start, end, text.trimmed().toStdString()};
+    return push([&] {
+        return ann::addLabel(*store_, user_.toStdString(), episode_.toStdString(), span, timing_,
+                             snap);
+    });
+}
+
+bool AnnotationSession::updateLabel(qint64 id, const QString& tier, qint64 start, qint64 end,
+                                    const QString& text, ann::Snap snap) {
+    const ann::LabelSpan span{tier.toStdString(), start, end, text.trimmed().toStdString()};
+    return push(
+        [&] { return ann::updateLabel(*store_, user_.toStdString(), id, span, timing_, snap); });
+}
+
+bool AnnotationSession::deleteLabel(qint64 id) {
+    return push([&] { return ann::deleteLabel(*store_, user_.toStdString(), id); });
+}
+
+bool AnnotationSession::addEvent(const ann::EventSpec& spec, ann::Snap snap) {
+    return push([&] {
+        return ann::addEvent(*store_, user_.toStdString(), episode_.toStdString(), spec, timing_,
+                             snap);
+    });
+}
+
+bool AnnotationSession::updateEvent(qint64 id, const ann::EventSpec& spec, ann::Snap snap) {
+    return push(
+        [&] { return ann::updateEvent(*store_, user_.toStdString(), id, spec, timing_, snap); });
+}
+
+bool AnnotationSession::deleteEvent(qint64 id) {
+    return push([&] { return ann::deleteEvent(*store_, user_.toStdString(), id); });
+}
+
+bool AnnotationSession::acceptSuggestion(int index) {
+    if (index < 0 || index >= int(suggestions_.size()))
+        return false;
+    const ann::SlipCandidate s = suggestions_[size_t(index)];
+    return push([&] {
+        return ann::acceptSlipSuggestion(*store_, user_.toStdString(), episode_.toStdString(), s);
+    });
+}
+
+bool AnnotationSession::dismissSuggestion(int index) {
+    if (index < 0 || index >= int(suggestions_.size()))
+        return false;
+    const ann::SlipCandidate s = suggestions_[size_t(index)];
+    return push([&] {
+        return ann::dismissSlipSuggestion(*store_, user_.toStdString(), episode_.toStdString(), s);
+    });
+}
+
+bool AnnotationSession::submit() {
+    return guarded(
+        [&] { ann::submitEpisode(*store_, user_.toStdString(), episode_.toStdString()); });
+}
+
+bool AnnotationSession::review(bool approve, const QStringList& reasons, const QString& comment) {
+    std::vector<std::string> r;
+    for (const QString& s : reasons)
+        r.push_back(s.toStdString());
+    return guarded([&] {
+        ann::reviewEpisode(*store_, user_.toStdString(), episode_.toStdString(), approve, r,
+                           comment.toStdString());
+    });
+}
+
+bool AnnotationSession::reopen() {
+    return guarded(
+        [&] { ann::reopenEpisode(*store_, user_.toStdString(), episode_.toStdString()); });
+}
+
+} // namespace ts::widgets
