@@ -259,7 +259,7 @@ void AnnotationInspector::setStartToCursor() {
 }
 
 void AnnotationInspector::setEndToCursor() {
-    end_ = std::max(cursor_->time(), start_);
+    end_ = std::max<qint64>(cursor_->time(), start_);
     apply();
 }
 

@@ -71,7 +71,7 @@ void AnnotationSession::reload() {
         qc_ = ann::qcChecks(*store_, ep);
         rejection_ = ann::openRejection(*store_, ep);
         if (auto d = store_->episode(ep))
-            status_ = d->status;
+            status_ = d->summary.status;
     } catch (const core::Error& e) {
         emit failed(QString::fromUtf8(e.what()));
     }

@@ -2,6 +2,7 @@
 
 #include "backgroundtask.h"
 #include "project/projectpath.h"
+#include "util/error.h"
 #include "theme.h"
 #include "translation.h"
 #include "workspace/annotationinspector.h"
@@ -388,8 +389,12 @@ void EpisodeWorkspace::openAnnotations() {
     connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::showAnnotations);
     connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::annotationsChanged);
     connect(session_, &AnnotationSession::failed, this, [this](const QString& m) {
+        // Not modal: the refusal is read, the work goes on.
         statusBar()->showMessage(m, 15000);
-        QMessageBox::warning(this, tr("Not done"), m);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Not done"), m, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("refusal"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
     std::vector<qint64> onsets;
     for (const auto& o : session_->timing().onsets)
@@ -469,14 +474,20 @@ void EpisodeWorkspace::drawSpan(const QString& track, qint64 start, qint64 end) 
         session_->addEvent(spec, core::annotation::Snap::None);
         return;
     }
-    bool ok = false;
-    const QString text =
-        QInputDialog::getItem(this, tr("New label"),
-                              tr("%1 from %2 to %3:")
-                                  .arg(track, formatTimelineTime(start - cursor_->start()),
-                                       formatTimelineTime(end - cursor_->start())),
-                              session_->vocabulary(track), -1, true, &ok);
-    if (!ok || text.trimmed().isEmpty())
+    const QString question = tr("%1 from %2 to %3:")
+                                 .arg(track, formatTimelineTime(start - cursor_->start()),
+                                      formatTimelineTime(end - cursor_->start()));
+    QString text;
+    if (labelPrompt_) {
+        text = labelPrompt_(question, session_->vocabulary(track));
+    } else {
+        bool ok = false;
+        text = QInputDialog::getItem(this, tr("New label"), question, session_->vocabulary(track),
+                                     -1, true, &ok);
+        if (!ok)
+            return;
+    }
+    if (text.trimmed().isEmpty())
         return;
     if (session_->addLabel(track, start, end, text, core::annotation::Snap::None)) {
         annotations_->setMarks(-1, -1);

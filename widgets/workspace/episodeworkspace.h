@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QDockWidget;
@@ -60,6 +61,12 @@ public:
     QcPanel* qcPanel() const { return qc_; }
     // Null until an episode of a project is open (and when its annotations cannot be read).
     AnnotationSession* annotationSession() const { return session_; }
+    // How a new label's text is asked for (a dialog with the tier's vocabulary by default;
+    // tests answer it themselves). Returns the text, empty to cancel.
+    void setLabelPrompt(
+        std::function<QString(const QString& question, const QStringList& vocabulary)> f) {
+        labelPrompt_ = std::move(f);
+    }
     // True while the episode, the thumbnails or the first depth frame are on their way.
     bool busy() const;
     void run(WorkspaceCommand c);
@@ -100,6 +107,7 @@ private:
     QcPanel* qc_ = nullptr;
     AnnotationSession* session_ = nullptr;
     QString projectFile_;
+    std::function<QString(const QString&, const QStringList&)> labelPrompt_;
     QDockWidget *videoDock_ = nullptr, *sceneDock_ = nullptr, *signalsDock_ = nullptr,
                 *timelineDock_ = nullptr, *syncDock_ = nullptr, *inspectorDock_ = nullptr,
                 *qcDock_ = nullptr;

@@ -1,0 +1,168 @@
+// Annotating and reviewing in the workspace, offscreen, on a real (synthetic) demo episode:
+// marks and a label from the keyboard, events, undo and redo through the store, the Inspector
+// editing in place, the QC panel's findings, and the review workflow with its role rules
+// (the annotator may not approve their own episode; a reviewer may).
+#include "project/demoproject.h"
+#include "store/projectstore.h"
+#include "workspace/annotationinspector.h"
+#include "workspace/annotationsession.h"
+#include "workspace/annotationview.h"
+#include "workspace/episodeworkspace.h"
+#include "workspace/qcpanel.h"
+#include "workspace/shortcuts.h"
+#include "workspace/timecursor.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+#include <QUndoStack>
+
+using namespace ts::widgets;
+using C = WorkspaceCommand;
+
+class TstAnnotationGui : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    QString project_;
+
+    std::unique_ptr<EpisodeWorkspace> open(const char* user) {
+        qputenv("TOUCHSTONE_USER", user);
+        auto w = std::make_unique<EpisodeWorkspace>();
+        QSignalSpy loaded(w.get(), &EpisodeWorkspace::episodeLoaded);
+        w->load(project_, "demo-001");
+        w->show();
+        if (!loaded.wait(60000))
+            return nullptr;
+        return w;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("TouchstoneTest");
+        QCoreApplication::setApplicationName("tst_annotationgui");
+        QSettings().clear();
+        ts::core::DemoOptions o;
+        o.episodes = 1;
+        o.seconds = 4;
+        o.width = 320;
+        o.height = 240;
+        o.user = "anna"; // the admin, who annotates here
+        project_ = QString::fromStdString(
+            ts::core::ensureDemoProject(tmp_.filePath("demo").toStdString(), o).string());
+        auto store = ts::core::ProjectStore::open(project_.toStdString());
+        store.addUser("anna", "rita", ts::core::Role::Reviewer);
+    }
+
+    void labelsEventsUndoAndInspector() {
+        auto w = open("anna");
+        QVERIFY(w);
+        AnnotationSession* s = w->annotationSession();
+        QVERIFY2(s, "no annotation session");
+        QVERIFY(w->annotations()->isVisible());
+        QCOMPARE(w->annotations()->trackCount(), s->tiers().size() + 2);
+        TimeCursor* c = w->cursor();
+        const qint64 t0 = c->start();
+
+        // I … O … N: a task label over the marks, text from the prompt.
+        w->setLabelPrompt(
+            [](const QString&, const QStringList&) { return QString("pick up cup"); });
+        c->setTime(t0 + 1'000'000'000);
+        w->run(C::MarkIn);
+        c->setTime(t0 + 2'500'000'000);
+        w->run(C::MarkOut);
+        w->run(C::LabelFromMarks);
+        QCOMPARE(s->labels().size(), size_t(1));
+        const auto label = s->labels().front();
+        QCOMPARE(QString::fromStdString(label.text), QString("pick up cup"));
+        QCOMPARE(label.tier, std::string("task"));
+        QVERIFY(std::abs(label.startNs - (t0 + 1'000'000'000)) < 40'000'000); // on a frame
+        QCOMPARE(
+            w->annotations()->items().size() - s->suggestions().size() -
+                size_t(std::count_if(
+                    w->annotations()->items().begin(), w->annotations()->items().end(),
+                    [](const AnnotationItem& i) { return i.kind == AnnotationItem::Kind::Flag; })),
+            size_t(1));
+        QCOMPARE(w->annotations()->selectedId(), label.id); // the new label is selected
+        QCOMPARE(w->inspector()->labelText()->text(), QString("pick up cup"));
+
+        // Edit in place: the text, one undoable edit.
+        w->inspector()->labelText()->setText("pick up the red cup");
+        w->inspector()->apply();
+        QCOMPARE(QString::fromStdString(s->labels().front().text), QString("pick up the red cup"));
+
+        // A recovery with no slip before it is a QC problem; a slip, then a recovery linked to it.
+        c->setTime(t0 + 3'000'000'000);
+        w->run(C::AddRecovery);
+        QVERIFY(std::any_of(s->qc().problems.begin(), s->qc().problems.end(), [](const auto& p) {
+            return p.code.find("recovery") != std::string::npos;
+        }));
+        QVERIFY(w->qcPanel()->problems()->topLevelItemCount() >= 1);
+        w->run(C::Undo); // the recovery
+        QCOMPARE(s->events().size(), size_t(0));
+        c->setTime(t0 + 2'000'000'000);
+        w->run(C::AddSlip);
+        c->setTime(t0 + 3'000'000'000);
+        w->run(C::AddRecovery);
+        QCOMPARE(s->events().size(), size_t(2));
+        const auto rec = std::find_if(s->events().begin(), s->events().end(),
+                                      [](const auto& e) { return e.spec.kind == "recovery"; });
+        QVERIFY(rec != s->events().end() && rec->spec.recovers.has_value());
+
+        // Undo everything back to the empty episode, then redo it all: the store follows.
+        const int steps = s->undoStack()->count();
+        QCOMPARE(steps,
+                 4); // label, text, slip, recovery (the first recovery was undone and dropped)
+        for (int i = 0; i < steps; ++i)
+            w->run(C::Undo);
+        QCOMPARE(s->labels().size(), size_t(0));
+        QCOMPARE(s->events().size(), size_t(0));
+        for (int i = 0; i < steps; ++i)
+            w->run(C::Redo);
+        QCOMPARE(s->labels().size(), size_t(1));
+        QCOMPARE(QString::fromStdString(s->labels().front().text), QString("pick up the red cup"));
+        QCOMPARE(s->events().size(), size_t(2));
+
+        // Delete the selected label with the key, undo brings it back.
+        w->annotations()->select(AnnotationItem::Kind::Label, s->labels().front().id);
+        w->run(C::DeleteSelected);
+        QCOMPARE(s->labels().size(), size_t(0));
+        w->run(C::Undo);
+        QCOMPARE(s->labels().size(), size_t(1));
+    }
+
+    void reviewWorkflowWithRoles() {
+        {
+            auto w = open("anna");
+            QVERIFY(w && w->annotationSession());
+            AnnotationSession* s = w->annotationSession();
+            QCOMPARE(s->status(), ts::core::EpisodeStatus::Annotating);
+            w->qcPanel()->submit();
+            QCOMPARE(s->status(), ts::core::EpisodeStatus::Submitted);
+            // Anna annotated it: she may not approve it. Core refuses; the panel says why.
+            w->qcPanel()->approve();
+            QCOMPARE(s->status(), ts::core::EpisodeStatus::Submitted);
+            auto* refusal = w->findChild<QMessageBox*>("refusal");
+            QVERIFY(refusal);
+            QVERIFY2(refusal->text().contains("anna"), qPrintable(refusal->text()));
+        }
+        auto w = open("rita");
+        QVERIFY(w && w->annotationSession());
+        AnnotationSession* s = w->annotationSession();
+        QVERIFY(s->review(false, {"slip_not_marked"}, "the second slip at 3.4 s"));
+        QCOMPARE(s->status(), ts::core::EpisodeStatus::Rejected);
+        QVERIFY(s->openRejection().has_value());
+        QVERIFY(w->qcPanel()->findChild<QLabel*>("qcStatus")->text().contains("rejected"));
+    }
+};
+
+QTEST_MAIN(TstAnnotationGui)
+#include "tst_annotationgui.moc"
