@@ -29,6 +29,53 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Streams misaligned</source>
+        <translation>Datenströme falsch ausgerichtet</translation>
+    </message>
+    <message>
+        <source>A stream is missing</source>
+        <translation>Ein Datenstrom fehlt</translation>
+    </message>
+    <message>
+        <source>Labels wrong or missing</source>
+        <translation>Labels falsch oder fehlend</translation>
+    </message>
+    <message>
+        <source>A slip is not marked</source>
+        <translation>Ein Abrutschen ist nicht markiert</translation>
+    </message>
+    <message>
+        <source>Consent problem</source>
+        <translation>Problem mit der Einwilligung</translation>
+    </message>
+    <message>
+        <source>Other (say what in the comment)</source>
+        <translation>Anderes (im Kommentar erklären)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>annotating</source>
+        <translation>in Annotation</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>zur Prüfung eingereicht</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Space</source>
@@ -150,6 +197,78 @@
         <source>Show / hide this help</source>
         <translation>Diese Hilfe zeigen / ausblenden</translation>
     </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Mark in at the cursor</source>
+        <translation>Anfangsmarke an der Zeitmarke</translation>
+    </message>
+    <message>
+        <source>O</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Mark out at the cursor</source>
+        <translation>Endmarke an der Zeitmarke</translation>
+    </message>
+    <message>
+        <source>N or Enter</source>
+        <translation>N oder Eingabe</translation>
+    </message>
+    <message>
+        <source>New label from the marks (in the selected tier)</source>
+        <translation>Neues Label zwischen den Marken (in der gewählten Ebene)</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Slip at the cursor</source>
+        <translation>Abrutschen an der Zeitmarke</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>Regrasp at the cursor</source>
+        <translation>Nachgreifen an der Zeitmarke</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Recovery at the cursor (linked to the slip before it)</source>
+        <translation>Erholung an der Zeitmarke (mit dem Abrutschen davor verknüpft)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>Delete the selected label or event</source>
+        <translation>Gewähltes Label oder Ereignis löschen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Strg+Z</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Strg+Umschalt+Z</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>SignalGroup</name>
@@ -238,6 +357,133 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::AnnotationInspector</name>
+    <message>
+        <source>Start ← cursor</source>
+        <translation>Anfang ← Zeitmarke</translation>
+    </message>
+    <message>
+        <source>Move the start to the time cursor</source>
+        <translation>Den Anfang auf die Zeitmarke setzen</translation>
+    </message>
+    <message>
+        <source>End ← cursor</source>
+        <translation>Ende ← Zeitmarke</translation>
+    </message>
+    <message>
+        <source>Move the end to the time cursor</source>
+        <translation>Das Ende auf die Zeitmarke setzen</translation>
+    </message>
+    <message>
+        <source>Select a label or an event on the timeline, or draw a label by dragging on a tier.</source>
+        <translation>Ein Label oder Ereignis auf der Zeitleiste wählen oder ein Label durch Ziehen auf einer Ebene zeichnen.</translation>
+    </message>
+    <message>
+        <source>What happened, e.g. pick up the cup</source>
+        <translation>Was geschah, z. B. Tasse aufnehmen</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Hand</source>
+        <translation>Hand</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Recovers from</source>
+        <translation>Erholt sich von</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nichts gewählt</translation>
+    </message>
+    <message>
+        <source>Label %1 · by %2</source>
+        <translation>Label %1 · von %2</translation>
+    </message>
+    <message>
+        <source>Event %1 · by %2</source>
+        <translation>Ereignis %1 · von %2</translation>
+    </message>
+    <message>
+        <source>no slip</source>
+        <translation>kein Abrutschen</translation>
+    </message>
+    <message>
+        <source>slip %1 at %2</source>
+        <translation>Abrutschen %1 bei %2</translation>
+    </message>
+    <message>
+        <source>Suggested slip (%1 hand)</source>
+        <translation>Vorgeschlagenes Abrutschen (Hand %1)</translation>
+    </message>
+    <message>
+        <source>Grip force fell by %1 % (from %2 N to %3 N) while the fingertips moved %4 mm. Score %5. Accept makes it a slip event; Dismiss hides it for good.</source>
+        <translation>Die Griffkraft fiel um %1 % (von %2 N auf %3 N), während sich die Fingerspitzen %4 mm bewegten. Bewertung %5. Annehmen macht daraus ein Abrutsch-Ereignis; Verwerfen blendet den Vorschlag dauerhaft aus.</translation>
+    </message>
+    <message>
+        <source>an unknown distance</source>
+        <translation>eine unbekannte Strecke</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3 s)</source>
+        <translation>%1 – %2 (%3 s)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>bei %1</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
@@ -388,6 +634,62 @@
     <message>
         <source>  ·  frame %1</source>
         <translation>  ·  Bild %1</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>A&amp;nnotieren</translation>
+    </message>
+    <message>
+        <source>Set a mark in (I) and a mark out (O) first.</source>
+        <translation>Zuerst Anfangsmarke (I) und Endmarke (O) setzen.</translation>
+    </message>
+    <message>
+        <source>Annotations cannot be read: %1</source>
+        <translation>Annotationen lassen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Subtask</source>
+        <translation>Teilaufgabe</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>QC flags</source>
+        <translation>Prüfhinweise</translation>
+    </message>
+    <message>
+        <source>slip?</source>
+        <translation>Abrutschen?</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3:</source>
+        <translation>%1 von %2 bis %3:</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Neues Label</translation>
     </message>
 </context>
 <context>
@@ -638,6 +940,97 @@
     <message>
         <source>Verify</source>
         <translation>Prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::QcPanel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Submit for Review</source>
+        <translation>Zur Prüfung einreichen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Open an episode of a project to review it.</source>
+        <translation>Eine Episode eines Projekts öffnen, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <source>not a project user</source>
+        <translation>kein Projektbenutzer</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;%1&lt;/b&gt; · you are %2 (%3)</source>
+        <translation>Status: &lt;b&gt;%1&lt;/b&gt; · Sie sind %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2. %3</source>
+        <translation>Abgelehnt von %1: %2. %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Sync: least confidence %1, largest residual %2 ms · label coverage: %3</source>
+        <translation>Synchronisation: kleinste Konfidenz %1, größtes Residuum %2 ms · Label-Abdeckung: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>stream health</source>
+        <translation>Zustand des Datenstroms</translation>
+    </message>
+    <message>
+        <source>%1 failed a health check</source>
+        <translation>%1 hat eine Zustandsprüfung nicht bestanden</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Reject episode %1</source>
+        <translation>Episode %1 ablehnen</translation>
+    </message>
+    <message>
+        <source>Why? The annotator sees these reasons and your comment.</source>
+        <translation>Warum? Die Annotierenden sehen diese Gründe und Ihren Kommentar.</translation>
+    </message>
+    <message>
+        <source>Comment: what to fix, where</source>
+        <translation>Kommentar: was zu beheben ist, und wo</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,53 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Streams misaligned</source>
+        <translation>Flux mal alignés</translation>
+    </message>
+    <message>
+        <source>A stream is missing</source>
+        <translation>Un flux manque</translation>
+    </message>
+    <message>
+        <source>Labels wrong or missing</source>
+        <translation>Étiquettes fausses ou manquantes</translation>
+    </message>
+    <message>
+        <source>A slip is not marked</source>
+        <translation>Un glissement n’est pas marqué</translation>
+    </message>
+    <message>
+        <source>Consent problem</source>
+        <translation>Problème de consentement</translation>
+    </message>
+    <message>
+        <source>Other (say what in the comment)</source>
+        <translation>Autre (préciser dans le commentaire)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>annotating</source>
+        <translation>en annotation</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>soumis au contrôle</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Space</source>
@@ -150,6 +197,78 @@
         <source>Show / hide this help</source>
         <translation>Afficher / masquer cette aide</translation>
     </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Mark in at the cursor</source>
+        <translation>Marque d’entrée au curseur</translation>
+    </message>
+    <message>
+        <source>O</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Mark out at the cursor</source>
+        <translation>Marque de sortie au curseur</translation>
+    </message>
+    <message>
+        <source>N or Enter</source>
+        <translation>N ou Entrée</translation>
+    </message>
+    <message>
+        <source>New label from the marks (in the selected tier)</source>
+        <translation>Nouvelle étiquette entre les marques (dans le niveau choisi)</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Slip at the cursor</source>
+        <translation>Glissement au curseur</translation>
+    </message>
+    <message>
+        <source>G</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>Regrasp at the cursor</source>
+        <translation>Reprise de prise au curseur</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Recovery at the cursor (linked to the slip before it)</source>
+        <translation>Rattrapage au curseur (lié au glissement précédent)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>Delete the selected label or event</source>
+        <translation>Supprimer l’étiquette ou l’événement choisi</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Undo the last edit</source>
+        <translation>Annuler la dernière modification</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Maj+Z</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
 </context>
 <context>
     <name>SignalGroup</name>
@@ -238,6 +357,133 @@
     <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::AnnotationInspector</name>
+    <message>
+        <source>Start ← cursor</source>
+        <translation>Début ← curseur</translation>
+    </message>
+    <message>
+        <source>Move the start to the time cursor</source>
+        <translation>Placer le début au curseur</translation>
+    </message>
+    <message>
+        <source>End ← cursor</source>
+        <translation>Fin ← curseur</translation>
+    </message>
+    <message>
+        <source>Move the end to the time cursor</source>
+        <translation>Placer la fin au curseur</translation>
+    </message>
+    <message>
+        <source>Select a label or an event on the timeline, or draw a label by dragging on a tier.</source>
+        <translation>Choisissez une étiquette ou un événement sur la frise, ou tracez une étiquette en glissant sur un niveau.</translation>
+    </message>
+    <message>
+        <source>What happened, e.g. pick up the cup</source>
+        <translation>Ce qui s’est passé, p. ex. prendre la tasse</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>les deux</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Hand</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Recovers from</source>
+        <translation>Rattrape</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Rien de sélectionné</translation>
+    </message>
+    <message>
+        <source>Label %1 · by %2</source>
+        <translation>Étiquette %1 · par %2</translation>
+    </message>
+    <message>
+        <source>Event %1 · by %2</source>
+        <translation>Événement %1 · par %2</translation>
+    </message>
+    <message>
+        <source>no slip</source>
+        <translation>aucun glissement</translation>
+    </message>
+    <message>
+        <source>slip %1 at %2</source>
+        <translation>glissement %1 à %2</translation>
+    </message>
+    <message>
+        <source>Suggested slip (%1 hand)</source>
+        <translation>Glissement suggéré (main %1)</translation>
+    </message>
+    <message>
+        <source>Grip force fell by %1 % (from %2 N to %3 N) while the fingertips moved %4 mm. Score %5. Accept makes it a slip event; Dismiss hides it for good.</source>
+        <translation>La force de préhension a chuté de %1 % (de %2 N à %3 N) pendant que le bout des doigts bougeait de %4 mm. Score %5. Accepter en fait un événement de glissement ; Écarter le masque définitivement.</translation>
+    </message>
+    <message>
+        <source>an unknown distance</source>
+        <translation>une distance inconnue</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3 s)</source>
+        <translation>%1 – %2 (%3 s)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Écarter</translation>
     </message>
 </context>
 <context>
@@ -388,6 +634,62 @@
     <message>
         <source>  ·  frame %1</source>
         <translation>  ·  image %1</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>A&amp;nnoter</translation>
+    </message>
+    <message>
+        <source>Set a mark in (I) and a mark out (O) first.</source>
+        <translation>Placez d’abord une marque d’entrée (I) et de sortie (O).</translation>
+    </message>
+    <message>
+        <source>Annotations cannot be read: %1</source>
+        <translation>Impossible de lire les annotations : %1</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Non effectué</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Subtask</source>
+        <translation>Sous-tâche</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>QC flags</source>
+        <translation>Alertes de contrôle</translation>
+    </message>
+    <message>
+        <source>slip?</source>
+        <translation>glissement ?</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3:</source>
+        <translation>%1 de %2 à %3 :</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nouvelle étiquette</translation>
     </message>
 </context>
 <context>
@@ -638,6 +940,97 @@
     <message>
         <source>Verify</source>
         <translation>Vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::QcPanel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Submit for Review</source>
+        <translation>Soumettre au contrôle</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Rejeter…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Rouvrir</translation>
+    </message>
+    <message>
+        <source>Open an episode of a project to review it.</source>
+        <translation>Ouvrez un épisode d’un projet pour le contrôler.</translation>
+    </message>
+    <message>
+        <source>not a project user</source>
+        <translation>pas un utilisateur du projet</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;%1&lt;/b&gt; · you are %2 (%3)</source>
+        <translation>Statut : &lt;b&gt;%1&lt;/b&gt; · vous êtes %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2. %3</source>
+        <translation>Rejeté par %1 : %2. %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Sync: least confidence %1, largest residual %2 ms · label coverage: %3</source>
+        <translation>Synchronisation : confiance minimale %1, plus grand résidu %2 ms · couverture des étiquettes : %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>entier</translation>
+    </message>
+    <message>
+        <source>stream health</source>
+        <translation>état du flux</translation>
+    </message>
+    <message>
+        <source>%1 failed a health check</source>
+        <translation>%1 a échoué à un contrôle d’état</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Reject episode %1</source>
+        <translation>Rejeter l’épisode %1</translation>
+    </message>
+    <message>
+        <source>Why? The annotator sees these reasons and your comment.</source>
+        <translation>Pourquoi ? L’annotateur verra ces raisons et votre commentaire.</translation>
+    </message>
+    <message>
+        <source>Comment: what to fix, where</source>
+        <translation>Commentaire : quoi corriger, et où</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
     </message>
 </context>
 <context>

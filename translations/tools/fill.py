@@ -22,18 +22,23 @@ for lang in sys.argv[1:]:
         if '\t' not in line:
             sys.exit(f'{lang}.tsv:{n}: no tab between source and translation')
         src, tr = line.split('\t', 1)
+        # "@Context@source" applies to that context only (the same English word may need two
+        # translations, e.g. the Delete key and a Delete button).
         table[unescape(src)] = unescape(tr)
     ts = here / f'touchstone_{lang}.ts'
     tree = ET.parse(ts)
     missing = 0
-    for m in tree.getroot().iter('message'):
+    for ctx in tree.getroot().iter('context'):
+      context = ctx.find('name').text or ''
+      for m in ctx.iter('message'):
         src = m.find('source').text or ''
         t = m.find('translation')
-        if src not in table:
+        key = f'@{context}@{src}' if f'@{context}@{src}' in table else src
+        if key not in table:
             missing += 1
             print(f'{lang}: no translation for {src!r}', file=sys.stderr)
             continue
-        value = table[src]
+        value = table[key]
         t.attrib.pop('type', None)
         for child in list(t):
             t.remove(child)
