@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "project/projectpath.h"
+#include "recon/reconprojectsettings.h"
 #include "store/projectstore.h"
 #include "sync/syncsettingsjson.h"
 #include "util/error.h"
@@ -23,14 +24,17 @@ namespace {
 
 // The settings Touchstone knows, with their defaults: what `settings` shows when none is set.
 json knownDefaults() {
-    return {{"sync", sync::syncSettingsToJson({})}};
+    return {{"sync", sync::syncSettingsToJson({})},
+            {"recon", recon::reconProjectSettingsToJson({})}};
 }
 
 // Checks a whole setting before it is stored, so that a typo is refused, not kept.
 json validated(const std::string& key, const json& value) {
     if (key == "sync")
         return sync::syncSettingsToJson(sync::syncSettingsFromJson(value));
-    throw Error("project settings", "unknown setting '" + key + "' (known: sync)");
+    if (key == "recon")
+        return recon::reconProjectSettingsToJson(recon::reconProjectSettingsFromJson(value));
+    throw Error("project settings", "unknown setting '" + key + "' (known: sync, recon)");
 }
 
 std::vector<std::string> split(const std::string& path) {
@@ -82,7 +86,7 @@ int cmdSettings(const Argv& argv, std::ostream& out, std::ostream&) {
     }
     json shown = knownDefaults();
     for (const auto& [key, value] : store.settings("project"))
-        shown[key] = key == "sync" ? validated(key, value) : value;
+        shown[key] = key == "sync" || key == "recon" ? validated(key, value) : value;
     if (a.flag("json")) {
         out << json{{"project", store.file().string()}, {"settings", shown}}.dump(2) << "\n";
         return 0;

@@ -17,12 +17,10 @@ float segmentDistance2(const Eigen::Vector3f& p, const Eigen::Vector3f& a,
     return (a + t * ab - p).squaredNorm();
 }
 
-} // namespace
-
-std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const BackProjector& bp,
-                                                        const Joints3& hand, const Joints3* other,
-                                                        const ContactSettings& st) {
-    std::array<std::optional<double>, 5> out;
+std::array<FingertipObservation, 5> observe(const float* xyz, const BackProjector& bp,
+                                            const Joints3& hand, const Joints3* other,
+                                            const ContactSettings& st, bool detectHidden) {
+    std::array<FingertipObservation, 5> out;
     const CameraModel& dc = bp.depthCamera();
     const Eigen::Isometry3d depthFromDevice = bp.deviceFromDepth().inverse();
     // Bones of both hands in the depth camera frame.
@@ -42,6 +40,34 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const 
         if (!dc.project(tipD, px))
             continue;
         const Eigen::Vector3f tip = tipD.cast<float>();
+        auto isHand = [&](const Eigen::Vector3f& p) {
+            for (const auto& [a, b] : bones)
+                if (segmentDistance2(p, a, b) < margin2)
+                    return true;
+            return false;
+        };
+        if (detectHidden) {
+            // A non-hand surface in front of the tip, near its pixel: the tip is behind it.
+            const int r = st.hiddenWindowPx;
+            const int cu = static_cast<int>(std::lround(px.x())),
+                      cv = static_cast<int>(std::lround(px.y()));
+            const float zNear = tip.z() - static_cast<float>(st.hiddenMaxM),
+                        zFar = tip.z() - static_cast<float>(st.hiddenMarginM);
+            for (int v = std::max(0, cv - r); v <= std::min(dc.height() - 1, cv + r); ++v)
+                for (int u = std::max(0, cu - r); u <= std::min(dc.width() - 1, cu + r); ++u) {
+                    const size_t i = static_cast<size_t>(v) * static_cast<size_t>(dc.width()) +
+                                     static_cast<size_t>(u);
+                    const float z = xyz[3 * i + 2];
+                    if (z == 0 || z < zNear || z > zFar)
+                        continue;
+                    if (!isHand({xyz[3 * i], xyz[3 * i + 1], z})) {
+                        out[f].hidden = true;
+                        break;
+                    }
+                }
+            if (out[f].hidden)
+                continue;
+        }
         const double rpx = st.searchRadiusM * std::max(dc.fx(), dc.fy()) /
                            std::max(tipD.z() - st.searchRadiusM, 0.02);
         const int u0 = std::max(0, static_cast<int>(std::floor(px.x() - rpx)));
@@ -60,13 +86,7 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const 
                 const float d2 = (p - tip).squaredNorm();
                 if (d2 > radius2)
                     continue;
-                bool isHand = false;
-                for (const auto& [a, b] : bones)
-                    if (segmentDistance2(p, a, b) < margin2) {
-                        isHand = true;
-                        break;
-                    }
-                if (isHand)
+                if (isHand(p))
                     continue;
                 pts.push_back(p);
                 nearest2 = std::min(nearest2, d2);
@@ -93,9 +113,27 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const 
         const double planar = es.eigenvalues()[0] / std::max(es.eigenvalues()[1], 1e-12);
         const double plane = std::abs(n.dot(tipD - mean));
         // A curved or folded patch is no plane: then the nearest point is the better bound.
-        out[f] = planar < 0.05 ? plane : std::sqrt(static_cast<double>(nearest2));
+        out[f].distanceM = planar < 0.05 ? plane : std::sqrt(static_cast<double>(nearest2));
     }
     return out;
+}
+
+} // namespace
+
+std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const BackProjector& bp,
+                                                        const Joints3& hand, const Joints3* other,
+                                                        const ContactSettings& st) {
+    std::array<std::optional<double>, 5> out;
+    const auto o = observe(xyz, bp, hand, other, st, false);
+    for (size_t f = 0; f < 5; ++f)
+        out[f] = o[f].distanceM;
+    return out;
+}
+
+std::array<FingertipObservation, 5> observeFingertips(const float* xyz, const BackProjector& bp,
+                                                      const Joints3& hand, const Joints3* other,
+                                                      const ContactSettings& st) {
+    return observe(xyz, bp, hand, other, st, true);
 }
 
 std::vector<ContactInterval> contactIntervals(Hand hand, int finger,
