@@ -12,11 +12,14 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
-// The tip of `finger` in the palm frame of `j` (device-frame joints).
+// The tip of `finger` in the palm frame of `j` (device-frame joints), its origin the palm's
+// centre (wrist and the four knuckles): a finger or thumb closing on an object brings its tip
+// nearer to it, one opening takes it away.
 Eigen::Vector3f palmTip(const Joints3& j, int finger) {
-    const Eigen::Vector3d o = j[Wrist];
-    const Eigen::Vector3d x = (j[IndexMcp] - o).normalized();
-    const Eigen::Vector3d z = x.cross(j[PinkyMcp] - o).normalized();
+    const Eigen::Vector3d w = j[Wrist];
+    const Eigen::Vector3d o = (w + j[IndexMcp] + j[MiddleMcp] + j[RingMcp] + j[PinkyMcp]) / 5.0;
+    const Eigen::Vector3d x = (j[IndexMcp] - w).normalized();
+    const Eigen::Vector3d z = x.cross(j[PinkyMcp] - w).normalized();
     Eigen::Matrix3d R;
     R.col(0) = x;
     R.col(1) = z.cross(x);
@@ -75,7 +78,7 @@ TimeNs refineGapOnset(const ContactSignal& s, const FingertipTrack& tr, size_t k
     // Back from k while the gap grows (the approach), then on after k while it still shrinks.
     double prev = std::numeric_limits<double>::infinity();
     size_t first = k;
-    for (size_t j = k + 1; j-- > (k >= 4 ? k - 4 : 0);) {
+    for (size_t j = k + 1; j-- > (k >= 6 ? k - 6 : 0);) {
         if (!usableGap(tr, j, st))
             break;
         const double y = *tr.gapM[j] - g0;
@@ -99,11 +102,19 @@ TimeNs refineGapOnset(const ContactSignal& s, const FingertipTrack& tr, size_t k
         last = j;
         prev = y;
     }
+    // The three frames nearest the contact: farther ones are where the approach still
+    // accelerated or another joint's motion dominated.
+    std::sort(pts.begin(), pts.end(),
+              [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (pts.size() > 3)
+        pts.resize(3);
     const auto z = sqrtZeroCrossing(pts);
     if (!z)
         return t0;
     const double lo = seconds(s.times[first], t0);
-    const double hi = seconds(s.times[std::min(last + 1, s.times.size() - 1)], t0);
+    // The last frames of a braking approach sit within the plane's noise of touching: the
+    // onset may lie up to two frames past the last one still measurably apart.
+    const double hi = seconds(s.times[std::min(last + 2, s.times.size() - 1)], t0);
     return toNs(t0, std::clamp(*z, lo, hi));
 }
 
@@ -196,23 +207,37 @@ std::vector<ContactInterval> contactIntervals(const ContactSignal& s, Hand hand,
             if (moving)
                 lastMotion = b.norm() < a.norm() ? +1 : -1;
         }
+        const bool opening = motionKnown && moving && lastMotion == -1;
+        // A seen contact starts only from a tip seen apart from the surface in the frame
+        // before: a gap that appears already closed is skin of a neighbouring finger.
+        const bool wasApart = i > 0 && usableGap(tr, i - 1, st) && *tr.gapM[i - 1] >= st.onM;
         if (usableGap(tr, i, st)) {
             const double g = *tr.gapM[i];
-            if (!in && g < st.onM) {
+            if (!in && g < st.onM && wasApart) {
                 in = true, kinematic = false, start = i;
-            } else if (in && g > st.offM) {
+            } else if (in && !kinematic && g > st.offM) {
+                close(i, s.times[i]);
+            } else if (in && kinematic && opening) {
                 close(i, s.times[i]);
             }
         } else if (tr.hidden[i] && motionKnown) {
+            // A contact found on a hidden face ends when the finger opens, not when some
+            // other surface comes into view near it.
             if (!in && !moving && lastMotion == +1) {
                 in = true, kinematic = true, start = i;
-            } else if (in && moving && lastMotion == -1) {
+            } else if (in && opening) {
                 close(i, s.times[i]);
             }
+        } else if (in && !tr.palmTip[i] && !usableGap(tr, i, st)) {
+            close(i, s.times[i]); // the hand is lost: nothing tells the contact goes on
         }
     }
     if (in)
         close(n, s.times.back());
+    // A contact of a single frame is depth noise around the threshold, not a touch.
+    std::erase_if(out, [&](const ContactInterval& c) {
+        return n > 1 && c.endNs - c.startNs < (s.times[1] - s.times[0]) * 3 / 2;
+    });
     return out;
 }
 

@@ -36,8 +36,8 @@ namespace ts::core::recon {
 struct FingertipTrack {
     std::vector<std::optional<double>> gapM;
     std::vector<uint8_t> hidden; // 1: a non-hand surface hides the tip
-    // The tip in the palm frame (origin wrist, x to the index knuckle, z out of the back of the
-    // palm); nullopt when the hand is not seen. Its motion tells a finger closing on an object
+    // The tip in the palm frame (origin the palm's centre, x along wrist → index knuckle, z
+    // normal to the palm); nullopt when the hand is not seen. Its motion tells a finger closing on an object
     // from one at rest, where the depth cannot see the surface.
     std::vector<std::optional<Eigen::Vector3f>> palmTip;
     std::vector<float> probability;

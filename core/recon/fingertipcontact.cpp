@@ -1,5 +1,7 @@
 #include "recon/fingertipcontact.h"
 
+#include "recon/contactsignal.h"
+
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
@@ -46,6 +48,7 @@ std::array<FingertipObservation, 5> observe(const float* xyz, const BackProjecto
                     return true;
             return false;
         };
+        bool anyFront = false; // anything, the hands included, well in front of the tip
         if (detectHidden) {
             // A non-hand surface in front of the tip, near its pixel: the tip is behind it.
             const int r = st.hiddenWindowPx;
@@ -60,6 +63,7 @@ std::array<FingertipObservation, 5> observe(const float* xyz, const BackProjecto
                     const float z = xyz[3 * i + 2];
                     if (z == 0 || z < zNear || z > zFar)
                         continue;
+                    anyFront = true;
                     if (!isHand({xyz[3 * i], xyz[3 * i + 1], z})) {
                         out[f].hidden = true;
                         break;
@@ -91,8 +95,12 @@ std::array<FingertipObservation, 5> observe(const float* xyz, const BackProjecto
                 pts.push_back(p);
                 nearest2 = std::min(nearest2, d2);
             }
-        if (static_cast<int>(pts.size()) < st.minPoints)
+        if (static_cast<int>(pts.size()) < st.minPoints) {
+            // No surface near the tip and something (its own fingers, say, draped over the
+            // edge of what it holds) in front of it: hidden as well.
+            out[f].hidden = anyFront;
             continue;
+        }
         // The surface under the tip: a plane through the points nearest to it (the nearest
         // half, so that a second face of a box corner counts less).
         std::sort(pts.begin(), pts.end(), [&](const Eigen::Vector3f& a, const Eigen::Vector3f& b) {
@@ -140,25 +148,22 @@ std::vector<ContactInterval> contactIntervals(Hand hand, int finger,
                                               const std::vector<TimeNs>& times,
                                               const std::vector<std::optional<double>>& distance,
                                               const ContactSettings& st) {
-    std::vector<ContactInterval> out;
-    bool in = false;
-    TimeNs start = 0, last = 0;
-    for (size_t i = 0; i < times.size() && i < distance.size(); ++i) {
-        // Nearer than a pad radius is no rigid surface: it is skin that escaped the hand mask.
-        if (!distance[i] || *distance[i] < st.tipRadiusM - st.skinM)
-            continue;
-        if (!in && *distance[i] < st.tipRadiusM + st.onM) {
-            in = true;
-            start = times[i];
-        } else if (in && *distance[i] > st.tipRadiusM + st.offM) {
-            in = false;
-            out.push_back({hand, finger, start, times[i]});
-        }
-        last = times[i];
+    // A signal of this one tip, seen only (no hidden-tip evidence), through the same rules and
+    // sub-frame onsets as the episode's contact signal.
+    ContactSignal s;
+    const size_t n = std::min(times.size(), distance.size());
+    s.times.assign(times.begin(), times.begin() + static_cast<long>(n));
+    for (auto& tr : s.tracks) {
+        tr.gapM.assign(n, std::nullopt);
+        tr.hidden.assign(n, 0);
+        tr.palmTip.assign(n, std::nullopt);
+        tr.probability.assign(n, 0.0f);
     }
-    if (in)
-        out.push_back({hand, finger, start, last});
-    return out;
+    FingertipTrack& tr = s.track(hand, finger);
+    for (size_t i = 0; i < n; ++i)
+        if (distance[i])
+            tr.gapM[i] = *distance[i] - st.tipRadiusM;
+    return contactIntervals(s, hand, finger, st);
 }
 
 } // namespace ts::core::recon

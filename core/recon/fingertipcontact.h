@@ -70,7 +70,8 @@ struct ContactInterval {
 };
 
 // Contact intervals from a per-frame distance series of one fingertip (times increasing,
-// nullopt = unknown, which neither starts nor ends a contact).
+// nullopt = unknown, which neither starts nor ends a contact): the seen-surface rules of
+// contactIntervals(const ContactSignal&, …) in contactsignal.h, sub-frame onsets included.
 std::vector<ContactInterval> contactIntervals(Hand hand, int finger,
                                               const std::vector<TimeNs>& times,
                                               const std::vector<std::optional<double>>& distance,
