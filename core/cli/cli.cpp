@@ -30,6 +30,7 @@ Commands:
                                                  show project settings, or set one (leads)
   recon PROJECT EPISODE [--json] [--export-ply FILE] [--poses auto|pose|odometry|ground-truth]
         [--voxel-mm MM] [--max-voxels N] [--budget POINTS] [--max-frames N] [--no-colour]
+        [--no-cache]
                                                  metric 3D: odometry, world map, trajectory error
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]

@@ -7,6 +7,8 @@
 #include "project/projectpath.h"
 #include "recon/episodereconstruction.h"
 #include "recon/pointcloud.h"
+#include "recon/reconprojectsettings.h"
+#include "recon/worldmapcache.h"
 #include "store/projectstore.h"
 #include "util/error.h"
 
@@ -69,7 +71,7 @@ recon::MapPoses parsePoses(const std::string& v) {
 } // namespace
 
 int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {"json", "no-colour"},
+    Args a(argv, 2, {"json", "no-colour", "no-cache"},
            {"export-ply", "poses", "voxel-mm", "max-voxels", "budget", "max-frames"});
     if (a.positional().size() != 2)
         throw UsageError("recon takes a PROJECT and an EPISODE");
@@ -97,13 +99,54 @@ int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err) {
 
     recon::ReconSettings st;
     st.mapPoses = parsePoses(a.value("poses").value_or("auto"));
-    st.map.voxelM = a.number("voxel-mm", 5) / 1000.0;
+    // The project's recon setting (voxel size, memory budget); options override it.
+    recon::reconProjectSettingsFromJson(store.setting("project", "recon").value_or(json(nullptr)))
+        .applyTo(st.map);
+    if (a.value("voxel-mm"))
+        st.map.voxelM = a.number("voxel-mm", 5) / 1000.0;
     st.map.maxVoxels = static_cast<size_t>(a.integer("max-voxels", 4'000'000));
     st.maxFrames = a.integer("max-frames", 0);
     st.useColour = !a.flag("no-colour");
     if (!(st.map.voxelM > 0) || st.map.maxVoxels < 1 || st.maxFrames < 0)
         throw UsageError("--voxel-mm, --max-voxels must be > 0 and --max-frames >= 0");
-    const recon::EpisodeRecon r = recon::reconstructEpisode(b, clocks, st);
+
+    // The map from the project's cache when an entry with the same media, clocks and
+    // settings exists (and reads back intact); else built now and cached.
+    const std::string cacheKey = recon::worldMapCacheKey(store, id, clocks, st);
+    std::string mapSource = "built";
+    std::optional<recon::WorldMap> cached;
+    if (!a.flag("no-cache")) {
+        recon::CachedWorldMap c = recon::loadCachedWorldMap(store, cacheKey);
+        if (c.map) {
+            cached = std::move(c.map);
+            mapSource = "project cache";
+            st.buildMap = false;
+        } else if (!c.problem.empty()) {
+            err << "touchstone-cli recon: the cached world map cannot be used (" << c.problem
+                << "); rebuilding it\n";
+            mapSource = "rebuilt (cache entry unusable)";
+        }
+    } else {
+        mapSource = "rebuilt (--no-cache)";
+    }
+    recon::EpisodeRecon r = recon::reconstructEpisode(b, clocks, st);
+    if (cached) {
+        r.map = std::move(*cached);
+        const recon::PointCloud& all = r.map.level(0);
+        if (!all.empty()) {
+            r.mapMin = r.mapMax = all.points.front();
+            for (const auto& p : all.points) {
+                r.mapMin = r.mapMin.cwiseMin(p);
+                r.mapMax = r.mapMax.cwiseMax(p);
+            }
+        }
+    } else {
+        std::string problem;
+        if (recon::storeCachedWorldMap(store, cacheKey, r.map, &problem))
+            mapSource += ", cached";
+        else
+            err << "touchstone-cli recon: the world map could not be cached (" << problem << ")\n";
+    }
     const size_t budget = static_cast<size_t>(a.integer("budget", 0));
     if (auto ply = a.value("export-ply")) {
         const recon::PointCloud& cloud = budget > 0 ? r.map.forBudget(budget) : r.map.level(0);
@@ -150,6 +193,9 @@ int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err) {
                  {"voxel_m", r.map.voxelM()},
                  {"levels_of_detail", r.map.levels()},
                  {"map_bytes", r.map.bytes()},
+                 {"map_source", mapSource},
+                 {"map_cache_key", cacheKey},
+                 {"coarsenings", r.map.coarsenings()},
                  {"extent_m",
                   {r.mapMax.x() - r.mapMin.x(), r.mapMax.y() - r.mapMin.y(),
                    r.mapMax.z() - r.mapMin.z()}}}},
@@ -192,6 +238,9 @@ int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err) {
                   r.mapMax.x() - r.mapMin.x(), r.mapMax.y() - r.mapMin.y(),
                   r.mapMax.z() - r.mapMin.z(), r.map.levels(), r.map.bytes() / 1e6);
     out << line;
+    out << "  map                    " << mapSource << " (key " << cacheKey.substr(0, 12)
+        << "…, budget " << st.map.maxBytes / (1024 * 1024) << " MB, " << r.map.coarsenings()
+        << " coarsenings)\n";
     std::snprintf(line, sizeof line,
                   "  time                   %.2f s (decode %.2f, back-projection %.2f, odometry "
                   "%.2f, map %.2f)\n",

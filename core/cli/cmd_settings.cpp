@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "project/projectpath.h"
+#include "recon/reconprojectsettings.h"
 #include "store/projectstore.h"
 #include "sync/syncsettingsjson.h"
 #include "util/error.h"
@@ -25,7 +26,8 @@ namespace {
 // The settings Touchstone knows, with their defaults: what `settings` shows when none is set.
 json knownDefaults() {
     return {{"sync", sync::syncSettingsToJson({})},
-            {"annotation", annotation::annotationSettingsFromJson(nullptr)}};
+            {"annotation", annotation::annotationSettingsFromJson(nullptr)},
+            {"recon", recon::reconProjectSettingsToJson({})}};
 }
 
 // Checks a whole setting before it is stored, so that a typo is refused, not kept.
@@ -34,7 +36,10 @@ json validated(const std::string& key, const json& value) {
         return sync::syncSettingsToJson(sync::syncSettingsFromJson(value));
     if (key == annotation::kAnnotationSettingKey)
         return annotation::annotationSettingsFromJson(value);
-    throw Error("project settings", "unknown setting '" + key + "' (known: sync, annotation)");
+    if (key == "recon")
+        return recon::reconProjectSettingsToJson(recon::reconProjectSettingsFromJson(value));
+    throw Error("project settings",
+                "unknown setting '" + key + "' (known: sync, annotation, recon)");
 }
 
 std::vector<std::string> split(const std::string& path) {
@@ -86,7 +91,9 @@ int cmdSettings(const Argv& argv, std::ostream& out, std::ostream&) {
     }
     json shown = knownDefaults();
     for (const auto& [key, value] : store.settings("project"))
-        shown[key] = key == "sync" || key == annotation::kAnnotationSettingKey ? validated(key, value) : value;
+        shown[key] = key == "sync" || key == "recon" || key == annotation::kAnnotationSettingKey
+                         ? validated(key, value)
+                         : value;
     if (a.flag("json")) {
         out << json{{"project", store.file().string()}, {"settings", shown}}.dump(2) << "\n";
         return 0;

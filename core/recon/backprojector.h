@@ -77,6 +77,11 @@ private:
     Eigen::Isometry3d deviceFromDepth_ = Eigen::Isometry3d::Identity();
     Eigen::Isometry3d deviceFromRgb_ = Eigen::Isometry3d::Identity();
     Eigen::Isometry3d rgbFromDepth_ = Eigen::Isometry3d::Identity();
+    // The rays of organised(), laid out for 8-wide loads: without distortion they are separable
+    // (x/z by column, y/z by row: two small tables that stay in L1); with it, one x/z and one
+    // y/z plane (structure of arrays) instead of the interleaved rayTable().
+    bool separable_ = false;
+    std::vector<float> rayX_, rayY_;
 };
 
 } // namespace ts::core::recon

@@ -172,7 +172,7 @@ EpisodeRecon reconstructEpisode(const Bundle& bundle, const StreamClocks& clocks
         }
         r.odometrySeconds += since(t0);
 
-        if (st.buildMap && f.validPoints > 0) {
+        if (f.validPoints > 0) {
             t0 = std::chrono::steady_clock::now();
             std::optional<Eigen::Isometry3d> worldFromDevice;
             if (mapTrajectory)
@@ -180,9 +180,16 @@ EpisodeRecon reconstructEpisode(const Bundle& bundle, const StreamClocks& clocks
             else if (!f.odometry.failed)
                 worldFromDevice = r.odometry.pose(r.odometry.size() - 1);
             if (worldFromDevice) {
-                r.map.insert(bp.cloudFromOrganised(
-                    xyz.data(), rgb, *worldFromDevice * deviceFromDepth, st.mapStride, false));
-                ++posed;
+                ++posed; // counted also when the map comes from a cache
+                if (st.buildMap) {
+                    r.map.insert(bp.cloudFromOrganised(xyz.data(), rgb,
+                                                       *worldFromDevice * deviceFromDepth,
+                                                       st.mapStride, false));
+                    if (st.mapSnapshot && st.snapshotEveryFrames > 0 &&
+                        posed % static_cast<size_t>(st.snapshotEveryFrames) == 0)
+                        st.mapSnapshot(r.map,
+                                       static_cast<double>(i + 1) / static_cast<double>(frames));
+                }
             }
             r.mapSeconds += since(t0);
         }
@@ -211,8 +218,7 @@ EpisodeRecon reconstructEpisode(const Bundle& bundle, const StreamClocks& clocks
         if (f.validPoints == 0)
             ++r.failures;
     r.meanConfidence = confidenceSum / static_cast<double>(r.frames.size());
-    r.posedFraction =
-        st.buildMap ? static_cast<double>(posed) / static_cast<double>(r.frames.size()) : 0;
+    r.posedFraction = static_cast<double>(posed) / static_cast<double>(r.frames.size());
     r.seconds = static_cast<double>(r.frames.back().tNs - r.frames.front().tNs) * 1e-9;
     r.decodeSeconds = src.decodeSeconds();
 

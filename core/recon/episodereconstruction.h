@@ -36,6 +36,10 @@ struct ReconSettings {
     int64_t maxFrames = 0;                // 0: every depth frame
     std::function<void(double)> progress; // fraction done, from the calling thread
     const std::atomic<bool>* cancel = nullptr;
+    // Called on the calling thread every `snapshotEveryFrames` fused frames with the map being
+    // filled (not finished) and the fraction done: WorldMapBuilder publishes levels from it.
+    std::function<void(const WorldMap&, double)> mapSnapshot;
+    int snapshotEveryFrames = 30;
 };
 
 struct FrameReport {

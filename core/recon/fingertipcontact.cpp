@@ -1,5 +1,7 @@
 #include "recon/fingertipcontact.h"
 
+#include "recon/contactsignal.h"
+
 #include <Eigen/Eigenvalues>
 
 #include <algorithm>
@@ -17,12 +19,10 @@ float segmentDistance2(const Eigen::Vector3f& p, const Eigen::Vector3f& a,
     return (a + t * ab - p).squaredNorm();
 }
 
-} // namespace
-
-std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const BackProjector& bp,
-                                                        const Joints3& hand, const Joints3* other,
-                                                        const ContactSettings& st) {
-    std::array<std::optional<double>, 5> out;
+std::array<FingertipObservation, 5> observe(const float* xyz, const BackProjector& bp,
+                                            const Joints3& hand, const Joints3* other,
+                                            const ContactSettings& st, bool detectHidden) {
+    std::array<FingertipObservation, 5> out;
     const CameraModel& dc = bp.depthCamera();
     const Eigen::Isometry3d depthFromDevice = bp.deviceFromDepth().inverse();
     // Bones of both hands in the depth camera frame.
@@ -42,6 +42,36 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const 
         if (!dc.project(tipD, px))
             continue;
         const Eigen::Vector3f tip = tipD.cast<float>();
+        auto isHand = [&](const Eigen::Vector3f& p) {
+            for (const auto& [a, b] : bones)
+                if (segmentDistance2(p, a, b) < margin2)
+                    return true;
+            return false;
+        };
+        bool anyFront = false; // anything, the hands included, well in front of the tip
+        if (detectHidden) {
+            // A non-hand surface in front of the tip, near its pixel: the tip is behind it.
+            const int r = st.hiddenWindowPx;
+            const int cu = static_cast<int>(std::lround(px.x())),
+                      cv = static_cast<int>(std::lround(px.y()));
+            const float zNear = tip.z() - static_cast<float>(st.hiddenMaxM),
+                        zFar = tip.z() - static_cast<float>(st.hiddenMarginM);
+            for (int v = std::max(0, cv - r); v <= std::min(dc.height() - 1, cv + r); ++v)
+                for (int u = std::max(0, cu - r); u <= std::min(dc.width() - 1, cu + r); ++u) {
+                    const size_t i = static_cast<size_t>(v) * static_cast<size_t>(dc.width()) +
+                                     static_cast<size_t>(u);
+                    const float z = xyz[3 * i + 2];
+                    if (z == 0 || z < zNear || z > zFar)
+                        continue;
+                    anyFront = true;
+                    if (!isHand({xyz[3 * i], xyz[3 * i + 1], z})) {
+                        out[f].hidden = true;
+                        break;
+                    }
+                }
+            if (out[f].hidden)
+                continue;
+        }
         const double rpx = st.searchRadiusM * std::max(dc.fx(), dc.fy()) /
                            std::max(tipD.z() - st.searchRadiusM, 0.02);
         const int u0 = std::max(0, static_cast<int>(std::floor(px.x() - rpx)));
@@ -60,19 +90,17 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const 
                 const float d2 = (p - tip).squaredNorm();
                 if (d2 > radius2)
                     continue;
-                bool isHand = false;
-                for (const auto& [a, b] : bones)
-                    if (segmentDistance2(p, a, b) < margin2) {
-                        isHand = true;
-                        break;
-                    }
-                if (isHand)
+                if (isHand(p))
                     continue;
                 pts.push_back(p);
                 nearest2 = std::min(nearest2, d2);
             }
-        if (static_cast<int>(pts.size()) < st.minPoints)
+        if (static_cast<int>(pts.size()) < st.minPoints) {
+            // No surface near the tip and something (its own fingers, say, draped over the
+            // edge of what it holds) in front of it: hidden as well.
+            out[f].hidden = anyFront;
             continue;
+        }
         // The surface under the tip: a plane through the points nearest to it (the nearest
         // half, so that a second face of a box corner counts less).
         std::sort(pts.begin(), pts.end(), [&](const Eigen::Vector3f& a, const Eigen::Vector3f& b) {
@@ -93,34 +121,49 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const 
         const double planar = es.eigenvalues()[0] / std::max(es.eigenvalues()[1], 1e-12);
         const double plane = std::abs(n.dot(tipD - mean));
         // A curved or folded patch is no plane: then the nearest point is the better bound.
-        out[f] = planar < 0.05 ? plane : std::sqrt(static_cast<double>(nearest2));
+        out[f].distanceM = planar < 0.05 ? plane : std::sqrt(static_cast<double>(nearest2));
     }
     return out;
+}
+
+} // namespace
+
+std::array<std::optional<double>, 5> fingertipDistances(const float* xyz, const BackProjector& bp,
+                                                        const Joints3& hand, const Joints3* other,
+                                                        const ContactSettings& st) {
+    std::array<std::optional<double>, 5> out;
+    const auto o = observe(xyz, bp, hand, other, st, false);
+    for (size_t f = 0; f < 5; ++f)
+        out[f] = o[f].distanceM;
+    return out;
+}
+
+std::array<FingertipObservation, 5> observeFingertips(const float* xyz, const BackProjector& bp,
+                                                      const Joints3& hand, const Joints3* other,
+                                                      const ContactSettings& st) {
+    return observe(xyz, bp, hand, other, st, true);
 }
 
 std::vector<ContactInterval> contactIntervals(Hand hand, int finger,
                                               const std::vector<TimeNs>& times,
                                               const std::vector<std::optional<double>>& distance,
                                               const ContactSettings& st) {
-    std::vector<ContactInterval> out;
-    bool in = false;
-    TimeNs start = 0, last = 0;
-    for (size_t i = 0; i < times.size() && i < distance.size(); ++i) {
-        // Nearer than a pad radius is no rigid surface: it is skin that escaped the hand mask.
-        if (!distance[i] || *distance[i] < st.tipRadiusM - st.skinM)
-            continue;
-        if (!in && *distance[i] < st.tipRadiusM + st.onM) {
-            in = true;
-            start = times[i];
-        } else if (in && *distance[i] > st.tipRadiusM + st.offM) {
-            in = false;
-            out.push_back({hand, finger, start, times[i]});
-        }
-        last = times[i];
+    // A signal of this one tip, seen only (no hidden-tip evidence), through the same rules and
+    // sub-frame onsets as the episode's contact signal.
+    ContactSignal s;
+    const size_t n = std::min(times.size(), distance.size());
+    s.times.assign(times.begin(), times.begin() + static_cast<long>(n));
+    for (auto& tr : s.tracks) {
+        tr.gapM.assign(n, std::nullopt);
+        tr.hidden.assign(n, 0);
+        tr.palmTip.assign(n, std::nullopt);
+        tr.probability.assign(n, 0.0f);
     }
-    if (in)
-        out.push_back({hand, finger, start, last});
-    return out;
+    FingertipTrack& tr = s.track(hand, finger);
+    for (size_t i = 0; i < n; ++i)
+        if (distance[i])
+            tr.gapM[i] = *distance[i] - st.tipRadiusM;
+    return contactIntervals(s, hand, finger, st);
 }
 
 } // namespace ts::core::recon

@@ -27,6 +27,24 @@ struct ContactSettings {
     double offM = 0.0015;
     double skinM = 0.002; // distances below tipRadius − skin are unknown (unmasked skin)
     int minPoints = 8;    // fewer surface points: distance unknown
+    // A tip is hidden when a surface that is not a hand lies nearer the camera than the tip by
+    // more than hiddenMarginM (and less than hiddenMaxM), within hiddenWindowPx of the tip's
+    // pixel: the face it may touch is then unseen, and the distance to what is seen near it
+    // says nothing about contact.
+    double hiddenMarginM = 0.015;
+    double hiddenMaxM = 0.15;
+    int hiddenWindowPx = 3;
+    // A hidden tip is taken as touching once its finger, closing, comes to rest in the palm
+    // frame (moves less than restSpeedMps); the contact ends when it opens again.
+    double restSpeedMps = 0.015;
+};
+
+// What one depth frame says about one fingertip.
+struct FingertipObservation {
+    // Joint to the seen surface's plane (metres); nullopt when too few surface points are near
+    // or the tip is hidden.
+    std::optional<double> distanceM;
+    bool hidden = false; // a non-hand surface hides the tip from the camera
 };
 
 // Distance (metres) of each fingertip (thumb..pinky) of `hand` to the surface seen in one
@@ -39,6 +57,12 @@ std::array<std::optional<double>, 5> fingertipDistances(const float* xyz,
                                                         const Joints3& hand, const Joints3* other,
                                                         const ContactSettings& settings = {});
 
+// Like fingertipDistances, with the hidden test; distanceM is nullopt for hidden tips.
+std::array<FingertipObservation, 5> observeFingertips(const float* xyz,
+                                                      const BackProjector& projector,
+                                                      const Joints3& hand, const Joints3* other,
+                                                      const ContactSettings& settings = {});
+
 struct ContactInterval {
     Hand hand = Hand::Right;
     int finger = 0;
@@ -46,7 +70,8 @@ struct ContactInterval {
 };
 
 // Contact intervals from a per-frame distance series of one fingertip (times increasing,
-// nullopt = unknown, which neither starts nor ends a contact).
+// nullopt = unknown, which neither starts nor ends a contact): the seen-surface rules of
+// contactIntervals(const ContactSignal&, …) in contactsignal.h, sub-frame onsets included.
 std::vector<ContactInterval> contactIntervals(Hand hand, int finger,
                                               const std::vector<TimeNs>& times,
                                               const std::vector<std::optional<double>>& distance,

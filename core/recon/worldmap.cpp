@@ -6,11 +6,22 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 
 namespace ts::core::recon {
 
 namespace {
-constexpr char kMagic[8] = {'T', 'S', 'W', 'M', 'A', 'P', '0', '1'};
+constexpr char kMagic[8] = {'T', 'S', 'W', 'M', 'A', 'P', '0', '2'};
+
+// FNV-1a, 64 bit: enough to tell a damaged cache entry from a good one (not a security hash).
+uint64_t fnv1a(const char* p, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; ++i) {
+        h ^= static_cast<uint8_t>(p[i]);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
 
 // 21 bits per axis, offset so that ±10 km at 5 mm fits; points beyond wrap (never happens for
 // rooms, and a wrapped point only lands in a wrong voxel, it cannot corrupt memory).
@@ -25,6 +36,12 @@ inline uint64_t pack(int64_t x, int64_t y, int64_t z) {
 WorldMap::WorldMap(WorldMapSettings settings) : settings_(settings), voxel_(settings.voxelM) {
     if (!(voxel_ > 0))
         throw Error("world map voxel size must be > 0");
+    bound_ = settings.maxVoxels;
+    if (settings.maxBytes > 0)
+        bound_ = std::min(bound_, settings.maxBytes / kBytesPerVoxel);
+    if (bound_ < 1)
+        throw Error("world map memory budget of " + std::to_string(settings.maxBytes) +
+                    " bytes holds no voxel (" + std::to_string(kBytesPerVoxel) + " bytes each)");
 }
 
 uint64_t WorldMap::key(const Eigen::Vector3f& p, float inv) const {
@@ -48,7 +65,7 @@ void WorldMap::insert(const PointCloud& w, int stride) {
             v.r += 128, v.g += 128, v.b += 128;
         ++v.n;
         ++inserted_;
-        if (map_.size() > settings_.maxVoxels) {
+        if (map_.size() > bound_) {
             coarsen();
             inv = static_cast<float>(1.0 / voxel_);
         }
@@ -83,24 +100,33 @@ PointCloud WorldMap::toCloud(const std::unordered_map<uint64_t, Voxel>& m) {
 }
 
 void WorldMap::finish() {
-    lod_.clear();
-    lod_.push_back(toCloud(map_));
-    std::unordered_map<uint64_t, Voxel> level = map_;
+    lod_ = buildLevels();
+}
+
+std::vector<PointCloud> WorldMap::buildLevels() const {
+    std::vector<PointCloud> out;
+    out.push_back(toCloud(map_));
+    // Each level from the one below; the first from map_ itself, so that no copy of the full
+    // map is ever made (the memory budget counts a quarter of it for the working level).
+    std::unordered_map<uint64_t, Voxel> level;
+    const std::unordered_map<uint64_t, Voxel>* below = &map_;
     double size = voxel_;
-    for (int k = 1; k <= settings_.lodLevels && level.size() > 1; ++k) {
+    for (int k = 1; k <= settings_.lodLevels && below->size() > 1; ++k) {
         size *= 2;
         const float inv = static_cast<float>(1.0 / size);
         std::unordered_map<uint64_t, Voxel> next;
-        next.reserve(level.size() / 3);
-        for (const auto& [key_, v] : level) {
+        next.reserve(below->size() / 3);
+        for (const auto& [key_, v] : *below) {
             const Eigen::Vector3f c(v.sx / v.n, v.sy / v.n, v.sz / v.n);
             Voxel& o = next[key(c, inv)];
             o.sx += v.sx, o.sy += v.sy, o.sz += v.sz, o.r += v.r, o.g += v.g, o.b += v.b;
             o.n += v.n;
         }
         level.swap(next);
-        lod_.push_back(toCloud(level));
+        below = &level;
+        out.push_back(toCloud(level));
     }
+    return out;
 }
 
 const PointCloud& WorldMap::forBudget(size_t budget) const {
@@ -122,22 +148,80 @@ size_t WorldMap::bytes() const {
     return b;
 }
 
+std::string WorldMap::serialize() const {
+    std::vector<std::pair<uint64_t, Voxel>> voxels(map_.begin(), map_.end());
+    std::sort(voxels.begin(), voxels.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string out(kMagic, sizeof kMagic);
+    auto put = [&](const void* p, size_t n) { out.append(static_cast<const char*>(p), n); };
+    const double header[2] = {voxel_, static_cast<double>(settings_.lodLevels)};
+    put(header, sizeof header);
+    const uint64_t n = voxels.size(), ins = inserted_, coarse = static_cast<uint64_t>(coarsenings_);
+    put(&n, sizeof n);
+    put(&ins, sizeof ins);
+    put(&coarse, sizeof coarse);
+    out.reserve(out.size() + n * (sizeof(uint64_t) + sizeof(Voxel)) + 8);
+    for (const auto& [k, v] : voxels) {
+        put(&k, sizeof k);
+        put(&v, sizeof v);
+    }
+    const uint64_t sum = fnv1a(out.data(), out.size());
+    put(&sum, sizeof sum);
+    return out;
+}
+
+WorldMap WorldMap::deserialize(const std::string& bytes, const std::string& what) {
+    constexpr size_t head = sizeof kMagic + 2 * sizeof(double) + 3 * sizeof(uint64_t);
+    if (bytes.size() < head + sizeof(uint64_t) ||
+        std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        throw Error(what, "not a Touchstone world map of this version");
+    double header[2];
+    uint64_t n = 0, ins = 0, coarse = 0, sum = 0;
+    const char* p = bytes.data() + sizeof kMagic;
+    std::memcpy(header, p, sizeof header);
+    p += sizeof header;
+    std::memcpy(&n, p, sizeof n);
+    std::memcpy(&ins, p + 8, sizeof ins);
+    std::memcpy(&coarse, p + 16, sizeof coarse);
+    p += 24;
+    const size_t rec = sizeof(uint64_t) + sizeof(Voxel);
+    if (n > (bytes.size() - head - sizeof sum) / rec ||
+        bytes.size() != head + n * rec + sizeof sum)
+        throw Error(what, "the world map is cut short or too long (" +
+                              std::to_string(bytes.size()) + " bytes for " + std::to_string(n) +
+                              " voxels)");
+    std::memcpy(&sum, bytes.data() + bytes.size() - sizeof sum, sizeof sum);
+    if (sum != fnv1a(bytes.data(), bytes.size() - sizeof sum))
+        throw Error(what, "the world map is corrupt (checksum mismatch)");
+    if (!(header[0] > 0) || header[1] < 0 || header[1] > 32)
+        throw Error(what, "the world map's header is implausible");
+    WorldMapSettings s;
+    s.voxelM = header[0];
+    s.lodLevels = static_cast<int>(header[1]);
+    s.maxVoxels = std::max<size_t>(s.maxVoxels, n);
+    WorldMap m(s);
+    m.inserted_ = ins;
+    m.coarsenings_ = static_cast<int>(coarse);
+    m.map_.reserve(n);
+    for (uint64_t i = 0; i < n; ++i, p += rec) {
+        uint64_t k = 0;
+        Voxel v;
+        std::memcpy(&k, p, sizeof k);
+        std::memcpy(&v, p + sizeof k, sizeof v);
+        m.map_.emplace(k, v);
+    }
+    m.finish();
+    return m;
+}
+
 void WorldMap::save(const std::filesystem::path& file) const {
     const std::filesystem::path tmp = file.string() + ".part";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)
             throw Error(tmp.string(), "cannot open the map cache for writing");
-        out.write(kMagic, sizeof kMagic);
-        const double header[2] = {voxel_, static_cast<double>(settings_.lodLevels)};
-        out.write(reinterpret_cast<const char*>(header), sizeof header);
-        const uint64_t n = map_.size(), ins = inserted_;
-        out.write(reinterpret_cast<const char*>(&n), sizeof n);
-        out.write(reinterpret_cast<const char*>(&ins), sizeof ins);
-        for (const auto& [k, v] : map_) {
-            out.write(reinterpret_cast<const char*>(&k), sizeof k);
-            out.write(reinterpret_cast<const char*>(&v), sizeof v);
-        }
+        const std::string bytes = serialize();
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (!out)
             throw Error(tmp.string(), "could not write the map cache");
     }
@@ -148,34 +232,8 @@ WorldMap WorldMap::load(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
         throw Error(file.string(), "cannot open the map cache");
-    char magic[8];
-    double header[2];
-    uint64_t n = 0, ins = 0;
-    in.read(magic, sizeof magic);
-    in.read(reinterpret_cast<char*>(header), sizeof header);
-    in.read(reinterpret_cast<char*>(&n), sizeof n);
-    in.read(reinterpret_cast<char*>(&ins), sizeof ins);
-    if (!in || std::memcmp(magic, kMagic, sizeof kMagic) != 0)
-        throw Error(file.string(), "not a Touchstone map cache of this version");
-    WorldMapSettings s;
-    s.voxelM = header[0];
-    s.lodLevels = static_cast<int>(header[1]);
-    s.maxVoxels = std::max<size_t>(s.maxVoxels, n);
-    WorldMap m(s);
-    m.inserted_ = ins;
-    m.map_.reserve(n);
-    for (uint64_t i = 0; i < n; ++i) {
-        uint64_t k = 0;
-        Voxel v;
-        in.read(reinterpret_cast<char*>(&k), sizeof k);
-        in.read(reinterpret_cast<char*>(&v), sizeof v);
-        if (!in)
-            throw Error(file.string(), "the map cache is cut short (voxel " + std::to_string(i) +
-                                           " of " + std::to_string(n) + ")");
-        m.map_.emplace(k, v);
-    }
-    m.finish();
-    return m;
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return deserialize(bytes, file.string());
 }
 
 } // namespace ts::core::recon

@@ -23,11 +23,22 @@ struct WorldMapSettings {
     double voxelM = 0.005;
     size_t maxVoxels = 4'000'000; // ~ 130 MB; the bound on memory while fusing
     int lodLevels = 8;            // levels above the finest (each halves the resolution)
+    // Memory budget in bytes (0: none) for everything the map holds, its levels of detail and
+    // their snapshots included; it lowers the voxel bound to maxBytes / kBytesPerVoxel.
+    size_t maxBytes = 0;
 };
 
 class WorldMap {
 public:
     explicit WorldMap(WorldMapSettings settings = {});
+
+    // The most a voxel costs: its hash node and bucket (≤ 72 B), its share of the levels of
+    // detail (≤ 20 B), of two snapshots of them (≤ 40 B, one published, one being built) and
+    // of finish()'s working level (≤ 20 B).
+    static constexpr size_t kBytesPerVoxel = 160;
+    // The voxel bound in force: maxVoxels, lowered by the memory budget.
+    size_t voxelBound() const { return bound_; }
+    const WorldMapSettings& settings() const { return settings_; }
 
     // Fuses world-frame points (colours optional); `stride` subsamples the cloud.
     void insert(const PointCloud& world, int stride = 1);
@@ -45,6 +56,15 @@ public:
     const PointCloud& level(int k) const { return lod_[static_cast<size_t>(k)]; }
     // The finest level with at most `budget` points (the coarsest when none is small enough).
     const PointCloud& forBudget(size_t budget) const;
+    // The levels of detail of the map as it is now (what finish() keeps), without changing it:
+    // a snapshot for a viewer while the map is still being filled.
+    std::vector<PointCloud> buildLevels() const;
+
+    // The map as bytes (versioned, voxels in key order, with a checksum) and back. deserialize
+    // throws ts::core::Error naming `what` when the bytes are of another version, cut short or
+    // corrupt (checksum).
+    std::string serialize() const;
+    static WorldMap deserialize(const std::string& bytes, const std::string& what);
 
     // Cache file (binary, versioned); load throws ts::core::Error naming the file when it is
     // missing, of another version or cut short.
@@ -67,6 +87,7 @@ private:
     std::vector<PointCloud> lod_;
     size_t inserted_ = 0;
     int coarsenings_ = 0;
+    size_t bound_ = 0;
 };
 
 } // namespace ts::core::recon

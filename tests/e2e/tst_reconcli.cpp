@@ -56,6 +56,28 @@ private slots:
         QCOMPARE(f.size(), head.indexOf("end_header\n") + 11 + n * 15);
     }
 
+    // jsonReportAndPly built and cached the map: the second run takes it from the project,
+    // --no-cache rebuilds it, and the project's memory budget makes another (coarser) map.
+    void mapIsCachedInTheProject() {
+        const QJsonObject first = cliJson({"recon", project_, "synth-5", "--json"});
+        const QJsonObject c1 = first["coverage"].toObject();
+        QCOMPARE(c1["map_source"].toString(), QString("project cache"));
+        const QJsonObject fresh = cliJson({"recon", project_, "synth-5", "--json", "--no-cache"});
+        const QJsonObject c2 = fresh["coverage"].toObject();
+        QVERIFY(c2["map_source"].toString().startsWith("rebuilt (--no-cache)"));
+        QCOMPARE(c1["map_points"].toDouble(), c2["map_points"].toDouble());
+        QCOMPARE(c1["map_cache_key"].toString(), c2["map_cache_key"].toString());
+        QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
+                            {"settings", project_, "recon.map_memory_mb", "1"}),
+                 0);
+        const QJsonObject small = cliJson({"recon", project_, "synth-5", "--json"});
+        const QJsonObject c3 = small["coverage"].toObject();
+        QCOMPARE(c3["map_source"].toString(), QString("built, cached"));
+        QVERIFY(c3["map_cache_key"].toString() != c1["map_cache_key"].toString());
+        QVERIFY(c3["coarsenings"].toInt() > 0);
+        QVERIFY(c3["map_bytes"].toDouble() <= 1024 * 1024);
+    }
+
     void unknownEpisodeIsAnError() {
         QString out;
         QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"recon", project_, "nope"}, &out), 1);

@@ -77,6 +77,44 @@ private slots:
         }
     }
 
+    // The vectorised paths (separable rays without distortion, planar rays with it; 8 pixels a
+    // step and a scalar tail) against the plain definition z · ray(u, v), on a width that is
+    // no multiple of 8 and depth with holes and out-of-range values.
+    void organisedMatchesPerPixelRays_data() {
+        QTest::addColumn<bool>("distorted");
+        QTest::newRow("pinhole") << false;
+        QTest::newRow("radtan") << true;
+    }
+    void organisedMatchesPerPixelRays() {
+        QFETCH(bool, distorted);
+        Calibration c = calibration(distorted);
+        c.cameras["depth"].width = 61;
+        c.cameras["depth"].height = 13;
+        BackProjectionSettings range;
+        range.minDepthM = 0.3;
+        range.maxDepthM = 3.0;
+        const BackProjector bp(c, "calibration.json", range);
+        const size_t n = 61 * 13;
+        std::vector<uint16_t> raw(n);
+        for (size_t i = 0; i < n; ++i)
+            raw[i] = static_cast<uint16_t>((i * 7919) % 4000); // 0 … 3.999 m, holes at 0
+        std::vector<float> xyz(3 * n, -1.0f);
+        const size_t valid = bp.organised(raw.data(), 0.001, xyz.data());
+        const std::vector<float>& rays = bp.depthCamera().rayTable();
+        size_t expectValid = 0;
+        for (size_t i = 0; i < n; ++i) {
+            float z = static_cast<float>(raw[i]) * 0.001f;
+            const bool ok = z >= 0.3f && z <= 3.0f;
+            expectValid += ok;
+            z = ok ? z : 0.0f;
+            QCOMPARE(xyz[3 * i + 2], z);
+            QVERIFY2(std::abs(xyz[3 * i] - rays[2 * i] * z) < 1e-6f &&
+                         std::abs(xyz[3 * i + 1] - rays[2 * i + 1] * z) < 1e-6f,
+                     qPrintable(QString("pixel %1").arg(i)));
+        }
+        QCOMPARE(valid, expectValid);
+    }
+
     void outOfRangeDepthIsDropped() {
         BackProjectionSettings s;
         s.minDepthM = 0.2;

@@ -3,6 +3,7 @@
 // reprojected and lifted, contact onsets; and bad input (wrong depth scale, corrupt or empty
 // depth frames, missing calibration) reported naming the file and frame.
 #include "io/bundle.h"
+#include "recon/contactsignal.h"
 #include "recon/episodereconstruction.h"
 #include "recon/fingertipcontact.h"
 #include "recon/handsinworld.h"
@@ -59,6 +60,7 @@ private slots:
         so_.width = 320;
         so_.height = 240;
         so_.seed = 11;
+        so_.depthFps = 30; // "one frame" is 33 ms, as in bench recon-accuracy
         so_.handJointNoiseM = 0;
         synth::generateEpisode(dir_, so_);
     }
@@ -174,6 +176,58 @@ private slots:
         QVERIFY2(std::abs(static_cast<double>(found.front().startNs - trueOnset)) <= 1.0 * period,
                  qPrintable(
                      QString("onset off by %1 ms").arg((found.front().startNs - trueOnset) / 1e6)));
+    }
+
+    // Every true contact onset of the episode (left hand on the table, right thumb on the seen
+    // box face, right index…pinky on the hidden far face) found within one depth frame by the
+    // contact signal, and nothing else.
+    void contactOnsetsWithinOneFrame() {
+        const Bundle b = read(dir_);
+        StreamClocks clocks;
+        for (auto [name, m] : sync::readGroundTruthClocks(dir_ / "ground_truth.json")) {
+            m.confidence = 1;
+            clocks[name] = m;
+        }
+        EpisodeSources src(b, clocks);
+        const HandsInWorld hands(b.hands.at("hands"), clocks.at("hands"));
+        const ContactSignal s = computeContactSignal(src, hands);
+        QCOMPARE(s.times.size(), size_t(src.depthFrames()));
+        std::ifstream in(dir_ / "ground_truth.json");
+        const auto gt = nlohmann::json::parse(in);
+        const double period = 1e9 / synth::makePlan(so_).opts.depthFps;
+        int truths = 0;
+        size_t found = 0, matched = 0;
+        double worst = 0;
+        QString report; // onset errors in frames
+        for (Hand h : {Hand::Left, Hand::Right})
+            for (int f = 0; f < 5; ++f) {
+                const auto iv = contactIntervals(s, h, f);
+                found += iv.size();
+                for (const auto& c : gt["contacts"]) {
+                    if (c["hand"] != std::string(handName(h)) ||
+                        c["finger"] != std::string(kFingerNames[static_cast<size_t>(f)]))
+                        continue;
+                    const TimeNs on = c["start_ns"].get<TimeNs>();
+                    ++truths;
+                    double best = 1e9;
+                    for (const auto& i : iv)
+                        best = std::min(best, std::abs(static_cast<double>(i.startNs - on)));
+                    report += QString("%1 %2 %3; ")
+                                  .arg(handName(h).data())
+                                  .arg(kFingerNames[size_t(f)].data())
+                                  .arg(best / period, 0, 'f', 3);
+                    worst = std::max(worst, best / period);
+                    ++matched;
+                }
+                for (size_t i = 0; i < s.times.size(); ++i) {
+                    const float p = s.track(h, f).probability[i];
+                    QVERIFY(std::isnan(p) || (p >= 0 && p <= 1));
+                }
+            }
+        qInfo("%s", qPrintable(report));
+        QVERIFY2(worst <= 1.0, qPrintable(report));
+        QCOMPARE(truths, 10); // 4 s: five left fingers on the table, five right on the box
+        QCOMPARE(found, matched);
     }
 
     void wrongDepthScaleNamesFileAndFrame() {
