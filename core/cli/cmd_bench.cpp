@@ -114,9 +114,9 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 } // namespace
 
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels"});
+    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "width"});
     if (a.positional().size() != 1)
-        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync-accuracy, recon-accuracy or recon");
+        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy or recon");
     const std::string& name = a.positional()[0];
     if (name == "import")
         return benchImport(a, out, err);
@@ -126,13 +126,15 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchDecode(a, out, err);
     if (name == "seek")
         return benchSeek(a, out, err);
+    if (name == "sync")
+        return benchSync(a, out, err);
     if (name == "sync-accuracy")
         return benchSyncAccuracy(a, out, err);
     if (name == "recon-accuracy")
         return benchReconAccuracy(a, out, err);
     if (name == "recon")
         return benchRecon(a, out, err);
-    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon)");
+    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon)");
 }
 
 } // namespace ts::core::cli
