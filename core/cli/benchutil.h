@@ -39,6 +39,7 @@ WorkDir makeWorkDir(const Args& a);
 int benchDecode(const Args& a, std::ostream& out, std::ostream& err);
 int benchSeek(const Args& a, std::ostream& out, std::ostream& err);
 int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err);
+int benchSync(const Args& a, std::ostream& out, std::ostream& err);
 int benchReconAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 int benchRecon(const Args& a, std::ostream& out, std::ostream& err);
 int benchStore(const Args& a, std::ostream& out, std::ostream& err); // bench_store.cpp

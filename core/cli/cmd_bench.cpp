@@ -114,9 +114,9 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 } // namespace
 
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits"});
+    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits", "width"});
     if (a.positional().size() != 1)
-        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon or store");
+        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon or store");
     const std::string& name = a.positional()[0];
     if (name == "import")
         return benchImport(a, out, err);
@@ -126,6 +126,8 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchDecode(a, out, err);
     if (name == "seek")
         return benchSeek(a, out, err);
+    if (name == "sync")
+        return benchSync(a, out, err);
     if (name == "sync-accuracy")
         return benchSyncAccuracy(a, out, err);
     if (name == "recon-accuracy")
@@ -134,7 +136,7 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchRecon(a, out, err);
     if (name == "store")
         return benchStore(a, out, err);
-    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon, store)");
+    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store)");
 }
 
 } // namespace ts::core::cli

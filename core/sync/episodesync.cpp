@@ -217,6 +217,21 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
         }
     }
 
+    // Force rises when a fingertip has come to rest on a surface and falls to zero as it
+    // leaves: each force stream against the first hands stream.
+    const StreamDecl* handsDecl = nullptr;
+    for (const StreamDecl& d : m.streams)
+        if (d.kind == StreamKind::Hands && b.hands.count(d.name) && !handsDecl)
+            handsDecl = &d;
+    for (const StreamDecl& d : m.streams) {
+        if (d.kind != StreamKind::Force || !b.force.count(d.name) || !handsDecl)
+            continue;
+        edges.push_back(
+            {d.name, handsDecl->name, d.clock, handsDecl->clock, "force~fingertip-contact",
+             estimateForceToHands(b.force.at(d.name), b.hands.at(handsDecl->name), settings.force)
+                 .estimate});
+    }
+
     // The camera's own rotation links gyro and pose to the video's clock (the timeline).
     if (r.evidence.visual && r.evidence.visual->pairs > 0) {
         const StreamDecl* video = nullptr;

@@ -3,7 +3,8 @@
 // estimates), a raw → timeline clock model for every stream it can, flagging the rest.
 //
 // What is estimated today (docs/sync.md): IMU gyro ↔ pose-derived rotation rate (to the tens of
-// microseconds) and hands ↔ pose by world-frame stillness (to a few ms, low confidence). A stream
+// microseconds), gyro and pose ↔ the camera's rotation in the video, force ↔ fingertip contact
+// in the hands, and hands ↔ pose by world-frame stillness (to a few ms, low confidence). A stream
 // whose clock has no path to the timeline clock keeps its stored model and is reported as "not
 // aligned" with the relative estimate, if any, for people to see.
 // Pure function on a read Bundle; any thread (one call per thread; nothing is shared).
@@ -11,6 +12,7 @@
 
 #include "model/clockmodel.h"
 #include "sync/clockestimator.h"
+#include "sync/forcecontactestimator.h"
 #include "sync/handsposeestimator.h"
 #include "sync/streamhealth.h"
 #include "sync/visualrotation.h"
@@ -30,6 +32,7 @@ struct SyncSettings {
     HealthThresholds health;
     ClockEstimateOptions gyro; // gyro ↔ pose rotation rate (rad/s)
     HandsPoseOptions hands;    // hands ↔ pose world-frame stillness
+    ForceContactOptions force; // force ↔ fingertip contact (hands)
     // Pairwise estimates less sure than this are reported but link no clock (and so are not
     // stored): a stored model should never be replaced by a guess.
     double minConfidence = 0.5;

@@ -167,6 +167,8 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
     if (B - A < 2 * W) {
         W = B - A;
         S = W;
+    } else if (o.maxWindows > 1) {
+        S = std::max(S, (B - A - W) / (o.maxWindows - 1));
     }
     std::vector<double> xs, ys;
     double lastLag = kMin * step;

@@ -21,6 +21,9 @@ struct HandsPoseOptions {
     TimeNs fitHalfWidthNs = 40'000'000; // the parabola is fitted over ± this around the minimum
     TimeNs fitStepNs = 4'000'000;
     double minHeadRate = 0.05; // rad/s RMS: slower heads carry no evidence
+    // Long recordings spread at most this many windows evenly (the stride grows): each costs
+    // ~40 evaluations over 10 s of hands, and 40 already pin offset and drift.
+    int maxWindows = 40;
 };
 
 // hands raw → pose raw, in the same form as estimateClock().

@@ -1,0 +1,103 @@
+// touchstone-cli bench sync: how fast the sync engine is on one synthetic episode (10 minutes
+// by default): estimation alone on extracted motion signals, as a real-time factor, and end to
+// end (bundle read, video pass, estimation) against `ffmpeg -i rgb.mp4 -f null -` on the same
+// video in the same run.
+#include "cli/benchutil.h"
+#include "io/bundle.h"
+#include "sync/episodesync.h"
+#include "synth/synth.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <string>
+
+namespace ts::core::cli {
+
+namespace fs = std::filesystem;
+
+int benchSync(const Args& a, std::ostream& out, std::ostream& err) {
+    const double seconds = a.number("seconds", 600);
+    const int width = static_cast<int>(a.integer("width", 640));
+    if (seconds < 1 || width < 16 || width % 4 != 0)
+        throw UsageError("bench sync needs --seconds >= 1 and --width >= 16, a multiple of 4");
+    WorkDir work = makeWorkDir(a);
+    const fs::path dir = work.path / ("episode-" + std::to_string(static_cast<int>(seconds)) +
+                                      "s-" + std::to_string(width));
+    if (!fs::exists(dir / "episode.json")) {
+        err << "bench sync: writing a " << seconds << " s synthetic episode (" << width
+            << " px wide) to " << dir << "…\n";
+        synth::SynthOptions so;
+        so.seconds = seconds;
+        so.seed = 7;
+        so.width = width;
+        so.height = width * 3 / 4;
+        so.jitterUs = 50;
+        so.dropRate = 0.01;
+        synth::generateEpisode(dir, so);
+    }
+    BundleReadOptions ro;
+    ro.hashMedia = false;
+    ro.checkVideoFrames = false;
+    const fs::path video = dir / "rgb.mp4";
+    const std::vector<std::string> ffmpeg{"ffmpeg", "-v", "error", "-i", video.string(), "-f",
+                                          "null", "-"};
+    // Warm the file cache for both, then time the reference before and after ours.
+    double ref = timeProgram(ffmpeg);
+    ref = std::min(ref, timeProgram(ffmpeg));
+
+    err << "bench sync: end to end (read, video pass, estimation)…\n";
+    const double t0 = now();
+    const Bundle b = readBundle(dir, ro);
+    if (!b.ok())
+        throw Error(dir.string(), "synthetic bundle does not read back cleanly");
+    const double tRead = now();
+    const sync::EpisodeSignals sig = sync::extractEpisodeSignals(b);
+    const double tVideo = now();
+    const sync::EpisodeSyncResult r = sync::syncEpisode(b, {}, &sig);
+    const double tEnd = now();
+    ref = std::min(ref, timeProgram(ffmpeg));
+    if (!sig.visual)
+        throw Error(video.string(), "the video pass failed: " + sig.videoProblem);
+
+    // Estimation alone on the extracted signals: best of three.
+    double est = tEnd - tVideo;
+    for (int run = 0; run < 2; ++run) {
+        const double s0 = now();
+        const sync::EpisodeSyncResult again = sync::syncEpisode(b, {}, &sig);
+        est = std::min(est, now() - s0);
+        if (again.pairs.size() != r.pairs.size())
+            throw Error("bench sync: estimation is not repeatable");
+    }
+    int aligned = 0;
+    for (const sync::StreamSync& s : r.streams)
+        aligned += s.aligned ? 1 : 0;
+
+    const std::string tag = std::to_string(static_cast<int>(seconds)) + "s";
+    const std::string ffmpegRef = "ffmpeg -i rgb.mp4 -f null - (same video, " +
+                                  std::to_string(width) + "x" + std::to_string(width * 3 / 4) +
+                                  ", best of 3)";
+    const bool full = seconds >= 600;
+    out << benchLine("sync", "estimation_realtime_factor_" + tag, seconds / est, "x", "", 0,
+                     "higher", full ? nlohmann::json(1000.0) : nlohmann::json(nullptr))
+               .dump()
+        << "\n";
+    out << benchLine("sync", "estimation_seconds_" + tag, est, "s", "", 0, "lower", nullptr).dump()
+        << "\n";
+    out << benchLine("sync", "end_to_end_seconds_" + tag, tEnd - t0, "s", ffmpegRef, ref, "lower",
+                     1.5)
+               .dump()
+        << "\n";
+    out << benchLine("sync", "video_pass_seconds_" + tag, tVideo - tRead, "s", ffmpegRef, ref,
+                     "lower", nullptr)
+               .dump()
+        << "\n";
+    out << benchLine("sync", "bundle_read_seconds_" + tag, tRead - t0, "s", "", 0, "lower",
+                     nullptr)
+               .dump()
+        << "\n";
+    out << benchLine("sync", "streams_aligned_" + tag, aligned, "", "", 0, "higher", nullptr).dump()
+        << "\n";
+    return 0;
+}
+
+} // namespace ts::core::cli

@@ -1,0 +1,464 @@
+#include "sync/forcecontactestimator.h"
+
+#include "sync/robustline.h"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace ts::core::sync {
+
+namespace {
+
+constexpr double kNs = 1e9;
+constexpr std::array<int, 6> kPalmJoints{0, 1, 5, 9, 13, 17}; // rigid in the hand
+
+// One hand's fingertips in its own palm frame: head and wrist motion cancel, what is left is
+// the finger closing and opening.
+struct FingerTracks {
+    std::vector<double> t;                              // raw ns
+    std::array<std::vector<Eigen::Vector3d>, 5> tip;    // palm frame, metres
+    std::array<std::vector<double>, 5> speedIntegral;   // ∫|v| dt (metres), for window means
+};
+
+FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
+    FingerTracks tr;
+    std::vector<const HandSample*> hs;
+    for (const HandSample& h : all)
+        if (h.hand == hand)
+            hs.push_back(&h);
+    std::stable_sort(hs.begin(), hs.end(),
+                     [](const HandSample* a, const HandSample* b) { return a->tNs < b->tNs; });
+    if (hs.empty())
+        return tr;
+    auto joint = [](const HandSample& h, int j) {
+        const Vec3& v = h.joints[static_cast<size_t>(j)];
+        return Eigen::Vector3d(v[0], v[1], v[2]);
+    };
+    // The palm of the first sample is the template each sample's palm is rotated onto.
+    std::array<Eigen::Vector3d, 6> tmpl;
+    Eigen::Vector3d c0 = Eigen::Vector3d::Zero();
+    for (size_t k = 0; k < 6; ++k)
+        c0 += tmpl[k] = joint(*hs.front(), kPalmJoints[k]);
+    c0 /= 6;
+    for (auto& p : tmpl)
+        p -= c0;
+    for (const HandSample* h : hs) {
+        if (!tr.t.empty() && static_cast<double>(h->tNs) <= tr.t.back())
+            continue; // duplicate time: keep the first
+        std::array<Eigen::Vector3d, 6> q;
+        Eigen::Vector3d c = Eigen::Vector3d::Zero();
+        for (size_t k = 0; k < 6; ++k)
+            c += q[k] = joint(*h, kPalmJoints[k]);
+        c /= 6;
+        Eigen::Matrix3d H = Eigen::Matrix3d::Zero();
+        for (size_t k = 0; k < 6; ++k)
+            H += tmpl[k] * (q[k] - c).transpose();
+        const Eigen::JacobiSVD<Eigen::Matrix3d> svd(H, Eigen::ComputeFullU | Eigen::ComputeFullV);
+        Eigen::Matrix3d D = Eigen::Matrix3d::Identity();
+        D(2, 2) = (svd.matrixV() * svd.matrixU().transpose()).determinant() < 0 ? -1 : 1;
+        const Eigen::Matrix3d R = svd.matrixV() * D * svd.matrixU().transpose(); // q ≈ R·tmpl
+        tr.t.push_back(static_cast<double>(h->tNs));
+        for (size_t f = 0; f < 5; ++f)
+            tr.tip[f].push_back(R.transpose() * (joint(*h, kFingertips[f]) - c));
+    }
+    for (size_t f = 0; f < 5; ++f) {
+        auto& I = tr.speedIntegral[f];
+        I.assign(tr.t.size(), 0.0);
+        for (size_t i = 1; i < tr.t.size(); ++i)
+            I[i] = I[i - 1] + (tr.tip[f][i] - tr.tip[f][i - 1]).norm();
+    }
+    return tr;
+}
+
+// Mean fingertip speed (m/s) over [a, b] on the hands clock; NaN outside the track.
+double meanSpeed(const FingerTracks& tr, size_t f, double a, double b) {
+    if (tr.t.size() < 2 || a < tr.t.front() || b > tr.t.back() || b <= a)
+        return std::numeric_limits<double>::quiet_NaN();
+    auto at = [&](double x) {
+        const auto it = std::upper_bound(tr.t.begin(), tr.t.end(), x);
+        const size_t i = std::clamp<size_t>(static_cast<size_t>(it - tr.t.begin()), 1,
+                                            tr.t.size() - 1);
+        const double s = (x - tr.t[i - 1]) / (tr.t[i] - tr.t[i - 1]);
+        return tr.speedIntegral[f][i - 1] + s * (tr.speedIntegral[f][i] - tr.speedIntegral[f][i - 1]);
+    };
+    return (at(b) - at(a)) / ((b - a) / kNs);
+}
+
+// Least squares of y = b + H(τ)·(a2 τ² + a3 τ³): the foot of a ramp that starts from rest
+// (C1, as a pressing finger does). Returns the residual sum of squares.
+double footCost(const std::vector<double>& t, const std::vector<double>& y, double t1,
+                bool rising) {
+    Eigen::Matrix3d A = Eigen::Matrix3d::Zero();
+    Eigen::Vector3d r = Eigen::Vector3d::Zero();
+    double yy = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+        const double tau = std::max(0.0, (rising ? t[i] - t1 : t1 - t[i]) / kNs);
+        const Eigen::Vector3d x(1.0, tau * tau, tau * tau * tau);
+        A += x * x.transpose();
+        r += x * y[i];
+        yy += y[i] * y[i];
+    }
+    const Eigen::Vector3d p = A.ldlt().solve(r);
+    return std::max(0.0, yy - p.dot(r));
+}
+
+// The ramp start (rising) or end (falling) in [lo, hi]: a 4 ms grid, then golden section.
+double fitFoot(const std::vector<double>& t, const std::vector<double>& y, double lo, double hi,
+               bool rising) {
+    double best = lo, bestCost = std::numeric_limits<double>::infinity();
+    for (double x = lo; x <= hi; x += 4e6)
+        if (const double c = footCost(t, y, x, rising); c < bestCost) {
+            bestCost = c;
+            best = x;
+        }
+    double a = std::max(lo, best - 4e6), b = std::min(hi, best + 4e6);
+    const double g = (std::sqrt(5.0) - 1) / 2;
+    double x1 = b - g * (b - a), x2 = a + g * (b - a);
+    double f1 = footCost(t, y, x1, rising), f2 = footCost(t, y, x2, rising);
+    for (int k = 0; k < 30; ++k) {
+        if (f1 < f2) {
+            b = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = b - g * (b - a);
+            f1 = footCost(t, y, x1, rising);
+        } else {
+            a = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = a + g * (b - a);
+            f2 = footCost(t, y, x2, rising);
+        }
+    }
+    return (a + b) / 2;
+}
+
+struct ForceEvent {
+    Hand hand;
+    int finger;
+    bool onset;
+    double t; // force raw ns
+};
+
+// Contact starts and ends of one channel, each timed where the force leaves (or reaches) zero.
+void channelEvents(const ForceSeries& fs, size_t ch, Hand hand, int finger,
+                   const ForceContactOptions& o, std::vector<ForceEvent>& out) {
+    const size_t n = fs.tNs.size(), nc = fs.channels.size();
+    if (n < 16)
+        return;
+    auto F = [&](size_t i) { return fs.values[i * nc + ch]; };
+    std::vector<double> d;
+    d.reserve(n - 1);
+    for (size_t i = 1; i < n; ++i)
+        d.push_back(std::abs(F(i) - F(i - 1)));
+    std::nth_element(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(d.size() / 2), d.end());
+    const double sigma = 1.4826 * d[d.size() / 2] / std::sqrt(2.0);
+    const double on = std::max(o.onN, 6 * sigma), off = std::max(o.offN, 3 * sigma);
+    const auto T = [&](size_t i) { return static_cast<double>(fs.tNs[i]); };
+    auto collect = [&](double a, double b, std::vector<double>& ts, std::vector<double>& ys) {
+        const size_t i0 = static_cast<size_t>(
+            std::lower_bound(fs.tNs.begin(), fs.tNs.end(), static_cast<TimeNs>(a)) -
+            fs.tNs.begin());
+        for (size_t i = i0; i < n && T(i) <= b; ++i) {
+            ts.push_back(T(i));
+            ys.push_back(F(i));
+        }
+    };
+    auto peak = [&](double a, double b) {
+        double p = 0;
+        for (size_t i = static_cast<size_t>(
+                 std::lower_bound(fs.tNs.begin(), fs.tNs.end(), static_cast<TimeNs>(a)) -
+                 fs.tNs.begin());
+             i < n && T(i) <= b; ++i)
+            p = std::max(p, F(i));
+        return p;
+    };
+    const double search = static_cast<double>(o.footSearchNs);
+    bool in = F(0) > on; // a contact under way at the start has no onset to time
+    size_t start = 0;
+    bool startValid = false;
+    for (size_t i = 1; i < n; ++i) {
+        if (!in && F(i) > on) {
+            in = true;
+            start = i;
+            startValid = T(i) - search - 5e7 >= T(0);
+        } else if (in && F(i) < off) {
+            in = false;
+            const size_t last = i - 1; // last sample in contact
+            if (T(last) - T(start) < static_cast<double>(o.minContactNs)) {
+                startValid = false;
+                continue;
+            }
+            if (startValid) {
+                // Foot of the rise: from before the search range to half the plateau.
+                const double tc = T(start);
+                const double half = 0.5 * peak(tc, tc + 4e8);
+                double tHi = tc;
+                for (size_t k = start; k < n && T(k) < tc + 4e8; ++k)
+                    if (F(k) >= half) {
+                        tHi = T(k);
+                        break;
+                    }
+                std::vector<double> ts, ys;
+                collect(tc - search - 5e7, tHi, ts, ys);
+                out.push_back({hand, finger, true, fitFoot(ts, ys, tc - search, tc, true)});
+            }
+            // The fall to zero, mirrored: the last sample above `on` is the crossing.
+            size_t lastOn = last;
+            while (lastOn > start && F(lastOn) <= on)
+                --lastOn;
+            const double tc = T(lastOn);
+            if (tc + search + 5e7 <= T(n - 1)) {
+                const double half = 0.5 * peak(tc - 4e8, tc);
+                double tLo = tc;
+                for (size_t k = lastOn; k > start && T(k) > tc - 4e8; --k)
+                    if (F(k) >= half) {
+                        tLo = T(k);
+                        break;
+                    }
+                std::vector<double> ts, ys;
+                collect(tLo, tc + search + 5e7, ts, ys);
+                out.push_back({hand, finger, false, fitFoot(ts, ys, tc, tc + search, false)});
+            }
+            startValid = false;
+        }
+    }
+}
+
+// The finger's arrival (onset) or departure near `guess` from the foot of its motion: the
+// fingertip at rest p, and before arrival (after departure) p + c2·τ² + c3·τ³ per axis, τ the
+// time to (from) the event: the same smooth-start model as the force ramps, so that both
+// sides are timed alike. NaN when the fingertip does not visibly move there.
+double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
+                     const ForceContactOptions& o, double* travel) {
+    const double moving = static_cast<double>(o.handMovingNs);
+    const double rest = static_cast<double>(o.handRestNs);
+    const double search = static_cast<double>(o.handSearchNs);
+    const double a = onset ? guess - search - moving : guess - search - rest;
+    const double b = onset ? guess + search + rest : guess + search + moving;
+    const auto i0 = static_cast<size_t>(std::lower_bound(tr.t.begin(), tr.t.end(), a) -
+                                        tr.t.begin());
+    std::vector<double> ts;
+    std::vector<Eigen::Vector3d> ps;
+    for (size_t i = i0; i < tr.t.size() && tr.t[i] <= b; ++i) {
+        ts.push_back(tr.t[i]);
+        ps.push_back(tr.tip[f][i]);
+    }
+    if (ts.size() < 8)
+        return std::numeric_limits<double>::quiet_NaN();
+    auto cost = [&](double te, Eigen::Vector3d* disp) {
+        Eigen::Matrix3d A = Eigen::Matrix3d::Zero(), B = Eigen::Matrix3d::Zero();
+        double yy = 0;
+        for (size_t i = 0; i < ts.size(); ++i) {
+            const double tau = std::max(0.0, (onset ? te - ts[i] : ts[i] - te) / kNs);
+            const Eigen::Vector3d basis(1.0, tau * tau, tau * tau * tau);
+            A += basis * basis.transpose();
+            B += basis * ps[i].transpose();
+            yy += ps[i].squaredNorm();
+        }
+        const Eigen::Matrix3d coef = A.ldlt().solve(B);
+        if (disp) {
+            const double tm = moving / kNs;
+            *disp = (coef.row(1) * tm * tm + coef.row(2) * tm * tm * tm).transpose();
+        }
+        return std::max(0.0, yy - coef.cwiseProduct(B).sum());
+    };
+    double best = guess, bestCost = std::numeric_limits<double>::infinity();
+    for (double x = guess - search; x <= guess + search; x += 2e6)
+        if (const double c = cost(x, nullptr); c < bestCost) {
+            bestCost = c;
+            best = x;
+        }
+    double lo = best - 2e6, hi = best + 2e6;
+    const double g = (std::sqrt(5.0) - 1) / 2;
+    for (int k = 0; k < 25; ++k) {
+        const double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
+        if (cost(x1, nullptr) < cost(x2, nullptr))
+            hi = x2;
+        else
+            lo = x1;
+    }
+    const double te = (lo + hi) / 2;
+    Eigen::Vector3d disp;
+    cost(te, &disp);
+    *travel = disp.norm();
+    if (te <= guess - search + 1e6 || te >= guess + search - 1e6)
+        return std::numeric_limits<double>::quiet_NaN(); // no minimum inside the range
+    return te;
+}
+
+} // namespace
+
+std::optional<std::pair<Hand, int>> forceChannelFinger(const std::string& channel) {
+    std::string s;
+    for (char c : channel)
+        s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::optional<Hand> hand;
+    for (const auto& [prefix, h] : std::initializer_list<std::pair<const char*, Hand>>{
+             {"right", Hand::Right}, {"left", Hand::Left}, {"r_", Hand::Right},
+             {"l_", Hand::Left}, {"r-", Hand::Right}, {"l-", Hand::Left}})
+        if (s.rfind(prefix, 0) == 0) {
+            hand = h;
+            break;
+        }
+    if (!hand)
+        return std::nullopt;
+    static const std::array<const char*, 5> fingers{"thumb", "index", "middle", "ring", "pinky"};
+    for (size_t f = 0; f < 5; ++f)
+        if (s.find(fingers[f]) != std::string::npos)
+            return std::make_pair(*hand, static_cast<int>(f));
+    return std::nullopt;
+}
+
+ForceContactEstimate estimateForceToHands(const ForceSeries& force,
+                                          const std::vector<HandSample>& hands,
+                                          const ForceContactOptions& o) {
+    ForceContactEstimate out;
+    ClockEstimate& e = out.estimate;
+    std::vector<ForceEvent> events;
+    bool anyFinger = false;
+    for (size_t c = 0; c < force.channels.size(); ++c)
+        if (auto hf = forceChannelFinger(force.channels[c])) {
+            anyFinger = true;
+            channelEvents(force, c, hf->first, hf->second, o, events);
+        }
+    if (!anyFinger) {
+        e.note = "no force channel names a fingertip (e.g. right_index)";
+        return out;
+    }
+    if (events.empty()) {
+        e.note = "no contact in the force stream (no force above " + std::to_string(o.onN).substr(0, 4) +
+                 " N with a start and an end)";
+        return out;
+    }
+    std::sort(events.begin(), events.end(),
+              [](const ForceEvent& a, const ForceEvent& b) { return a.t < b.t; });
+    e.windows = static_cast<int>(events.size());
+    std::map<Hand, FingerTracks> tracks;
+    for (Hand h : {Hand::Left, Hand::Right})
+        tracks[h] = fingerTracks(hands, h);
+    if (tracks[Hand::Left].t.size() < 6 && tracks[Hand::Right].t.size() < 6) {
+        e.note = "too few hand samples to see fingertips arrive and leave";
+        return out;
+    }
+
+    // Coarse lag: fingers move just before a contact starts and just after it ends, and hold
+    // still in between. Score = mean speed on the moving side − on the still side.
+    const double w = 1.5e8;
+    std::vector<const ForceEvent*> coarse;
+    const size_t stride = std::max<size_t>(1, events.size() / 300);
+    for (size_t i = 0; i < events.size(); i += stride)
+        coarse.push_back(&events[i]);
+    std::vector<double> lags, scores;
+    for (TimeNs L = -o.maxLagNs; L <= o.maxLagNs; L += o.coarseStepNs) {
+        double sum = 0;
+        int n = 0;
+        for (const ForceEvent* ev : coarse) {
+            const FingerTracks& tr = tracks[ev->hand];
+            const double th = ev->t + static_cast<double>(L);
+            const double before = meanSpeed(tr, static_cast<size_t>(ev->finger), th - w, th);
+            const double after = meanSpeed(tr, static_cast<size_t>(ev->finger), th, th + w);
+            if (std::isnan(before) || std::isnan(after))
+                continue;
+            sum += ev->onset ? before - after : after - before;
+            ++n;
+        }
+        lags.push_back(static_cast<double>(L));
+        scores.push_back(n ? sum / n : 0.0);
+    }
+    const size_t ib = static_cast<size_t>(std::max_element(scores.begin(), scores.end()) -
+                                          scores.begin());
+    const double best = scores[ib];
+    double competitor = 0;
+    for (size_t i = 1; i + 1 < scores.size(); ++i)
+        if (std::abs(lags[i] - lags[ib]) > 1e8 && scores[i] >= scores[i - 1] &&
+            scores[i] >= scores[i + 1])
+            competitor = std::max(competitor, scores[i]);
+    e.peakScore = best;
+    e.uniqueness = best > 0 ? std::clamp((best - competitor) / best, 0.0, 1.0) : 0.0;
+    if (best <= 0.005) { // < 5 mm/s contrast: the hands do not mirror the contacts
+        e.note = "force contacts do not line up with fingertip motion within ±" +
+                 std::to_string(o.maxLagNs / 1'000'000'000) + " s";
+        return out;
+    }
+    const double coarseLag = lags[ib];
+
+    // Fine: time each event's finger transition on the hands clock.
+    std::vector<double> x, y;
+    for (const ForceEvent& ev : events) {
+        ContactEvent ce{ev.hand, ev.finger, ev.onset, ev.t, 0, false};
+        const FingerTracks& tr = tracks[ev.hand];
+        double travel = 0;
+        const double th = fitFingerFoot(tr, static_cast<size_t>(ev.finger),
+                                              ev.t + coarseLag, ev.onset, o, &travel);
+        if (!std::isnan(th) && travel >= o.minTravelM) {
+            ce.handTimeNs = th;
+            ce.matched = true;
+            x.push_back(ev.t);
+            y.push_back(th - ev.t);
+        }
+        out.events.push_back(ce);
+    }
+    e.usedWindows = static_cast<int>(x.size());
+    if (static_cast<int>(x.size()) < o.minEvents) {
+        e.note = "only " + std::to_string(x.size()) +
+                 " contact events could be timed in both the force and the hands";
+        return out;
+    }
+    double centre = 0;
+    const LineFit fit = fitLineRobustCentred(x, y, 1e6, &centre);
+    const double span = (x.back() - x.front()) / kNs;
+    e.estimated = true;
+    e.t0Ns = static_cast<TimeNs>(std::llround(centre));
+    e.inliers = fit.inliers;
+    // Like estimateClock's windowed offsets: the scatter of 5 s means about the line (single
+    // events scatter by ~10 ms at 30 Hz hands; what matters is how well the line is pinned).
+    {
+        std::map<long long, std::pair<double, int>> bins;
+        for (size_t i = 0; i < x.size(); ++i)
+            if (fit.inlier[i]) {
+                auto& bin = bins[static_cast<long long>(std::floor((x[i] - x.front()) / 5e9))];
+                bin.first += y[i] - fit.intercept - fit.slope * (x[i] - centre);
+                ++bin.second;
+            }
+        double ss = 0;
+        for (const auto& [k, v] : bins)
+            ss += (v.first / v.second) * (v.first / v.second);
+        e.residualNs = std::sqrt(ss / static_cast<double>(bins.size()));
+    }
+    e.driftEstimated = span >= 10 && fit.inliers >= 2 * o.minEvents;
+    if (e.driftEstimated) {
+        e.offsetNs = fit.intercept;
+        e.drift = fit.slope;
+    } else {
+        std::vector<double> in;
+        for (size_t i = 0; i < y.size(); ++i)
+            if (fit.inlier[i])
+                in.push_back(y[i]);
+        std::nth_element(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(in.size() / 2),
+                         in.end());
+        e.offsetNs = in[in.size() / 2];
+        e.drift = 0;
+        e.note = "too few contacts over too short a time to estimate drift";
+    }
+    const double cEvents = std::min(1.0, fit.inliers / (3.0 * o.minEvents));
+    const double cInliers = static_cast<double>(fit.inliers) / static_cast<double>(x.size());
+    const double cUnique = std::clamp(e.uniqueness / 0.3, 0.0, 1.0);
+    // The offset's standard error: 0.5 ms or better counts fully, 2.5 ms or worse not at all.
+    const double se = fit.rms / std::sqrt(static_cast<double>(fit.inliers));
+    const double cResidual = std::clamp(1.0 - (se - 0.5e6) / 2e6, 0.0, 1.0);
+    e.confidence = cEvents * cInliers * cUnique * cResidual * (e.driftEstimated ? 1.0 : 0.6);
+    if (fit.inliers < o.minEvents) {
+        e.confidence = 0;
+        e.note = "the contact events disagree about the lag";
+    }
+    return out;
+}
+
+} // namespace ts::core::sync

@@ -1,0 +1,163 @@
+// The force ↔ fingertip-contact estimator against known truth (synthetic episodes with force
+// and hands on their own drifting clocks), and the "cannot tell" cases: no contact in the
+// force, hands that never move, channels that name no finger.
+#include "io/bundle.h"
+#include "sync/episodesync.h"
+#include "sync/forcecontactestimator.h"
+#include "sync/groundtruthclocks.h"
+#include "synth/synth.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace ts::core;
+
+namespace {
+
+Bundle makeEpisode(const std::filesystem::path& dir, uint64_t seed, double seconds,
+                   double forceOffsetMs, double forceDriftPpm, double handsOffsetMs,
+                   double handsDriftPpm) {
+    synth::SynthOptions so;
+    so.seed = seed;
+    so.seconds = seconds;
+    so.width = 64;
+    so.height = 48;
+    so.jitterUs = 50;
+    so.dropRate = 0.01;
+    so.clockOffsetMs = {{"force", forceOffsetMs}, {"hands", handsOffsetMs}};
+    so.clockDriftPpm = {{"force", forceDriftPpm}, {"hands", handsDriftPpm}};
+    synth::generateEpisode(dir, so);
+    BundleReadOptions ro;
+    ro.hashMedia = false;
+    ro.checkVideoFrames = false;
+    Bundle b = readBundle(dir, ro);
+    if (!b.ok())
+        throw std::runtime_error("synthetic bundle does not read back");
+    return b;
+}
+
+} // namespace
+
+class TstForceContactEstimator : public QObject {
+    Q_OBJECT
+private slots:
+    void channelNames() {
+        QCOMPARE(sync::forceChannelFinger("right_thumb")->second, 0);
+        QVERIFY(sync::forceChannelFinger("Left-Index")->first == Hand::Left);
+        QCOMPARE(sync::forceChannelFinger("r_pinky")->second, 4);
+        QVERIFY(!sync::forceChannelFinger("palm_pressure"));
+        QVERIFY(!sync::forceChannelFinger("right_palm"));
+    }
+
+    // A small version of `bench sync-accuracy`'s force figures: force raw → hands raw.
+    void recoversForceClock() {
+        QTemporaryDir tmp;
+        const struct {
+            uint64_t seed;
+            double fo, fd, ho, hd;
+        } cases[] = {{71, 312.5, -140, -87.0, 60}, {72, -455.25, 180, 230.0, -120}};
+        for (const auto& c : cases) {
+            const std::filesystem::path dir =
+                tmp.filePath(QString("ep%1").arg(c.seed)).toStdString();
+            const Bundle b = makeEpisode(dir, c.seed, 40, c.fo, c.fd, c.ho, c.hd);
+            const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
+            const auto r = sync::estimateForceToHands(b.force.at("force"), b.hands.at("hands"));
+            const sync::ClockEstimate& e = r.estimate;
+            QVERIFY2(e.estimated, e.note.c_str());
+            QVERIFY2(e.driftEstimated, e.note.c_str());
+            QVERIFY2(e.confidence > 0.25, qPrintable(QString::number(e.confidence)));
+            // ~24 contact events per 10 s task loop; the left hand's (a flat hand lowered onto
+            // the table) move the fingertips too little in the palm frame to be timed.
+            QVERIFY(e.inliers >= 40);
+            ClockModel est;
+            est.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
+            est.drift = e.drift;
+            est.t0Ns = e.t0Ns;
+            const ClockModel rel =
+                sync::composeClocks(truth.at("force"), sync::invertClock(truth.at("hands")));
+            const auto err = sync::clockError(est, rel, e.t0Ns);
+            qInfo("seed %d: offset error %.3f ms, drift error %.1f ppm, confidence %.2f, "
+                  "%d/%d events, residual %.2f ms",
+                  static_cast<int>(c.seed), err.offsetNs / 1e6, err.driftPpm, e.confidence,
+                  e.inliers, e.windows, e.residualNs / 1e6);
+            // Single events are timed to ~5–15 ms (30 Hz hands): on 40 s the offset comes out
+            // to a few ms and the drift to a few hundred ppm (a wrong coarse lag is ≥ 50 ms off).
+            QVERIFY2(std::abs(err.offsetNs) < 6e6, qPrintable(QString::number(err.offsetNs)));
+            QVERIFY2(std::abs(err.driftPpm) < 400, qPrintable(QString::number(err.driftPpm)));
+        }
+    }
+
+    // With the hands on the camera clock the force stream reaches the timeline through them.
+    void linksForceToTimelineThroughHands() {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.filePath("ep").toStdString();
+        synth::SynthOptions so;
+        so.seed = 73;
+        so.seconds = 40;
+        so.width = 64;
+        so.height = 48;
+        so.randomClocks = false; // no random offsets or drifts
+        so.clockOffsetMs = {{"force", -120.0}};
+        so.clockDriftPpm = {{"force", 90.0}};
+        synth::generateEpisode(dir, so);
+        BundleReadOptions ro;
+        ro.hashMedia = false;
+        ro.checkVideoFrames = false;
+        Bundle b = readBundle(dir, ro);
+        QVERIFY(b.ok());
+        // The generator gives the hands their own (here zero-offset) clock; declare them on the
+        // camera clock, as a headset that stamps hands with camera frames would.
+        for (StreamDecl& d : b.manifest.streams)
+            if (d.name == "hands")
+                d.clock = "camera";
+        sync::SyncSettings st;
+        st.useVideo = false;
+        st.minConfidence = 0.05; // the force link on 40 s is ~0.1–0.5 sure (offset to a few ms)
+        const auto r = sync::syncEpisode(b, st);
+        const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
+        bool seen = false;
+        for (const auto& s : r.streams)
+            if (s.stream == "force") {
+                seen = true;
+                QVERIFY2(s.aligned, s.note.c_str());
+                QCOMPARE(s.method, std::string("force~fingertip-contact"));
+                const auto err = sync::clockError(s.model, truth.at("force"), s.model.t0Ns);
+                QVERIFY2(std::abs(err.offsetNs) < 6e6, qPrintable(QString::number(err.offsetNs)));
+            }
+        QVERIFY(seen);
+    }
+
+    void cannotTellWithoutContact() {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.filePath("ep").toStdString();
+        const Bundle b = makeEpisode(dir, 74, 20, 100, 0, 0, 0);
+        // No force at all: nothing to time.
+        ForceSeries flat = b.force.at("force");
+        for (double& v : flat.values)
+            v = 0.01 * std::sin(static_cast<double>(&v - flat.values.data()));
+        auto r = sync::estimateForceToHands(flat, b.hands.at("hands"));
+        QVERIFY(!r.estimate.estimated);
+        QCOMPARE(r.estimate.confidence, 0.0);
+        QVERIFY(r.estimate.note.find("no contact") != std::string::npos);
+
+        // Real contacts, but hands frozen in one pose: the fingers never arrive or leave.
+        std::vector<HandSample> frozen = b.hands.at("hands");
+        for (HandSample& h : frozen)
+            h.joints = b.hands.at("hands").front().joints;
+        r = sync::estimateForceToHands(b.force.at("force"), frozen);
+        QVERIFY(r.estimate.confidence < 0.05);
+
+        // Channels that name no finger.
+        ForceSeries anon = b.force.at("force");
+        for (auto& c : anon.channels)
+            c = "channel_" + c.substr(c.size() - 2);
+        r = sync::estimateForceToHands(anon, b.hands.at("hands"));
+        QVERIFY(!r.estimate.estimated);
+        QVERIFY(r.estimate.note.find("fingertip") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstForceContactEstimator)
+#include "tst_forcecontactestimator.moc"
