@@ -41,5 +41,6 @@ int benchSeek(const Args& a, std::ostream& out, std::ostream& err);
 int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 int benchReconAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 int benchRecon(const Args& a, std::ostream& out, std::ostream& err);
+int benchExport(const Args& a, std::ostream& out, std::ostream& err); // bench_export.cpp
 
 } // namespace ts::core::cli

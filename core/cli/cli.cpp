@@ -28,13 +28,15 @@ Commands:
   recon PROJECT EPISODE [--json] [--export-ply FILE] [--poses auto|pose|odometry|ground-truth]
         [--voxel-mm MM] [--max-voxels N] [--budget POINTS] [--max-frames N] [--no-colour]
                                                  metric 3D: odometry, world map, trajectory error
+  export PROJECT --format lerobot|hdf5 --out DIR [--episodes ID,...] [--fps N] [--as USER] [--json]
+                                                 approved, consented episodes as a dataset (leads)
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
         [--drop-rate P] [--jitter-us U]          write a synthetic episode with ground truth
   frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
                                                  write that exact frame (displayed orientation)
-  bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon [--seconds S] [--work-dir DIR]
+  bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon|export [--seconds S] [--work-dir DIR]
                                                  performance figures as JSON lines
   --version                                      print the version
 
@@ -58,6 +60,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
         {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
         {"sync", cmdSync},   {"settings", cmdSettings}, {"recon", cmdRecon}, {"convert", cmdConvert},
+        {"export", cmdExport},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

@@ -132,7 +132,9 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchReconAccuracy(a, out, err);
     if (name == "recon")
         return benchRecon(a, out, err);
-    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon)");
+    if (name == "export")
+        return benchExport(a, out, err);
+    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync-accuracy, recon-accuracy, recon, export)");
 }
 
 } // namespace ts::core::cli

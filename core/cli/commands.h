@@ -22,5 +22,6 @@ int cmdConvert(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSettings(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdExport(const Argv& argv, std::ostream& out, std::ostream& err);
 
 } // namespace ts::core::cli
