@@ -27,6 +27,7 @@ private slots:
         QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1"};
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 11 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 8 << QStringList{};
+        QTest::newRow("export") << "export" << 3 << QStringList{"--episodes", "2"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);
