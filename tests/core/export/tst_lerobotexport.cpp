@@ -70,6 +70,7 @@ private slots:
     void metaFilesAsLeRobotReadsThem();
     void videoHasEveryFrameAtTheDatasetRate();
     void provenanceNamesEveryone();
+    void filesRollOverBySize();
 
 private:
     QTemporaryDir tmp_;
@@ -327,6 +328,36 @@ void TestLeRobotExport::provenanceNamesEveryone() {
     const QString md = ts::test::readText(out_ + "/PROVENANCE.md");
     QVERIFY(md.contains("ep-a") && md.contains("P-1") && md.contains("rev: approved"));
     QVERIFY(md.contains("ep-d: the participant's consent C-P-4 was withdrawn"));
+}
+
+void TestLeRobotExport::filesRollOverBySize() {
+    // With tiny size limits every episode starts a new data and video file, as LeRobot does.
+    exporting::ExportOptions o;
+    o.format = "lerobot";
+    o.out = tmp_.filePath("datasets/rolled").toStdString();
+    o.actor = "admin";
+    o.dataset.fps = kFps;
+    o.dataset.dataFilesSizeMb = 1e-6;
+    o.dataset.videoFilesSizeMb = 1e-6;
+    const auto r = exporting::runExport(project_.toStdString(), o);
+    const QString root = tmp_.filePath("datasets/rolled");
+    QString why;
+    const json j = ts::test::readParquetFiles({root + "/data/chunk-000/file-000.parquet",
+                                               root + "/data/chunk-000/file-001.parquet",
+                                               root + "/meta/episodes/chunk-000/file-000.parquet"},
+                                              &why);
+    QVERIFY2(!j.is_null(), qPrintable(why));
+    QCOMPARE(j["files"][0]["num_rows"].get<int>(), 19);
+    QCOMPARE(j["files"][1]["num_rows"].get<int>(), 19);
+    QCOMPARE(j["files"][1]["rows"][0]["index"].get<int>(), 19); // the global index goes on
+    const json& e1 = j["files"][2]["rows"][1];
+    QCOMPARE(e1["data/file_index"].get<int>(), 1);
+    QCOMPARE(e1["videos/observation.images.rgb/file_index"].get<int>(), 1);
+    QCOMPARE(e1["videos/observation.images.rgb/from_timestamp"].get<double>(), 0.0);
+    const json p = ts::test::ffprobe(root + "/videos/observation.images.rgb/chunk-000/file-001.mp4", &why);
+    QVERIFY2(!p.is_null(), qPrintable(why));
+    QCOMPARE(std::stoi(p["streams"][0]["nb_read_frames"].get<std::string>()), 19);
+    QCOMPARE(r.totalFrames, int64_t(38));
 }
 
 QTEST_GUILESS_MAIN(TestLeRobotExport)
