@@ -9,6 +9,7 @@ PACKAGES=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev ffmpeg
   libsqlite3-dev sqlite3 nlohmann-json3-dev libeigen3-dev libssl-dev libpng-dev zlib1g-dev
   libopencv-dev libopencv-contrib-dev libhdf5-dev ccache
+  libsnappy-dev libzstd-dev python3-h5py
   libvtk9-dev libopenmpi-dev libqt6opengl6-dev
   xvfb xauth fonts-dejavu-core
   lintian desktop-file-utils appstream libxml2-utils dpkg-dev
@@ -19,6 +20,10 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# node and npm run the independent Parquet reader of the export tests (npm's hyparquet). A
+# machine whose node already brings npm keeps it; Debian's npm would conflict with it.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all Debian packages present"
   exit 0

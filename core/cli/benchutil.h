@@ -43,5 +43,6 @@ int benchSync(const Args& a, std::ostream& out, std::ostream& err);
 int benchReconAccuracy(const Args& a, std::ostream& out, std::ostream& err);
 int benchRecon(const Args& a, std::ostream& out, std::ostream& err);
 int benchStore(const Args& a, std::ostream& out, std::ostream& err); // bench_store.cpp
+int benchExport(const Args& a, std::ostream& out, std::ostream& err); // bench_export.cpp
 
 } // namespace ts::core::cli

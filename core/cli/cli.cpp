@@ -32,6 +32,8 @@ Commands:
         [--voxel-mm MM] [--max-voxels N] [--budget POINTS] [--max-frames N] [--no-colour]
         [--no-cache]
                                                  metric 3D: odometry, world map, trajectory error
+  export PROJECT --format lerobot|hdf5 --out DIR [--episodes ID,...] [--fps N] [--as USER] [--json]
+                                                 approved, consented episodes as a dataset (leads)
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
@@ -53,7 +55,7 @@ Commands:
                                                  project users and their roles
   audit PROJECT [--episode ID] [--json] | audit PROJECT verify
                                                  the audit log, and its hash chain
-  bench import|synth|decode|seek|sync-accuracy|recon-accuracy|recon|store [--seconds S] [--work-dir DIR]
+  bench import|synth|decode|seek|sync|sync-accuracy|recon-accuracy|recon|store|export [--seconds S] [--work-dir DIR]
                                                  performance figures as JSON lines
   --version [--verbose [--json]]                 print the version (verbose: commit,
                                                  compiler and library versions, for bug reports)
@@ -111,6 +113,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         // annotation and review
         {"label", cmdLabel}, {"event", cmdEvent}, {"submit", cmdSubmit}, {"review", cmdReview},
         {"reopen", cmdReopen}, {"consent", cmdConsent}, {"audit", cmdAudit}, {"user", cmdUser},
+        {"export", cmdExport},
     };
     auto it = commands.find(args[1]);
     if (it == commands.end()) {

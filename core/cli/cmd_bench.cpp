@@ -116,7 +116,7 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
     Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits", "width"});
     if (a.positional().size() != 1)
-        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon or store");
+        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store or export");
     const std::string& name = a.positional()[0];
     if (name == "import")
         return benchImport(a, out, err);
@@ -136,7 +136,9 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
         return benchRecon(a, out, err);
     if (name == "store")
         return benchStore(a, out, err);
-    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store)");
+    if (name == "export")
+        return benchExport(a, out, err);
+    throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store, export)");
 }
 
 } // namespace ts::core::cli

@@ -31,5 +31,6 @@ int cmdReopen(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdConsent(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdAudit(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdUser(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdExport(const Argv& argv, std::ostream& out, std::ostream& err);
 
 } // namespace ts::core::cli

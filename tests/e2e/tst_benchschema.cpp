@@ -28,6 +28,7 @@ private slots:
         QTest::newRow("sync") << "sync" << 6 << QStringList{"--width", "160"};
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 12 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 9 << QStringList{};
+        QTest::newRow("export") << "export" << 3 << QStringList{"--episodes", "2"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);
