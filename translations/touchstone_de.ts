@@ -691,6 +691,14 @@
         <source>New label</source>
         <translation>Neues Label</translation>
     </message>
+    <message>
+        <source>no map</source>
+        <translation>keine Karte</translation>
+    </message>
+    <message>
+        <source>World map: %1</source>
+        <translation>Weltkarte: %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EvidencePlot</name>
@@ -1046,6 +1054,22 @@
     <message>
         <source>drag: orbit · Shift+drag: pan · wheel: zoom</source>
         <translation>Ziehen: kreisen · Umschalt+Ziehen: verschieben · Rad: zoomen</translation>
+    </message>
+    <message>
+        <source>World map</source>
+        <translation>Weltkarte</translation>
+    </message>
+    <message>
+        <source>The episode&apos;s fused point cloud (built once, then kept in the project)</source>
+        <translation>Die fusionierte Punktwolke der Episode (einmal berechnet, dann im Projekt gespeichert)</translation>
+    </message>
+    <message>
+        <source>%L1 points, %2 mm</source>
+        <translation>%L1 Punkte, %2 mm</translation>
+    </message>
+    <message>
+        <source>building %1 %</source>
+        <translation>wird berechnet: %1 %</translation>
     </message>
 </context>
 <context>

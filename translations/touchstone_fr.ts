@@ -691,6 +691,14 @@
         <source>New label</source>
         <translation>Nouvelle étiquette</translation>
     </message>
+    <message>
+        <source>no map</source>
+        <translation>pas de carte</translation>
+    </message>
+    <message>
+        <source>World map: %1</source>
+        <translation>Carte du monde : %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EvidencePlot</name>
@@ -1046,6 +1054,22 @@
     <message>
         <source>drag: orbit · Shift+drag: pan · wheel: zoom</source>
         <translation>glisser : orbite · Maj+glisser : déplacer · molette : zoom</translation>
+    </message>
+    <message>
+        <source>World map</source>
+        <translation>Carte du monde</translation>
+    </message>
+    <message>
+        <source>The episode&apos;s fused point cloud (built once, then kept in the project)</source>
+        <translation>Le nuage de points fusionné de l’épisode (calculé une fois, puis gardé dans le projet)</translation>
+    </message>
+    <message>
+        <source>%L1 points, %2 mm</source>
+        <translation>%L1 points, %2 mm</translation>
+    </message>
+    <message>
+        <source>building %1 %</source>
+        <translation>calcul : %1 %</translation>
     </message>
 </context>
 <context>

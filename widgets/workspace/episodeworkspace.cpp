@@ -25,6 +25,7 @@
 #include "workspace/videocanvas.h"
 #include "workspace/videopanel.h"
 #include "workspace/vtkhost.h"
+#include "workspace/worldmapsource.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -571,6 +572,7 @@ void EpisodeWorkspace::setEpisode(std::shared_ptr<const EpisodeData> data) {
     cursor_->setTime(first);
     showTime(cursor_->time());
     openAnnotations();
+    openWorldMap();
     emit episodeLoaded();
 }
 
@@ -590,8 +592,24 @@ void EpisodeWorkspace::showTime(qint64 t) {
     timeLabel_->setText(text);
 }
 
+void EpisodeWorkspace::openWorldMap() {
+    delete map_;
+    map_ = nullptr;
+    scene_->setWorldMap(nullptr);
+    if (projectFile_.isEmpty() || !data_ || !data_->bundle || data_->depthStream.empty())
+        return;
+    map_ = new WorldMapSource(projectFile_, episodeId_, data_->bundle, this);
+    connect(map_, &WorldMapSource::snapshot, scene_, &SceneView::setWorldMap);
+    connect(map_, &WorldMapSource::failed, this, [this](const QString& m) {
+        scene_->setMapStatus(tr("no map"));
+        statusBar()->showMessage(tr("World map: %1").arg(m), 15000);
+    });
+    map_->start();
+}
+
 bool EpisodeWorkspace::busy() const {
-    return loading_ || timeline_->busy() || (depth_ && !depth_->current());
+    return loading_ || timeline_->busy() || (depth_ && !depth_->current()) ||
+           (map_ && map_->busy());
 }
 
 } // namespace ts::widgets

@@ -33,6 +33,7 @@ class SyncPanel;
 class TimeCursor;
 class TimelineView;
 class VideoPanel;
+class WorldMapSource;
 enum class WorkspaceCommand;
 
 class EpisodeWorkspace : public QMainWindow {
@@ -67,7 +68,8 @@ public:
         std::function<QString(const QString& question, const QStringList& vocabulary)> f) {
         labelPrompt_ = std::move(f);
     }
-    // True while the episode, the thumbnails or the first depth frame are on their way.
+    // True while the episode, the thumbnails, the first depth frame or the world map are on
+    // their way.
     bool busy() const;
     void run(WorkspaceCommand c);
 
@@ -89,6 +91,7 @@ private:
     void saveLayout() const;
     void showTime(qint64 t);
     void openAnnotations();
+    void openWorldMap();
     void showAnnotations();
     void drawSpan(const QString& track, qint64 start, qint64 end);
     void addEventAtCursor(const QString& kind);
@@ -114,6 +117,7 @@ private:
     QLabel* timeLabel_ = nullptr;
     QToolButton* playButton_ = nullptr;
     DepthSource* depth_ = nullptr;
+    WorldMapSource* map_ = nullptr;
     std::shared_ptr<const EpisodeData> data_;
     QString episodeId_;
     bool loading_ = false;

@@ -70,14 +70,21 @@ vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, vtkRenderer* r) {
 
 SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
     : QWidget(parent), cursor_(cursor), host_(new VtkHost),
-      follow_(new QCheckBox(tr("Follow camera"))) {
+      follow_(new QCheckBox(tr("Follow camera"))), showMap_(new QCheckBox(tr("World map"))),
+      mapStatus_(new QLabel) {
     follow_->setObjectName(QStringLiteral("followCamera"));
+    showMap_->setObjectName(QStringLiteral("showWorldMap"));
+    showMap_->setChecked(true);
+    showMap_->setToolTip(tr("The episode's fused point cloud (built once, then kept in the project)"));
+    mapStatus_->setEnabled(false);
     auto* reset = new QPushButton(tr("Reset view"));
     auto* hint = new QLabel(tr("drag: orbit · Shift+drag: pan · wheel: zoom"));
     hint->setEnabled(false);
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(6, 2, 6, 2);
     bar->addWidget(follow_);
+    bar->addWidget(showMap_);
+    bar->addWidget(mapStatus_);
     bar->addWidget(reset);
     bar->addStretch(1);
     bar->addWidget(hint);
@@ -94,8 +101,15 @@ SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
     r->SetBackground(0.07, 0.08, 0.10);
     r->SetBackground2(0.16, 0.18, 0.22);
     r->GradientBackgroundOn();
-    for (auto* pd : {&trajectory_, &frustum_, &bones_, &joints_, &forces_, &cloud_})
+    for (auto* pd : {&trajectory_, &frustum_, &bones_, &joints_, &forces_, &cloud_, &map_})
         *pd = vtkSmartPointer<vtkPolyData>::New();
+    mapActor_ = actorFor(map_, r);
+    mapActor_->GetProperty()->SetPointSize(1.5);
+    mapActor_->GetProperty()->SetOpacity(0.8);
+    connect(showMap_, &QCheckBox::toggled, this, [this](bool on) {
+        mapActor_->SetVisibility(on);
+        host_->update();
+    });
     cloudActor_ = actorFor(cloud_, r);
     cloudActor_->GetProperty()->SetPointSize(2);
     trajectoryActor_ = actorFor(trajectory_, r);
@@ -315,6 +329,36 @@ void SceneView::updateCloud() {
         }
     }
     b.into(cloud_);
+}
+
+int SceneView::mapPoints() const {
+    return int(map_->GetNumberOfPoints());
+}
+
+void SceneView::setMapStatus(const QString& text) {
+    mapStatus_->setText(text);
+}
+
+void SceneView::setWorldMap(std::shared_ptr<const core::recon::WorldMapSnapshot> map) {
+    const core::recon::PointCloud* level = map ? map->forBudget(kMapPointBudget) : nullptr;
+    Builder b;
+    if (level) {
+        const bool colour = level->hasColour();
+        for (size_t i = 0; i < level->size(); ++i) {
+            const auto& p = level->points[i];
+            const QColor c = colour ? QColor(level->colours[i][0], level->colours[i][1],
+                                             level->colours[i][2])
+                                    : QColor(0x90, 0xa4, 0xae);
+            b.vert(b.add(Vec3d(p.x(), p.y(), p.z()), c));
+        }
+    }
+    b.into(map_);
+    mapStatus_->setText(!map ? QString()
+                        : map->final
+                            ? tr("%L1 points, %2 mm").arg(map_->GetNumberOfPoints()).arg(map->voxelM * 1000, 0, 'f', 0)
+                            : tr("building %1 %").arg(map->fraction * 100, 0, 'f', 0));
+    host_->renderer()->ResetCameraClippingRange();
+    host_->update();
 }
 
 } // namespace ts::widgets

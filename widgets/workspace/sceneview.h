@@ -2,11 +2,13 @@
 // skeletons in the world frame (device-frame joints moved by the pose), fingertip force as
 // magenta balls sized by the newtons, and the current depth frame back-projected with the
 // calibration and coloured from the video frame (or by depth while none is shown). Orbit,
-// pan and zoom with the mouse; follow-camera mode looks over the wearer's shoulder.
+// pan and zoom with the mouse; follow-camera mode looks over the wearer's shoulder. The
+// episode's world map (fused, at a point budget) fills in behind while it is built.
 // GUI thread.
 #pragma once
 
 #include "media/depthframe.h"
+#include "recon/worldmapbuilder.h"
 #include "media/framecache.h"
 #include "workspace/geometry.h"
 
@@ -17,6 +19,7 @@
 #include <memory>
 
 class QCheckBox;
+class QLabel;
 class vtkActor;
 class vtkPolyData;
 
@@ -39,6 +42,9 @@ public:
     int cloudPoints() const;
     int handJoints() const;
     int trajectoryPoints() const;
+    int mapPoints() const;
+    // Points of the world map drawn at most (the finest level that fits).
+    static constexpr size_t kMapPointBudget = 200'000;
     // Where the RGB camera is now (world frame), as the frustum shows it.
     Vec3d cameraPosition() const { return cameraPos_; }
 
@@ -47,6 +53,9 @@ public slots:
     void setVideoFrame(core::media::FramePtr frame);
     void setFollow(bool on);
     void resetView();
+    // The episode's fused world map (WorldMapSource), drawn dimmed behind the live cloud.
+    void setWorldMap(std::shared_ptr<const core::recon::WorldMapSnapshot> map);
+    void setMapStatus(const QString& text);
 
 private:
     void updateDynamic();
@@ -56,13 +65,15 @@ private:
     TimeCursor* cursor_;
     VtkHost* host_;
     QCheckBox* follow_;
+    QCheckBox* showMap_;
+    QLabel* mapStatus_;
     std::shared_ptr<const EpisodeData> data_;
     std::shared_ptr<const core::media::DepthFrame> depth_;
     core::media::FramePtr frame_;
     Vec3d cameraPos_ = Vec3d::Zero();
-    vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_;
+    vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_, map_;
     vtkSmartPointer<vtkActor> trajectoryActor_, frustumActor_, bonesActor_, jointsActor_,
-        forcesActor_, cloudActor_;
+        forcesActor_, cloudActor_, mapActor_;
 };
 
 } // namespace ts::widgets
