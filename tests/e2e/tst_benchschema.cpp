@@ -27,6 +27,8 @@ private slots:
         QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1"};
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 11 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 8 << QStringList{};
+        QTest::newRow("store") << "store" << 5
+                               << QStringList{"--episodes", "20", "--labels", "2000", "--edits", "5"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);
