@@ -74,14 +74,16 @@ json annotationSettingsFromJson(const json& j) {
 
 std::vector<std::string> labelTiers(ProjectStore& store) {
     std::vector<std::string> out = builtinTiers();
-    for (const json& t : stored(store)["tiers"])
+    const json settings = stored(store); // keep it alive across the loop
+    for (const json& t : settings["tiers"])
         out.push_back(t.get<std::string>());
     return out;
 }
 
 std::vector<std::string> eventKinds(ProjectStore& store) {
     std::vector<std::string> out = builtinEventKinds();
-    for (const json& t : stored(store)["event_kinds"])
+    const json settings = stored(store);
+    for (const json& t : settings["event_kinds"])
         out.push_back(t.get<std::string>());
     return out;
 }

@@ -105,7 +105,7 @@ std::vector<EventRecord> events(ProjectStore& store, const std::string& episode)
     return out;
 }
 
-std::optional<EventRecord> event(ProjectStore& store, int64_t id) {
+std::optional<EventRecord> findEvent(ProjectStore& store, int64_t id) {
     Statement st = store.database().prepare(std::string(kSelect) + " WHERE v.id = ?");
     st.bind(1, id);
     if (!st.step())

@@ -33,7 +33,7 @@ struct EventRecord {
 };
 
 std::vector<EventRecord> events(ProjectStore& store, const std::string& episode);
-std::optional<EventRecord> event(ProjectStore& store, int64_t id);
+std::optional<EventRecord> findEvent(ProjectStore& store, int64_t id);
 
 // Refused (Error naming the project file, episode and what is wrong) for an unknown kind or
 // hand, a span that ends before it starts, times outside the recording, a link from anything

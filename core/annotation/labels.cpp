@@ -113,7 +113,7 @@ std::vector<LabelRecord> labels(ProjectStore& store, const std::string& episode)
     return out;
 }
 
-std::optional<LabelRecord> label(ProjectStore& store, int64_t id) {
+std::optional<LabelRecord> findLabel(ProjectStore& store, int64_t id) {
     Statement st = store.database().prepare(std::string(kSelect) + " WHERE l.id = ?");
     st.bind(1, id);
     if (!st.step())
@@ -179,11 +179,19 @@ std::vector<VocabularyEntry> vocabulary(ProjectStore& store, const std::string& 
 
 std::vector<LabelRecord> findLabels(ProjectStore& store, const std::string& tier,
                                     const std::string& contains, int64_t limit) {
-    Statement st = store.database().prepare(
-        std::string(kSelect) +
-        " WHERE (? = '' OR l.tier = ?) AND (? = '' OR instr(l.text, ?) > 0) "
-        "ORDER BY l.episode_id, l.start_ns, l.id LIMIT ?");
-    st.bindAll(tier, tier, contains, contains, limit);
+    // Conditions only for what is asked, so that a tier filter uses the (tier, text) index.
+    std::string where = " WHERE 1";
+    if (!tier.empty())
+        where += " AND l.tier = ?1";
+    if (!contains.empty())
+        where += " AND instr(l.text, ?2) > 0";
+    Statement st = store.database().prepare(std::string(kSelect) + where +
+                                            " ORDER BY l.episode_id, l.start_ns, l.id LIMIT ?3");
+    if (!tier.empty())
+        st.bind(1, tier);
+    if (!contains.empty())
+        st.bind(2, contains);
+    st.bind(3, limit);
     std::vector<LabelRecord> out;
     while (st.step())
         out.push_back(readLabel(st));

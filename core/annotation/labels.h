@@ -48,7 +48,7 @@ TimeNs snapTime(TimeNs t, const EpisodeTiming& timing, Snap snap);
 
 // The episode's labels ordered by tier, then start. Error for an unknown episode.
 std::vector<LabelRecord> labels(ProjectStore& store, const std::string& episode);
-std::optional<LabelRecord> label(ProjectStore& store, int64_t id);
+std::optional<LabelRecord> findLabel(ProjectStore& store, int64_t id);
 
 // Refused (Error naming the project file, episode and what is wrong) for an unknown tier, empty
 // text, an empty span after snapping or one outside the recorded range, and for the role and

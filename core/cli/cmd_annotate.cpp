@@ -166,7 +166,7 @@ int cmdLabel(const Argv& argv, std::ostream& out, std::ostream&) {
         edit = addLabel(store, actor, episode, span, timing, snapOf(a));
     } else if (action == "update") {
         const int64_t id = idArg(pos, "label update");
-        const auto old = label(store, id);
+        const auto old = findLabel(store, id);
         if (!old || old->episode != episode)
             throw Error(store.file().string(),
                         "episode " + episode + " has no label " + std::to_string(id));
@@ -182,7 +182,7 @@ int cmdLabel(const Argv& argv, std::ostream& out, std::ostream&) {
         edit = updateLabel(store, actor, id, span, timing, snapOf(a));
     } else if (action == "delete") {
         const int64_t id = idArg(pos, "label delete");
-        const auto old = label(store, id);
+        const auto old = findLabel(store, id);
         if (!old || old->episode != episode)
             throw Error(store.file().string(),
                         "episode " + episode + " has no label " + std::to_string(id));
@@ -191,7 +191,7 @@ int cmdLabel(const Argv& argv, std::ostream& out, std::ostream&) {
         throw UsageError("unknown label action '" + action +
                          "' (add, list, update, delete, undo, vocabulary)");
     }
-    const auto now = label(store, edit.entityId);
+    const auto now = findLabel(store, edit.entityId);
     if (asJson)
         out << json{{"edit", editJson(edit)}, {"label", now ? labelJson(*now, t0) : json(nullptr)}}
                    .dump(2)
@@ -224,11 +224,17 @@ int cmdEvent(const Argv& argv, std::ostream& out, std::ostream&) {
         if (asJson) {
             out << json{{"episode", episode}, {"events", list}}.dump(2) << "\n";
         } else {
-            for (const json& e : list)
+            for (const json& e : list) {
+                char span[64];
+                if (e["to"].is_null())
+                    std::snprintf(span, sizeof span, "%.3f", e["at"].get<double>());
+                else
+                    std::snprintf(span, sizeof span, "%.3f-%.3f", e["at"].get<double>(),
+                                  e["to"].get<double>());
                 out << e["id"].get<int64_t>() << "\t" << e["kind"].get<std::string>() << "\t"
-                    << e["at"].get<double>() << (e["to"].is_null() ? "" : "-" + e["to"].dump())
-                    << "\t" << (e["hand"].is_null() ? "-" : e["hand"].get<std::string>()) << "\t"
-                    << e["note"].get<std::string>() << "\n";
+                    << span << "\t" << (e["hand"].is_null() ? "-" : e["hand"].get<std::string>())
+                    << "\t" << e["note"].get<std::string>() << "\n";
+            }
         }
         return 0;
     }
@@ -296,7 +302,7 @@ int cmdEvent(const Argv& argv, std::ostream& out, std::ostream&) {
         edit = addEvent(store, actor, episode, specFrom({}), timing, snapOf(a));
     } else if (action == "update" || action == "delete") {
         const int64_t id = idArg(pos, "event " + action);
-        const auto old = event(store, id);
+        const auto old = findEvent(store, id);
         if (!old || old->episode != episode)
             throw Error(store.file().string(),
                         "episode " + episode + " has no event " + std::to_string(id));
@@ -307,7 +313,7 @@ int cmdEvent(const Argv& argv, std::ostream& out, std::ostream&) {
         throw UsageError("unknown event action '" + action +
                          "' (add, list, update, delete, suggest, undo)");
     }
-    const auto now = event(store, edit.entityId);
+    const auto now = findEvent(store, edit.entityId);
     if (asJson)
         out << json{{"edit", editJson(edit)}, {"event", now ? eventJson(*now, t0) : json(nullptr)}}
                    .dump(2)

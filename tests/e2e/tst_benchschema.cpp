@@ -29,6 +29,8 @@ private slots:
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 12 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 9 << QStringList{};
         QTest::newRow("export") << "export" << 3 << QStringList{"--episodes", "2"};
+        QTest::newRow("store") << "store" << 5
+                               << QStringList{"--episodes", "20", "--labels", "2000", "--edits", "5"};
     }
     void linesFollowTheSchema() {
         QFETCH(QString, bench);

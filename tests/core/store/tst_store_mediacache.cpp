@@ -43,13 +43,27 @@ private:
         return fs::path(tmp_.path().toStdString()) / name;
     }
 
-    // A project as schema version 1 wrote it: everything of migration 1, no media_cache.
+    // A project as schema version 1 wrote it: everything of migration 1, nothing of later ones.
     fs::path makeVersion1Project(const std::string& name) {
         const fs::path file = path(name);
         {
             ProjectStore s = ProjectStore::create(file, "Old", "root");
             s.importBundle(tstest::writeTestBundle(path(name + "-ep"), "ep-1"), "root");
         }
+        // Undo migration 3 too (its event column carries a foreign key, so the table is made
+        // again from migration 1's own statement; the project has no events yet).
+        const std::string m1 = schemaMigrations()[0].sql;
+        const size_t from = m1.find("CREATE TABLE event (");
+        const size_t to = m1.find(");", from) + 2;
+        tstest::rawExec(file, "DROP TABLE slip_decision; DROP TABLE episode_contributor; "
+                              "DROP TABLE consent_form; DROP INDEX event_recovers; DROP TABLE "
+                              "event; " +
+                                  m1.substr(from, to - from) +
+                                  " CREATE INDEX event_episode ON event(episode_id, start_ns);"
+                                  " DROP INDEX label_vocabulary; DROP INDEX "
+                                  "keypoint_correction_episode; DROP INDEX audit_log_entity;"
+                                  " ALTER TABLE participant DROP COLUMN withdrawn_at;"
+                                  " ALTER TABLE participant DROP COLUMN notes;");
         tstest::rawExec(file, "DROP TABLE media_cache; PRAGMA user_version = 1;");
         return file;
     }

@@ -1,0 +1,225 @@
+// The review workflow and consent rules are enforced in core with errors that name the user,
+// role, episode and rule; QC checks find inconsistencies with their times; withdrawal keeps a
+// participant's episodes out of exports.
+#include "core/annotation/annotationtestutil.h"
+#include "core/store/storetestutil.h"
+
+#include "annotation/consent.h"
+#include "annotation/events.h"
+#include "annotation/labels.h"
+#include "annotation/qcchecks.h"
+#include "annotation/workflow.h"
+#include "store/database.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ts::core;
+using namespace ts::core::annotation;
+using tstest::contains;
+using tstest::errorOf;
+
+#define QVERIFY_ERROR(expr, text)                                                                  \
+    do {                                                                                           \
+        const std::string msg_ = errorOf([&] { expr; });                                           \
+        QVERIFY2(contains(msg_, text), msg_.c_str());                                              \
+    } while (false)
+
+class TstAnnotationWorkflow : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    int n_ = 0;
+
+    tstest::AnnotationProject project() {
+        return tstest::makeAnnotationProject(
+            std::filesystem::path(tmp_.path().toStdString()) / ("w" + std::to_string(n_++)));
+    }
+    static EpisodeStatus status(tstest::AnnotationProject& p) {
+        return p.store.episode(p.episode)->summary.status;
+    }
+
+private slots:
+    void statusMachineAndRoles() {
+        auto p = project();
+        const EpisodeTiming timing = EpisodeTiming::load(p.store, p.episode);
+        const TimeNs f = timing.frameTimes[0], period = timing.frameTimes[1] - f;
+        const LabelSpan span{"task", f, f + 5 * period, "pick up cup"};
+
+        QVERIFY_ERROR(addLabel(p.store, "rev", p.episode, span, timing),
+                      "rev (reviewer) may not add labels to episode ep-1: only annotators, "
+                      "leads and admins may");
+        QVERIFY_ERROR(addLabel(p.store, "nobody", p.episode, span, timing), "no user 'nobody'");
+        QVERIFY_ERROR(addLabel(p.store, "ann", "ep-9", span, timing), "no episode 'ep-9'");
+        QVERIFY_ERROR(submitEpisode(p.store, "ann", p.episode),
+                      "ann (annotator) may not submit episode ep-1: it is new");
+        QCOMPARE(status(p), EpisodeStatus::New);
+
+        addLabel(p.store, "ann", p.episode, span, timing);
+        QCOMPARE(status(p), EpisodeStatus::Annotating);
+        QVERIFY_ERROR(reviewEpisode(p.store, "rev", p.episode, true, {}, ""),
+                      "it is annotating, and only a submitted episode is reviewed");
+        QVERIFY_ERROR(submitEpisode(p.store, "rev", p.episode),
+                      "rev (reviewer) may not submit episode ep-1");
+        submitEpisode(p.store, "ann", p.episode);
+        QCOMPARE(status(p), EpisodeStatus::Submitted);
+        QVERIFY_ERROR(addLabel(p.store, "ann", p.episode, span, timing),
+                      "ann (annotator) may not add labels to episode ep-1: it is submitted");
+        QVERIFY_ERROR(reviewEpisode(p.store, "ann", p.episode, true, {}, ""),
+                      "ann (annotator) may not approve episode ep-1: only reviewers and leads may");
+        QVERIFY_ERROR(reviewEpisode(p.store, "rev", p.episode, false, {}, ""),
+                      "without a reason code");
+        QVERIFY_ERROR(reviewEpisode(p.store, "rev", p.episode, false, {"blurry"}, ""),
+                      "unknown reason code 'blurry'");
+        QVERIFY_ERROR(reviewEpisode(p.store, "rev", p.episode, false, {"other"}, ""),
+                      "without a comment");
+
+        const ReviewRecord r = reviewEpisode(p.store, "rev", p.episode, false,
+                                             {"slip_not_marked", "misaligned_streams"},
+                                             "the slip near 1.2 s is missing");
+        QCOMPARE(r.verdict, std::string("rejected"));
+        QCOMPARE(status(p), EpisodeStatus::Rejected);
+        auto open = openRejection(p.store, p.episode);
+        QVERIFY(open);
+        QCOMPARE(open->reasons, (std::vector<std::string>{"slip_not_marked", "misaligned_streams"}));
+        QCOMPARE(open->comment, std::string("the slip near 1.2 s is missing"));
+
+        // The next edit takes it back to annotating; the reasons stay available.
+        addEvent(p.store, "amy", p.episode, {"slip", f + 6 * period, f + 8 * period, "right", "", {}},
+                 timing);
+        QCOMPARE(status(p), EpisodeStatus::Annotating);
+        QVERIFY(openRejection(p.store, p.episode));
+        submitEpisode(p.store, "amy", p.episode);
+        QCOMPARE(episodeContributors(p.store, p.episode),
+                 (std::vector<std::string>{"amy", "ann"}));
+
+        reviewEpisode(p.store, "rita", p.episode, true, {}, "fine now");
+        QCOMPARE(status(p), EpisodeStatus::Approved);
+        QVERIFY(!openRejection(p.store, p.episode));
+        QCOMPARE(reviews(p.store, p.episode).size(), size_t(2));
+        QVERIFY_ERROR(addLabel(p.store, "ann", p.episode, span, timing), "it is approved");
+        QVERIFY_ERROR(reopenEpisode(p.store, "ann", p.episode),
+                      "ann (annotator) may not reopen episode ep-1: it is approved, and only "
+                      "leads and admins reopen it");
+        QCOMPARE(exportableEpisodes(p.store), std::vector<std::string>{"ep-1"});
+        reopenEpisode(p.store, "lee", p.episode);
+        QCOMPARE(status(p), EpisodeStatus::Annotating);
+        QVERIFY(exportableEpisodes(p.store).empty());
+
+        const auto log = p.store.auditEntries();
+        int submits = 0, reviewsLogged = 0;
+        for (const auto& e : log) {
+            submits += e.action == "episode.submit";
+            reviewsLogged += e.action == "episode.review";
+        }
+        QCOMPARE(submits, 2);
+        QCOMPARE(reviewsLogged, 2);
+        QVERIFY(p.store.verify().ok());
+    }
+
+    void nobodyReviewsTheirOwnWork() {
+        auto p = project();
+        const EpisodeTiming timing = EpisodeTiming::load(p.store, p.episode);
+        const TimeNs f = timing.frameTimes[0], period = timing.frameTimes[1] - f;
+        // lee (lead) adds a label and takes it back: lee still worked on the episode.
+        const Edit e = addLabel(p.store, "lee", p.episode, {"task", f, f + period, "x"}, timing);
+        undo(p.store, "lee", e);
+        addLabel(p.store, "ann", p.episode, {"task", f, f + 2 * period, "y"}, timing);
+        submitEpisode(p.store, "ann", p.episode);
+        QVERIFY_ERROR(reviewEpisode(p.store, "lee", p.episode, true, {}, ""),
+                      "lee (lead) may not approve episode ep-1: lee annotated it");
+        reviewEpisode(p.store, "rev", p.episode, true, {}, "");
+        QCOMPARE(status(p), EpisodeStatus::Approved);
+    }
+
+    void consentAndWithdrawal() {
+        auto p = project();
+        QVERIFY_ERROR(addParticipant(p.store, "ann", "P-0002"),
+                      "ann (annotator) may not add participants: only leads and admins may");
+        addParticipant(p.store, "lee", "P-0002", "second session");
+        QVERIFY_ERROR(addParticipant(p.store, "lee", "P-0002"), "already a participant 'P-0002'");
+        addConsentForm(p.store, "lee", {"2027.1", "Recording consent", "research only",
+                                        {"research"}, "", ""});
+        ConsentRecord c;
+        c.id = "C-0002";
+        c.formVersion = "2027.1";
+        c.signedAt = "2027-01-05";
+        c.compensation = "20 EUR voucher";
+        addConsent(p.store, "lee", "P-0002", c);
+        c.formVersion = "1999.9";
+        c.id = "C-0003";
+        QVERIFY_ERROR(addConsent(p.store, "lee", "P-0002", c), "'1999.9' is not registered");
+        const auto ps = participants(p.store);
+        QCOMPARE(ps.size(), size_t(2));
+        QCOMPARE(ps[1].pseudonym, std::string("P-0002"));
+        QCOMPARE(ps[1].consents.at(0).compensation, std::string("20 EUR voucher"));
+        QCOMPARE(consentForms(p.store).size(), size_t(1));
+
+        // Approve ep-1, then its participant withdraws: it leaves the exportable set.
+        const EpisodeTiming timing = EpisodeTiming::load(p.store, p.episode);
+        const TimeNs f = timing.frameTimes[0], period = timing.frameTimes[1] - f;
+        addLabel(p.store, "ann", p.episode, {"task", f, f + 2 * period, "y"}, timing);
+        submitEpisode(p.store, "ann", p.episode);
+        reviewEpisode(p.store, "rev", p.episode, true, {}, "");
+        QCOMPARE(exportableEpisodes(p.store), std::vector<std::string>{"ep-1"});
+        const std::string participant = p.store.episode(p.episode)->summary.participant;
+        QVERIFY_ERROR(withdrawParticipant(p.store, "rev", participant),
+                      "rev (reviewer) may not record a withdrawal");
+        withdrawParticipant(p.store, "lee", participant, "2027-02-01");
+        QVERIFY(exportableEpisodes(p.store).empty());
+        QVERIFY_ERROR(withdrawParticipant(p.store, "lee", participant), "already withdrew");
+        QVERIFY(contains(consentProblem(p.store, p.episode), "withdrew on 2027-02-01"));
+        QCOMPARE(*p.store.episode(p.episode)->consent.withdrawnAt, std::string("2027-02-01"));
+        // A withdrawn participant's episode is never approved again.
+        reopenEpisode(p.store, "lee", p.episode);
+        submitEpisode(p.store, "ann", p.episode);
+        QVERIFY_ERROR(reviewEpisode(p.store, "rev", p.episode, true, {}, ""),
+                      "withdrew consent on 2027-02-01");
+        reviewEpisode(p.store, "rev", p.episode, false, {"consent_problem"}, "");
+        bool flagged = false;
+        for (const QcProblem& q : qcChecks(p.store, p.episode).problems)
+            flagged = flagged || q.code == "consent.invalid";
+        QVERIFY(flagged);
+    }
+
+    void qcFindsInconsistenciesWithTheirTimes() {
+        auto p = project();
+        const EpisodeTiming timing = EpisodeTiming::load(p.store, p.episode);
+        const TimeNs f = timing.frameTimes[0], period = timing.frameTimes[1] - f;
+        const Edit a = addLabel(p.store, "ann", p.episode, {"task", f, f + 10 * period, "a"}, timing);
+        addLabel(p.store, "ann", p.episode, {"task", f + 8 * period, f + 14 * period, "b"}, timing);
+        addLabel(p.store, "ann", p.episode, {"subtask", f, f + 4 * period, "c"}, timing);
+        addEvent(p.store, "ann", p.episode, {"recovery", f + 3 * period, std::nullopt, "left", "", {}},
+                 timing);
+        QcReport q = qcChecks(p.store, p.episode);
+        const double length = static_cast<double>(q.endNs - q.startNs);
+        QVERIFY(std::abs(q.coverage["task"] - static_cast<double>(14 * period) / length) < 1e-9);
+        QVERIFY(std::abs(q.coverage["subtask"] - static_cast<double>(4 * period) / length) < 1e-9);
+        bool overlap = false, recovery = false;
+        for (const QcProblem& x : q.problems) {
+            if (x.code == "label.overlap") {
+                overlap = true;
+                QCOMPARE(*x.startNs, f + 8 * period);
+                QCOMPARE(*x.endNs, f + 10 * period);
+            }
+            if (x.code == "event.recovery_without_slip") {
+                recovery = true;
+                QCOMPARE(*x.startNs, f + 3 * period);
+            }
+        }
+        QVERIFY(overlap && recovery);
+        QCOMPARE(q.streams.size(), p.store.episode(p.episode)->streams.size());
+        // A later change of the recorded range leaves a label outside it: reported.
+        p.store.database().exec("UPDATE label SET end_ns = end_ns + 60000000000 WHERE id = " +
+                                std::to_string(a.entityId));
+        q = qcChecks(p.store, p.episode);
+        bool outside = false;
+        for (const QcProblem& x : q.problems)
+            outside = outside || (x.code == "label.outside_range" &&
+                                  x.entity == "label " + std::to_string(a.entityId));
+        QVERIFY(outside);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAnnotationWorkflow)
+#include "tst_annotation_workflow.moc"

@@ -1,0 +1,191 @@
+// Slip suggestions against the synthetic episode's ground truth (a scripted slip of the right
+// hand: force drops while ring and pinky let go), accepted and dismissed through undoable
+// edits; keypoint corrections beside the raw joints, interpolated over a span, and the
+// effective joints at a time.
+#include "core/annotation/annotationtestutil.h"
+#include "core/store/storetestutil.h"
+
+#include "annotation/edit.h"
+#include "annotation/events.h"
+#include "annotation/keypoints.h"
+#include "annotation/slipsuggestions.h"
+#include "project/episodeimport.h"
+#include "sync/groundtruthclocks.h"
+#include "synth/synth.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using namespace ts::core;
+using namespace ts::core::annotation;
+using tstest::contains;
+using tstest::errorOf;
+namespace fs = std::filesystem;
+
+class TstSlipSuggestions : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    std::optional<ProjectStore> store_;
+    std::string episode_;
+    nlohmann::json truth_;
+
+private slots:
+    void initTestCase() {
+        const fs::path dir = tmp_.path().toStdString();
+        synth::SynthOptions o;
+        o.seconds = 10;
+        o.width = 160;
+        o.height = 120;
+        o.seed = 5;
+        o.randomClocks = false;
+        // Force and hands run on their own clocks: suggestions must use the stored models.
+        o.clockOffsetMs = {{"force", 120.0}, {"hands", -80.0}};
+        synth::generateEpisode(dir / "bundle", o);
+        std::ifstream in(dir / "bundle" / "ground_truth.json");
+        truth_ = nlohmann::json::parse(in);
+
+        store_ = ProjectStore::create(dir / "p.tsproj", "Study", "root");
+        store_->addUser("root", "lee", Role::Lead);
+        store_->addUser("root", "ann", Role::Annotator);
+        const EpisodeImportOutcome r = importEpisode(*store_, dir / "bundle", "lee");
+        QVERIFY2(r.ok(), r.error.c_str());
+        episode_ = r.result->episodeId;
+        const auto clocks = sync::readGroundTruthClocks(dir / "bundle" / "ground_truth.json");
+        int set = 0;
+        const auto detail = store_->episode(episode_);
+        QVERIFY(detail);
+        for (const StreamInfo& s : detail->streams) {
+            auto it = clocks.find(s.stats.name);
+            if (it == clocks.end())
+                it = clocks.find(s.stats.clock);
+            if (it != clocks.end() && (s.stats.name == "force" || s.stats.name == "hands")) {
+                ClockModel m = it->second;
+                m.method = "manual";
+                m.confidence = 1.0;
+                store_->setClockModel("lee", episode_, s.stats.name, m);
+                ++set;
+            }
+        }
+        QCOMPARE(set, 2);
+    }
+
+    void suggestsTheScriptedSlipAndNothingElse() {
+        std::vector<std::pair<TimeNs, TimeNs>> slips;
+        for (const auto& e : truth_["events"])
+            if (e["kind"] == "slip")
+                slips.emplace_back(e["start_ns"].get<TimeNs>(), e["end_ns"].get<TimeNs>());
+        QCOMPARE(slips.size(), size_t(1));
+        const auto list = slipSuggestions(*store_, episode_);
+        for (const auto& s : list)
+            qInfo("suggested %s %.3f..%.3f s score %.2f drop %.2f motion %.4f m",
+                  std::string(handName(s.hand)).c_str(), s.startNs * 1e-9, s.endNs * 1e-9,
+                  s.score, s.dropFraction, s.tipMotionM);
+        QCOMPARE(list.size(), slips.size());
+        QCOMPARE(list[0].hand, Hand::Right);
+        QVERIFY2(std::llabs(list[0].startNs - slips[0].first) < 100 * kNsPerMs,
+                 qPrintable(QString::number((list[0].startNs - slips[0].first) * 1e-6)));
+        QVERIFY2(std::llabs(list[0].endNs - slips[0].second) < 150 * kNsPerMs,
+                 qPrintable(QString::number((list[0].endNs - slips[0].second) * 1e-6)));
+        QVERIFY(list[0].tipMotionM > 0.004);
+        QVERIFY(list[0].score > 0.5);
+    }
+
+    void acceptAndDismissAreUndoableDecisions() {
+        auto list = slipSuggestions(*store_, episode_);
+        QCOMPARE(list.size(), size_t(1));
+        const std::string before = tstest::annotationSnapshot(*store_);
+        const Edit accept = acceptSlipSuggestion(*store_, "ann", episode_, list[0], "box slid");
+        const auto evs = events(*store_, episode_);
+        QCOMPARE(evs.size(), size_t(1));
+        QCOMPARE(evs[0].spec.kind, std::string("slip"));
+        QCOMPARE(*evs[0].spec.hand, std::string("right"));
+        QVERIFY(contains(evs[0].spec.note, "box slid"));
+        QVERIFY(slipSuggestions(*store_, episode_).empty());
+        QVERIFY(contains(errorOf([&] { dismissSlipSuggestion(*store_, "ann", episode_, list[0]); }),
+                         "already accepted"));
+
+        undo(*store_, "ann", accept);
+        QCOMPARE(tstest::annotationSnapshot(*store_), before);
+        QCOMPARE(slipSuggestions(*store_, episode_).size(), size_t(1));
+
+        const Edit dismiss = dismissSlipSuggestion(*store_, "ann", episode_, list[0]);
+        QVERIFY(slipSuggestions(*store_, episode_).empty());
+        QVERIFY(events(*store_, episode_).empty());
+        undo(*store_, "ann", dismiss);
+        QCOMPARE(tstest::annotationSnapshot(*store_), before);
+
+        // Accepted, then the event deleted: the suggestion comes back; undo restores both.
+        const Edit again = acceptSlipSuggestion(*store_, "ann", episode_, list[0]);
+        const std::string accepted = tstest::annotationSnapshot(*store_);
+        const Edit del = deleteEvent(*store_, "ann", again.changes.size() == 3
+                                                         ? again.changes[1].id
+                                                         : again.changes[0].id);
+        QCOMPARE(slipSuggestions(*store_, episode_).size(), size_t(1));
+        undo(*store_, "ann", del);
+        QCOMPARE(tstest::annotationSnapshot(*store_), accepted);
+    }
+
+    void keypointCorrectionsInterpolateAndApply() {
+        const EpisodeStreams streams = EpisodeStreams::load(*store_, episode_);
+        QVERIFY(!streams.hands.empty());
+        std::vector<const HandSample*> right;
+        for (const HandSample& h : streams.hands)
+            if (h.hand == Hand::Right)
+                right.push_back(&h);
+        QVERIFY(right.size() > 40);
+        const HandSample& a = *right[20];
+        const HandSample& b = *right[25];
+        const std::string before = tstest::annotationSnapshot(*store_);
+
+        Vec3 pa = a.joints[IndexTip], pb = b.joints[IndexTip];
+        pa[0] += 0.010;
+        pb[0] += 0.020;
+        correctKeypoint(*store_, "ann", episode_, streams, Hand::Right, IndexTip, a.tNs, pa);
+        correctKeypoint(*store_, "ann", episode_, streams, Hand::Right, IndexTip, b.tNs, pb);
+        QVERIFY(contains(errorOf([&] {
+                             correctKeypoint(*store_, "ann", episode_, streams, Hand::Right,
+                                             IndexTip, a.tNs + 1, pa);
+                         }),
+                         "has no right hand sample at raw time"));
+        const std::string twoCorrections = tstest::annotationSnapshot(*store_);
+        const Edit interp = interpolateCorrections(*store_, "ann", episode_, streams, Hand::Right,
+                                                   IndexTip, a.tNs, b.tNs);
+        const auto corrections = keypointCorrections(*store_, episode_);
+        QCOMPARE(corrections.size(), size_t(6)); // the two ends and the four between
+
+        // Effective joints: the corrected joint moves, the others keep their raw values.
+        const HandSample& mid = *right[22];
+        const TimeNs t = streams.handsClock.toTimeline(mid.tNs);
+        const auto eff = effectiveHandsAt(streams, corrections, t);
+        const EffectiveHand* r = nullptr;
+        for (const auto& e : eff)
+            if (e.hand == Hand::Right)
+                r = &e;
+        QVERIFY(r);
+        QCOMPARE(r->rawNs, mid.tNs);
+        const double u = double(mid.tNs - a.tNs) / double(b.tNs - a.tNs);
+        QVERIFY(std::abs(r->joints[IndexTip][0] - (mid.joints[IndexTip][0] + 0.010 + u * 0.010)) <
+                1e-9);
+        QVERIFY(r->corrected[IndexTip]);
+        QVERIFY(!r->corrected[ThumbTip]);
+        QVERIFY(r->joints[ThumbTip] == mid.joints[ThumbTip]);
+
+        undo(*store_, "ann", interp);
+        QCOMPARE(tstest::annotationSnapshot(*store_), twoCorrections);
+        redo(*store_, "ann", interp);
+        QCOMPARE(keypointCorrections(*store_, episode_).size(), size_t(6));
+        for (const auto& k : keypointCorrections(*store_, episode_))
+            deleteKeypointCorrection(*store_, "ann", k.id);
+        QCOMPARE(tstest::annotationSnapshot(*store_), before);
+        // The raw hands file was never touched.
+        QVERIFY(store_->verify().ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSlipSuggestions)
+#include "tst_slipsuggestions.moc"
