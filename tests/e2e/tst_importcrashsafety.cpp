@@ -66,10 +66,12 @@ private slots:
             QProcess p;
             p.start(cli(), {"import", proj, bundle_, "--user", "lead"});
             QVERIFY(p.waitForStarted());
+            const pid_t pid = pid_t(p.processId()); // 0 once it has ended: never kill(0)
+            QVERIFY(pid > 1);
             // Spread the kill points over the whole import, including its last moments.
             const int delay = int(importMs * (k + 0.5) / 11.0);
-            if (!p.waitForFinished(delay)) {
-                ::kill(pid_t(p.processId()), SIGKILL);
+            if (!p.waitForFinished(delay) && p.state() == QProcess::Running) {
+                ::kill(pid, SIGKILL);
                 p.waitForFinished(10000);
                 ++killedMidway;
             }

@@ -133,8 +133,13 @@ void TestExportSafety::killedExportLeavesNoDataset() {
         p.start(qEnvironmentVariable("TS_CLI"),
                 {"export", project_, "--format", "lerobot", "--out", parent + "/ds", "--as", "lee"});
         QVERIFY(p.waitForStarted());
+        // Taken while it runs: once it has ended processId() is 0, and kill(0) would kill our
+        // own process group (ctest's).
+        const pid_t pid = static_cast<pid_t>(p.processId());
+        QVERIFY(pid > 1);
         QTest::qWait(delayMs);
-        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        if (p.state() == QProcess::Running)
+            ::kill(pid, SIGKILL);
         p.waitForFinished();
         if (QDir(parent + "/ds").exists()) {
             QVERIFY(QFile::exists(parent + "/ds/provenance.json"));
