@@ -35,6 +35,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -104,7 +105,14 @@ void EpisodeWorkspace::buildDocks() {
     tl->addWidget(timeline_, 1);
     tl->addWidget(annotations_);
     annotations_->hide(); // until an episode of a project is open
-    timelineDock_ = dock(tr("Timeline"), QStringLiteral("timelineDock"), timelineBox);
+    // Scrolls rather than forcing the window taller than a 720p screen.
+    auto* timelineScroll = new QScrollArea;
+    timelineScroll->setWidget(timelineBox);
+    timelineScroll->setWidgetResizable(true);
+    timelineScroll->setFrameShape(QFrame::NoFrame);
+    timelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    timelineScroll->setMinimumHeight(120);
+    timelineDock_ = dock(tr("Timeline"), QStringLiteral("timelineDock"), timelineScroll);
     syncDock_ = dock(tr("Sync"), QStringLiteral("syncDock"), sync_);
     inspector_ = new AnnotationInspector(cursor_);
     qc_ = new QcPanel(cursor_);
@@ -164,8 +172,8 @@ void EpisodeWorkspace::defaultLayout() {
     }
     // Sizes for a 1400×900 window; Qt scales them to the real one.
     resizeDocks({videoDock_, sceneDock_}, {600, 800}, Qt::Horizontal);
-    resizeDocks({sceneDock_, syncDock_}, {230, 170}, Qt::Vertical);
-    resizeDocks({videoDock_, signalsDock_, timelineDock_}, {400, 260, 170}, Qt::Vertical);
+    resizeDocks({sceneDock_, syncDock_}, {300, 150}, Qt::Vertical);
+    resizeDocks({videoDock_, signalsDock_, timelineDock_}, {430, 190, 250}, Qt::Vertical);
 }
 
 void EpisodeWorkspace::restoreLayout() {
