@@ -9,6 +9,7 @@
 #include "workspace/annotationview.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/qcpanel.h"
+#include "workspace/sceneview.h"
 #include "workspace/shortcuts.h"
 #include "workspace/timecursor.h"
 
@@ -161,6 +162,10 @@ private slots:
         QCOMPARE(s->status(), ts::core::EpisodeStatus::Rejected);
         QVERIFY(s->openRejection().has_value());
         QVERIFY(w->qcPanel()->findChild<QLabel*>("qcStatus")->text().contains("rejected"));
+        // The 3D view shows the episode's world map (built in the background, or read from the
+        // project's cache when an earlier workspace finished it), within its point budget.
+        QTRY_VERIFY_WITH_TIMEOUT(w->sceneView()->mapPoints() > 1000, 120000);
+        QVERIFY(size_t(w->sceneView()->mapPoints()) <= SceneView::kMapPointBudget);
     }
 };
 
