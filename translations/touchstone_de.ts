@@ -712,6 +712,104 @@
     </message>
 </context>
 <context>
+    <name>ts::widgets::ExportDialog</name>
+    <message>
+        <source>Export Dataset</source>
+        <translation>Datensatz exportieren</translation>
+    </message>
+    <message>
+        <source>Approved episodes whose consent is recorded and not withdrawn are exported, with a provenance record of each.</source>
+        <translation>Exportiert werden freigegebene Episoden mit erfasster, nicht widerrufener Einwilligung, jede mit einem Herkunftsnachweis.</translation>
+    </message>
+    <message>
+        <source>LeRobot v3.0 (Parquet + MP4)</source>
+        <translation>LeRobot v3.0 (Parquet + MP4)</translation>
+    </message>
+    <message>
+        <source>HDF5 (one file per episode)</source>
+        <translation>HDF5 (eine Datei je Episode)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>Ein neuer oder leerer Ordner</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> B/s</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Bildrate</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Zuerst einen Ordner wählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n episode(s), %1 frames, in %2 s into %3.</source>
+        <translation>
+            <numerusform>%n Episode exportiert, %1 Bilder, in %2 s nach %3.</numerusform>
+            <numerusform>%n Episoden exportiert, %1 Bilder, in %2 s nach %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out %1: %2</source>
+        <translation>Ausgelassen %1: %2</translation>
+    </message>
+    <message>
+        <source>Provenance: provenance.json (SHA-256 %1)</source>
+        <translation>Herkunft: provenance.json (SHA-256 %1)</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was left at the destination.</source>
+        <translation>Abgebrochen: am Ziel ist nichts zurückgeblieben.</translation>
+    </message>
+    <message>
+        <source>Not exported.</source>
+        <translation>Nicht exportiert.</translation>
+    </message>
+    <message>
+        <source> · about %1 s left</source>
+        <translation> · noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)%3</source>
+        <translation>%1 (%2 %)%3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+</context>
+<context>
     <name>ts::widgets::FilmstripView</name>
     <message>
         <source>No video in this episode</source>
@@ -948,6 +1046,14 @@
     <message>
         <source>Verify</source>
         <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Dataset…</source>
+        <translation>Datensatz &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
     </message>
 </context>
 <context>

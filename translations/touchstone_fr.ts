@@ -712,6 +712,104 @@
     </message>
 </context>
 <context>
+    <name>ts::widgets::ExportDialog</name>
+    <message>
+        <source>Export Dataset</source>
+        <translation>Exporter un jeu de données</translation>
+    </message>
+    <message>
+        <source>Approved episodes whose consent is recorded and not withdrawn are exported, with a provenance record of each.</source>
+        <translation>Les épisodes approuvés dont le consentement est enregistré et non retiré sont exportés, chacun avec sa provenance.</translation>
+    </message>
+    <message>
+        <source>LeRobot v3.0 (Parquet + MP4)</source>
+        <translation>LeRobot v3.0 (Parquet + MP4)</translation>
+    </message>
+    <message>
+        <source>HDF5 (one file per episode)</source>
+        <translation>HDF5 (un fichier par épisode)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>Un dossier nouveau ou vide</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> i/s</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Fréquence d’images</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Annuler l’export</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>Exporter dans</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choisissez d’abord un dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n episode(s), %1 frames, in %2 s into %3.</source>
+        <translation>
+            <numerusform>%n épisode exporté, %1 images, en %2 s dans %3.</numerusform>
+            <numerusform>%n épisodes exportés, %1 images, en %2 s dans %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out %1: %2</source>
+        <translation>Écarté %1 : %2</translation>
+    </message>
+    <message>
+        <source>Provenance: provenance.json (SHA-256 %1)</source>
+        <translation>Provenance : provenance.json (SHA-256 %1)</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was left at the destination.</source>
+        <translation>Annulé : rien n’a été laissé à la destination.</translation>
+    </message>
+    <message>
+        <source>Not exported.</source>
+        <translation>Non exporté.</translation>
+    </message>
+    <message>
+        <source> · about %1 s left</source>
+        <translation> · environ %1 s restantes</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)%3</source>
+        <translation>%1 (%2 %)%3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
     <name>ts::widgets::FilmstripView</name>
     <message>
         <source>No video in this episode</source>
@@ -948,6 +1046,14 @@
     <message>
         <source>Verify</source>
         <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;Export Dataset…</source>
+        <translation>&amp;Exporter un jeu de données…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
     </message>
 </context>
 <context>

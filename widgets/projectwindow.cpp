@@ -4,6 +4,7 @@
 
 #include "backgroundtask.h"
 #include "episodetablemodel.h"
+#include "exportdialog.h"
 #include "filmstripview.h"
 #include "theme.h"
 #include "translation.h"
@@ -53,6 +54,15 @@ void ProjectWindow::buildUi() {
     file->addAction(tr("&Open Project…"), QKeySequence::Open, this, &ProjectWindow::chooseAndOpen);
     file->addAction(tr("&Import Episode or Capture…"), QKeySequence(tr("Ctrl+I")), this,
                     &ProjectWindow::chooseAndImport);
+    file->addAction(tr("&Export Dataset…"), this, [this] {
+        if (!store_) {
+            reportError(tr("Export"), tr("Open or create a project first."));
+            return;
+        }
+        ExportDialog d(projectFile(), QString::fromStdString(core::defaultUserName()), this);
+        d.exec();
+        reload(); // the export is recorded in the project
+    });
     file->addAction(tr("&Verify Project"), this, &ProjectWindow::verifyProject);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);

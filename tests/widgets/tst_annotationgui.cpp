@@ -2,6 +2,9 @@
 // marks and a label from the keyboard, events, undo and redo through the store, the Inspector
 // editing in place, the QC panel's findings, and the review workflow with its role rules
 // (the annotator may not approve their own episode; a reviewer may).
+#include "annotation/labels.h"
+#include "annotation/workflow.h"
+#include "exportdialog.h"
 #include "project/demoproject.h"
 #include "store/projectstore.h"
 #include "workspace/annotationinspector.h"
@@ -17,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -166,6 +170,53 @@ private slots:
         // project's cache when an earlier workspace finished it), within its point budget.
         QTRY_VERIFY_WITH_TIMEOUT(w->sceneView()->mapPoints() > 1000, 120000);
         QVERIFY(size_t(w->sceneView()->mapPoints()) <= SceneView::kMapPointBudget);
+    }
+
+    void exportDialogWritesTheApprovedEpisode() {
+        ts::core::DemoOptions o;
+        o.episodes = 1;
+        o.seconds = 3;
+        o.width = 320;
+        o.height = 240;
+        o.user = "lena"; // admin: may export
+        const QString project = QString::fromStdString(
+            ts::core::ensureDemoProject(tmp_.filePath("exp").toStdString(), o).string());
+        {
+            auto store = ts::core::ProjectStore::open(project.toStdString());
+            store.addUser("lena", "rita", ts::core::Role::Reviewer);
+            try {
+                namespace ann = ts::core::annotation;
+                const auto timing = ann::EpisodeTiming::load(store, "demo-001");
+                ann::addLabel(store, "lena", "demo-001",
+                              {"task", timing.startNs + 500'000'000, timing.startNs + 2'000'000'000,
+                               "move the cup"},
+                              timing);
+                ts::core::annotation::submitEpisode(store, "lena", "demo-001");
+                ts::core::annotation::reviewEpisode(store, "rita", "demo-001", true, {}, "");
+            } catch (const std::exception& e) {
+                QFAIL(e.what());
+            }
+        }
+        ExportDialog d(project, "lena");
+        d.show();
+        d.format()->setCurrentIndex(d.format()->findData("hdf5"));
+        const QString out = tmp_.filePath("exp-out");
+        d.destination()->setText(out);
+        QSignalSpy done(&d, &ExportDialog::exportFinished);
+        d.startExport();
+        QVERIFY(d.running());
+        QVERIFY(done.wait(120000));
+        QVERIFY2(done[0][0].toBool(), qPrintable(d.report()->toPlainText()));
+        QVERIFY2(d.report()->toPlainText().contains("1 episode"),
+                 qPrintable(d.report()->toPlainText()));
+        QVERIFY(QFile::exists(out + "/provenance.json"));
+        QVERIFY(!QDir(out).entryList({"*.h5"}, QDir::Files, QDir::NoSort).isEmpty() ||
+                !QDir(out + "/episodes").entryList({"*.h5"}).isEmpty());
+        // A second export into the same (now full) folder is refused, the first one kept.
+        d.startExport();
+        QVERIFY(done.wait(60000));
+        QVERIFY(!done[1][0].toBool());
+        QVERIFY(QFile::exists(out + "/provenance.json"));
     }
 };
 
