@@ -121,7 +121,12 @@ int main(int argc, char** argv) {
         QStringLiteral("language"),
         QApplication::translate("main", "User interface language for this run (en, de, fr)."),
         QStringLiteral("LANG"));
-    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe, language});
+    QCommandLineOption raiseDock(
+        QStringLiteral("dock"),
+        QApplication::translate("main", "Bring this panel of the workspace to the front (sync, "
+                                        "qc, inspector, …)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe, language, raiseDock});
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));
@@ -183,6 +188,17 @@ int main(int argc, char** argv) {
         }
         if (windowSize.isValid())
             w->resize(windowSize);
+        if (parser.isSet(raiseDock)) {
+            const QString name = parser.value(raiseDock) + QStringLiteral("Dock");
+            QObject::connect(w, &ts::widgets::EpisodeWorkspace::episodeLoaded, w, [w, name] {
+                if (auto* d = w->findChild<QDockWidget*>(name)) {
+                    d->show();
+                    d->raise();
+                } else {
+                    std::fprintf(stderr, "touchstone: no panel '%s'\n", qPrintable(name));
+                }
+            });
+        }
         if (file.isEmpty())
             return;
         QPointer<ts::widgets::EpisodeWorkspace> ws(w);

@@ -335,6 +335,10 @@
         <source>User interface language for this run (en, de, fr).</source>
         <translation>Sprache der Oberfläche für diesen Start (en, de, fr).</translation>
     </message>
+    <message>
+        <source>Bring this panel of the workspace to the front (sync, qc, inspector, …).</source>
+        <translation>Dieses Fenster des Arbeitsbereichs nach vorn holen (sync, qc, inspector, …).</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::AboutDialog</name>

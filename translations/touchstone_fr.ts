@@ -335,6 +335,10 @@
         <source>User interface language for this run (en, de, fr).</source>
         <translation>Langue de l’interface pour cette session (en, de, fr).</translation>
     </message>
+    <message>
+        <source>Bring this panel of the workspace to the front (sync, qc, inspector, …).</source>
+        <translation>Mettre ce panneau de l’espace de travail au premier plan (sync, qc, inspector, …).</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::AboutDialog</name>
