@@ -136,7 +136,7 @@ void AnnotationInspector::refresh() {
     times_->clear();
     if (session_ && id_ != 0) {
         if (kind_ == AnnotationItem::Kind::Label) {
-            if (auto l = session_->label(id_)) {
+            if (auto l = session_->findLabel(id_)) {
                 page = LabelPage;
                 start_ = l->startNs;
                 end_ = l->endNs;
@@ -146,7 +146,7 @@ void AnnotationInspector::refresh() {
                 labelText_->setText(QString::fromStdString(l->text));
             }
         } else if (kind_ == AnnotationItem::Kind::Event && id_ > 0) {
-            if (auto e = session_->event(id_)) {
+            if (auto e = session_->findEvent(id_)) {
                 page = EventPage;
                 start_ = e->spec.startNs;
                 end_ = e->spec.endNs.value_or(e->spec.startNs);
@@ -214,7 +214,7 @@ void AnnotationInspector::apply() {
     if (kind_ == AnnotationItem::Kind::Label) {
         session_->updateLabel(id_, labelTier_->currentText(), start_, end_, labelText_->text());
     } else if (id_ > 0) {
-        auto e = session_->event(id_);
+        auto e = session_->findEvent(id_);
         if (!e)
             return;
         ann::EventSpec spec = e->spec;

@@ -90,14 +90,14 @@ QStringList AnnotationSession::vocabulary(const QString& tier) const {
     return out;
 }
 
-std::optional<ann::LabelRecord> AnnotationSession::label(qint64 id) const {
+std::optional<ann::LabelRecord> AnnotationSession::findLabel(qint64 id) const {
     for (const auto& l : labels_)
         if (l.id == id)
             return l;
     return std::nullopt;
 }
 
-std::optional<ann::EventRecord> AnnotationSession::event(qint64 id) const {
+std::optional<ann::EventRecord> AnnotationSession::findEvent(qint64 id) const {
     for (const auto& e : events_)
         if (e.id == id)
             return e;

@@ -57,8 +57,9 @@ public:
     QStringList tiers() const { return tiers_; }
     QStringList eventKinds() const { return kinds_; }
     QStringList vocabulary(const QString& tier) const;
-    std::optional<core::annotation::LabelRecord> label(qint64 id) const;
-    std::optional<core::annotation::EventRecord> event(qint64 id) const;
+    // Named like core's: a bare event() would hide QObject::event.
+    std::optional<core::annotation::LabelRecord> findLabel(qint64 id) const;
+    std::optional<core::annotation::EventRecord> findEvent(qint64 id) const;
 
     // Edits: true when committed (and on the undo stack); false after failed().
     bool addLabel(const QString& tier, qint64 start, qint64 end, const QString& text,

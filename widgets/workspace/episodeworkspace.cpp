@@ -135,11 +135,11 @@ void EpisodeWorkspace::buildDocks() {
                     return;
                 namespace ann = core::annotation;
                 if (kind == AnnotationItem::Kind::Label) {
-                    if (auto l = session_->label(id))
+                    if (auto l = session_->findLabel(id))
                         session_->updateLabel(id, QString::fromStdString(l->tier), start, end,
                                               QString::fromStdString(l->text), ann::Snap::None);
                 } else if (kind == AnnotationItem::Kind::Event && id > 0) {
-                    if (auto e = session_->event(id)) {
+                    if (auto e = session_->findEvent(id)) {
                         ann::EventSpec spec = e->spec;
                         spec.startNs = start;
                         if (spec.endNs)
@@ -377,7 +377,7 @@ void EpisodeWorkspace::run(WorkspaceCommand c) {
 QString EpisodeWorkspace::currentTier() const {
     if (annotations_->selectedId() != 0 &&
         annotations_->selectedKind() == AnnotationItem::Kind::Label && session_)
-        if (auto l = session_->label(annotations_->selectedId()))
+        if (auto l = session_->findLabel(annotations_->selectedId()))
             return QString::fromStdString(l->tier);
     return QStringLiteral("task");
 }
