@@ -54,6 +54,13 @@ AnnotationSession::AnnotationSession(const QString& projectFile, const QString& 
     if (auto u = store_->user(user.toStdString()))
         role_ = u->role;
     timing_ = ann::EpisodeTiming::load(*store_, episode.toStdString());
+    // The force and hands samples once per open episode, not on every edit's reload.
+    try {
+        streams_ = ann::EpisodeStreams::load(*store_, episode.toStdString());
+        haveStreams_ = true;
+    } catch (const core::Error&) {
+        haveStreams_ = false; // no force or hands stream: nothing to suggest
+    }
     for (const auto& t : ann::labelTiers(*store_))
         tiers_ << QString::fromStdString(t);
     for (const auto& k : ann::eventKinds(*store_))
@@ -75,10 +82,13 @@ void AnnotationSession::reload() {
     } catch (const core::Error& e) {
         emit failed(QString::fromUtf8(e.what()));
     }
-    try {
-        suggestions_ = ann::slipSuggestions(*store_, ep);
-    } catch (const core::Error&) {
-        suggestions_.clear(); // no force or hands stream: nothing to suggest
+    suggestions_.clear();
+    if (haveStreams_) {
+        try {
+            suggestions_ = ann::slipSuggestions(*store_, ep, streams_);
+        } catch (const core::Error&) {
+            suggestions_.clear(); // streams the detector cannot use: nothing to suggest
+        }
     }
     emit changed();
 }

@@ -97,6 +97,8 @@ private:
     std::optional<core::Role> role_;
     QUndoStack* undo_;
     core::annotation::EpisodeTiming timing_;
+    core::annotation::EpisodeStreams streams_; // read once; slip suggestions use it
+    bool haveStreams_ = false;
     std::vector<core::annotation::LabelRecord> labels_;
     std::vector<core::annotation::EventRecord> events_;
     std::vector<core::annotation::SlipCandidate> suggestions_;
