@@ -269,6 +269,14 @@
         <source>Redo</source>
         <translation>Wiederherstellen</translation>
     </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Strg+K</translation>
+    </message>
+    <message>
+        <source>Interpolate joint corrections between the marks (or the whole episode)</source>
+        <translation>Gelenkkorrekturen zwischen den Marken interpolieren (oder über die ganze Episode)</translation>
+    </message>
 </context>
 <context>
     <name>SignalGroup</name>
@@ -491,6 +499,20 @@
     </message>
 </context>
 <context>
+    <name>ts::widgets::AnnotationSession</name>
+    <message>
+        <source>Episode %1 has no hands stream to correct.</source>
+        <translation>Episode %1 hat keinen Handdatenstrom, der korrigiert werden könnte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>interpolate %n keypoint correction(s)</source>
+        <translation>
+            <numerusform>%n Gelenkkorrektur interpolieren</numerusform>
+            <numerusform>%n Gelenkkorrekturen interpolieren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ts::widgets::EpisodeTableModel</name>
     <message>
         <source>Imported %1 by %2</source>
@@ -702,6 +724,21 @@
     <message>
         <source>World map: %1</source>
         <translation>Weltkarte: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filled %n gap(s) between corrected joints.</source>
+        <translation>
+            <numerusform>%n Lücke zwischen korrigierten Gelenken gefüllt.</numerusform>
+            <numerusform>%n Lücken zwischen korrigierten Gelenken gefüllt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No joint has two corrections between the marks with frames between them.</source>
+        <translation>Kein Gelenk hat zwischen den Marken zwei Korrekturen mit Bildern dazwischen.</translation>
+    </message>
+    <message>
+        <source>No joint has two corrections with frames between them.</source>
+        <translation>Kein Gelenk hat zwei Korrekturen mit Bildern dazwischen.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1398,14 @@ Seine Uhr ist nicht auf die Zeitleiste ausgerichtet: Messwerte stehen bei ihren 
     <message>
         <source>Loading…</source>
         <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>Restore the Recorded Position</source>
+        <translation>Aufgezeichnete Position wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Moving a joint: release to store it, Esc to cancel</source>
+        <translation>Gelenk wird verschoben: loslassen zum Speichern, Esc zum Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,14 @@
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Interpolate joint corrections between the marks (or the whole episode)</source>
+        <translation>Interpoler les corrections d’articulations entre les repères (ou sur tout l’épisode)</translation>
+    </message>
 </context>
 <context>
     <name>SignalGroup</name>
@@ -491,6 +499,20 @@
     </message>
 </context>
 <context>
+    <name>ts::widgets::AnnotationSession</name>
+    <message>
+        <source>Episode %1 has no hands stream to correct.</source>
+        <translation>L’épisode %1 n’a pas de flux de mains à corriger.</translation>
+    </message>
+    <message numerus="yes">
+        <source>interpolate %n keypoint correction(s)</source>
+        <translation>
+            <numerusform>interpoler %n correction d’articulation</numerusform>
+            <numerusform>interpoler %n corrections d’articulations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ts::widgets::EpisodeTableModel</name>
     <message>
         <source>Imported %1 by %2</source>
@@ -702,6 +724,21 @@
     <message>
         <source>World map: %1</source>
         <translation>Carte du monde : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filled %n gap(s) between corrected joints.</source>
+        <translation>
+            <numerusform>%n intervalle comblé entre des articulations corrigées.</numerusform>
+            <numerusform>%n intervalles comblés entre des articulations corrigées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No joint has two corrections between the marks with frames between them.</source>
+        <translation>Aucune articulation n’a deux corrections entre les repères avec des images entre elles.</translation>
+    </message>
+    <message>
+        <source>No joint has two corrections with frames between them.</source>
+        <translation>Aucune articulation n’a deux corrections avec des images entre elles.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1398,14 @@ Son horloge n’est pas alignée sur la frise : les échantillons sont placés �
     <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Restore the Recorded Position</source>
+        <translation>Rétablir la position enregistrée</translation>
+    </message>
+    <message>
+        <source>Moving a joint: release to store it, Esc to cancel</source>
+        <translation>Déplacement d’une articulation : relâcher pour l’enregistrer, Échap pour annuler</translation>
     </message>
 </context>
 <context>

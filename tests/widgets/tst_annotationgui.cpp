@@ -5,16 +5,20 @@
 #include "annotation/labels.h"
 #include "annotation/workflow.h"
 #include "exportdialog.h"
+#include "model/handjoints.h"
 #include "project/demoproject.h"
 #include "store/projectstore.h"
 #include "workspace/annotationinspector.h"
 #include "workspace/annotationsession.h"
 #include "workspace/annotationview.h"
+#include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/qcpanel.h"
 #include "workspace/sceneview.h"
 #include "workspace/shortcuts.h"
 #include "workspace/timecursor.h"
+#include "workspace/videocanvas.h"
+#include "workspace/videopanel.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -142,6 +146,122 @@ private slots:
         QCOMPARE(s->labels().size(), size_t(0));
         w->run(C::Undo);
         QCOMPARE(s->labels().size(), size_t(1));
+    }
+
+    void keypointDragOnTheVideo() {
+        namespace ann = ts::core::annotation;
+        using ts::core::Hand;
+        auto w = open("anna");
+        QVERIFY(w && w->annotationSession());
+        AnnotationSession* s = w->annotationSession();
+        VideoCanvas* v = w->videoPanel()->canvas();
+        QVERIFY(v->keypointEditing());
+        const size_t before = s->corrections().size();
+        TimeCursor* c = w->cursor();
+        const auto& right = w->episode()->hands[size_t(Hand::Right)];
+        QVERIFY(right.size() > 20);
+        // A sample whose index tip is on screen, with room to drag it.
+        const ts::core::HandJoint tip = ts::core::IndexTip;
+        size_t i = right.size() / 3;
+        std::optional<QPointF> at;
+        for (; i + 8 < right.size(); ++i) {
+            c->setTime(right[i].t);
+            at = v->jointOnScreen(Hand::Right, tip);
+            if (at && v->rect().adjusted(30, 30, -30, -30).contains(at->toPoint()))
+                break;
+        }
+        QVERIFY2(at && i + 8 < right.size(), "no on-screen index tip to drag");
+        const QPoint from = at->toPoint();
+        const QPoint to = from + QPoint(14, -9);
+        const int steps = s->undoStack()->count();
+
+        // A drag of several moves is one edit, stored beside the raw sample.
+        auto drag = [&](QPoint a, QPoint b) {
+            QTest::mousePress(v, Qt::LeftButton, {}, a);
+            for (int k = 1; k <= 4; ++k) {
+                const QPointF p = QPointF(a) + (QPointF(b) - QPointF(a)) * (k / 4.0);
+                QMouseEvent move(QEvent::MouseMove, p, v->mapToGlobal(p), Qt::NoButton,
+                                 Qt::LeftButton, Qt::NoModifier);
+                QApplication::sendEvent(v, &move);
+            }
+            QTest::mouseRelease(v, Qt::LeftButton, {}, b);
+        };
+        drag(from, to);
+        QCOMPARE(s->corrections().size(), before + 1);
+        QCOMPARE(s->undoStack()->count(), steps + 1);
+        const ann::KeypointCorrection k = s->corrections().back();
+        QCOMPARE(k.hand, Hand::Right);
+        QCOMPARE(k.joint, int(tip));
+        QCOMPARE(k.rawNs, right[i].rawNs);
+        QCOMPARE(QString::fromStdString(k.author), QString("anna"));
+        // Drawn where it was dropped (to a pixel), at the depth it had.
+        const auto now = v->jointOnScreen(Hand::Right, tip);
+        QVERIFY(now);
+        QVERIFY2(QLineF(*now, QPointF(to)).length() < 1.0,
+                 qPrintable(QString("%1,%2").arg(now->x()).arg(now->y())));
+        v->repaint();
+        QVERIFY(v->lastOverlay().corrected >= 1);
+        const auto& cal = w->episode()->calibration;
+        const CameraProjector cam(cal.cameras.at("rgb"), extrinsic(cal, "device_from_rgb"));
+        QVERIFY(std::abs(cam.depth(toVec(k.position)) -
+                         cam.depth(toVec(right[i].joints[size_t(tip)]))) < 1e-6);
+        // The raw stream is untouched.
+        {
+            auto store = ts::core::ProjectStore::open(project_.toStdString());
+            const auto streams = ann::EpisodeStreams::load(store, "demo-001");
+            bool found = false;
+            for (const auto& h : streams.hands)
+                if (h.hand == Hand::Right && h.tNs == k.rawNs) {
+                    found = true;
+                    QVERIFY(h.joints[size_t(tip)] == right[i].joints[size_t(tip)]);
+                }
+            QVERIFY(found);
+        }
+
+        // Undo puts the joint back; redo moves it again.
+        w->run(C::Undo);
+        QCOMPARE(s->corrections().size(), before);
+        QVERIFY(QLineF(*v->jointOnScreen(Hand::Right, tip), QPointF(from)).length() < 1.0);
+        w->run(C::Redo);
+        QCOMPARE(s->corrections().size(), before + 1);
+
+        // Esc during a drag puts the joint back and stores nothing.
+        QTest::mousePress(v, Qt::LeftButton, {}, to);
+        QVERIFY(v->dragging());
+        QMouseEvent move(QEvent::MouseMove, QPointF(to + QPoint(20, 20)),
+                         v->mapToGlobal(QPointF(to + QPoint(20, 20))), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
+        QApplication::sendEvent(v, &move);
+        QTest::keyClick(v, Qt::Key_Escape);
+        QVERIFY(!v->dragging());
+        QTest::mouseRelease(v, Qt::LeftButton, {}, to + QPoint(20, 20));
+        QCOMPARE(s->corrections().size(), before + 1);
+
+        // A second correction six samples on, then the samples between are interpolated in one
+        // undoable step.
+        c->setTime(right[i + 6].t);
+        const auto at2 = v->jointOnScreen(Hand::Right, tip);
+        QVERIFY(at2);
+        drag(at2->toPoint(), at2->toPoint() + QPoint(10, -6));
+        QCOMPARE(s->corrections().size(), before + 2);
+        const int beforeFill = s->undoStack()->count();
+        w->run(C::InterpolateKeypoints);
+        QCOMPARE(s->corrections().size(), before + 2 + 5);
+        QCOMPARE(s->undoStack()->count(), beforeFill + 1);
+        // Half way, the correction is half of each end's offset (linear blend).
+        c->setTime(right[i + 3].t);
+        const auto mid = v->jointOnScreen(Hand::Right, tip);
+        QVERIFY(mid);
+        w->run(C::Undo);
+        QCOMPARE(s->corrections().size(), before + 2);
+        QVERIFY2(QLineF(*mid, *v->jointOnScreen(Hand::Right, tip)).length() > 3.0,
+                 "the interpolated joint was not moved");
+
+        // Restore the recorded position of a corrected joint.
+        QVERIFY(s->restoreKeypoint(Hand::Right, tip, right[i + 6].rawNs));
+        QCOMPARE(s->corrections().size(), before + 1);
+        w->run(C::Undo);
+        QCOMPARE(s->corrections().size(), before + 2);
     }
 
     void reviewWorkflowWithRoles() {

@@ -444,6 +444,40 @@ private slots:
         QSettings().clear();
     }
 
+    void unprojectInvertsProjectWithDistortion() {
+        // A wide lens with strong radial-tangential distortion: a joint dragged to a pixel must
+        // land on that pixel again, at the depth it had.
+        ts::core::CameraIntrinsics k;
+        k.width = 640;
+        k.height = 480;
+        k.fx = k.fy = 300;
+        k.cx = 320;
+        k.cy = 240;
+        k.distortionModel = "radtan";
+        k.distortion = {-0.28, 0.09, 0.001, -0.0015, -0.01};
+        Rigid deviceFromCamera;
+        deviceFromCamera.q =
+            Eigen::Quaterniond(Eigen::AngleAxisd(0.3, Vec3d(0.2, 1, 0).normalized()));
+        deviceFromCamera.t = Vec3d(0.05, -0.01, 0.02);
+        for (int w : {640, 320}) {
+            const CameraProjector cam(k, deviceFromCamera, w, w * 3 / 4);
+            for (double u : {5.0, 100.5, 320.0, 600.0})
+                for (double v : {3.0, 240.0, 470.25}) {
+                    const double su = u * w / 640, sv = v * w / 640;
+                    const Vec3d p = cam.unproject(su, sv, 0.45);
+                    const auto back = cam.project(p);
+                    QVERIFY(back);
+                    QVERIFY2(std::hypot(back->x() - su, back->y() - sv) < 0.01,
+                             qPrintable(QString("%1,%2 -> %3,%4")
+                                            .arg(su)
+                                            .arg(sv)
+                                            .arg(back->x())
+                                            .arg(back->y())));
+                    QVERIFY(std::abs(cam.depth(p) - 0.45) < 1e-9);
+                }
+        }
+    }
+
     void handOverlayDrawsFingerColoursAtTheJoints() {
         const auto& k = data_->calibration.cameras.at("rgb");
         QImage img(k.width, k.height, QImage::Format_RGB32);

@@ -8,6 +8,10 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace ts::widgets {
 
 namespace ann = core::annotation;
@@ -75,6 +79,7 @@ void AnnotationSession::reload() {
     try {
         labels_ = ann::labels(*store_, ep);
         events_ = ann::events(*store_, ep);
+        corrections_ = ann::keypointCorrections(*store_, ep);
         qc_ = ann::qcChecks(*store_, ep);
         rejection_ = ann::openRejection(*store_, ep);
         if (auto d = store_->episode(ep))
@@ -171,6 +176,76 @@ bool AnnotationSession::updateEvent(qint64 id, const ann::EventSpec& spec, ann::
 
 bool AnnotationSession::deleteEvent(qint64 id) {
     return push([&] { return ann::deleteEvent(*store_, user_.toStdString(), id); });
+}
+
+bool AnnotationSession::correctKeypoint(core::Hand hand, int joint, qint64 rawNs,
+                                        const core::Vec3& position) {
+    if (!haveStreams_) {
+        emit failed(tr("Episode %1 has no hands stream to correct.").arg(episode_));
+        return false;
+    }
+    return push([&] {
+        return ann::correctKeypoint(*store_, user_.toStdString(), episode_.toStdString(), streams_,
+                                    hand, joint, rawNs, position);
+    });
+}
+
+bool AnnotationSession::restoreKeypoint(core::Hand hand, int joint, qint64 rawNs) {
+    for (const auto& k : corrections_)
+        if (k.hand == hand && k.joint == joint && k.rawNs == rawNs)
+            return push(
+                [&] { return ann::deleteKeypointCorrection(*store_, user_.toStdString(), k.id); });
+    return false; // nothing to restore
+}
+
+int AnnotationSession::interpolateCorrections(qint64 from, qint64 to) {
+    if (!haveStreams_ || to < from)
+        return 0;
+    // Per hand and joint, the corrected samples inside the span in time order; each pair of
+    // neighbours with raw samples between them is one gap to fill.
+    std::map<std::pair<int, int>, std::vector<qint64>> byJoint;
+    for (const auto& k : corrections_) {
+        if (k.stream != streams_.handsStream)
+            continue;
+        const qint64 t = streams_.handsClock.toTimeline(k.rawNs);
+        if (t >= from && t <= to)
+            byJoint[{static_cast<int>(k.hand), k.joint}].push_back(k.rawNs);
+    }
+    std::vector<std::tuple<core::Hand, int, qint64, qint64>> gaps;
+    for (auto& [key, raws] : byJoint) {
+        std::sort(raws.begin(), raws.end());
+        const auto hand = static_cast<core::Hand>(key.first);
+        for (size_t i = 0; i + 1 < raws.size(); ++i) {
+            bool between = false;
+            for (const auto& h : streams_.hands)
+                if (h.hand == hand && h.tNs > raws[i] && h.tNs < raws[i + 1]) {
+                    between = true;
+                    break;
+                }
+            if (between)
+                gaps.emplace_back(hand, key.second, raws[i], raws[i + 1]);
+        }
+    }
+    if (gaps.empty())
+        return 0;
+    undo_->beginMacro(tr("interpolate %n keypoint correction(s)", nullptr, int(gaps.size())));
+    int done = 0;
+    for (const auto& [hand, joint, a, b] : gaps) {
+        try {
+            ann::Edit e = ann::interpolateCorrections(
+                *store_, user_.toStdString(), episode_.toStdString(), streams_, hand, joint, a, b);
+            undo_->push(new EditCommand(this, std::move(e)));
+            ++done;
+        } catch (const core::Error& e) {
+            undo_->endMacro();
+            emit failed(QString::fromUtf8(e.what()));
+            reload();
+            return done > 0 ? done : -1;
+        }
+    }
+    undo_->endMacro();
+    reload();
+    return done;
 }
 
 bool AnnotationSession::acceptSuggestion(int index) {

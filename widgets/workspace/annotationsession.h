@@ -9,6 +9,7 @@
 #include "annotation/edit.h"
 #include "annotation/episodetiming.h"
 #include "annotation/events.h"
+#include "annotation/keypoints.h"
 #include "annotation/labels.h"
 #include "annotation/qcchecks.h"
 #include "annotation/slipdetector.h"
@@ -72,6 +73,15 @@ public:
     bool updateEvent(qint64 id, const core::annotation::EventSpec& spec,
                      core::annotation::Snap snap = core::annotation::Snap::Frame);
     bool deleteEvent(qint64 id);
+    // Keypoint corrections, beside the raw hands stream (keyed by the sample's raw time).
+    const std::vector<core::annotation::KeypointCorrection>& corrections() const {
+        return corrections_;
+    }
+    bool correctKeypoint(core::Hand hand, int joint, qint64 rawNs, const core::Vec3& position);
+    bool restoreKeypoint(core::Hand hand, int joint, qint64 rawNs); // removes its correction
+    // Fills every joint's samples between consecutive corrections of that joint inside
+    // [from, to] (timeline), one undo step; returns the number of gaps filled, -1 on refusal.
+    int interpolateCorrections(qint64 from, qint64 to);
     bool acceptSuggestion(int index);
     bool dismissSuggestion(int index);
 
@@ -102,6 +112,7 @@ private:
     std::vector<core::annotation::LabelRecord> labels_;
     std::vector<core::annotation::EventRecord> events_;
     std::vector<core::annotation::SlipCandidate> suggestions_;
+    std::vector<core::annotation::KeypointCorrection> corrections_;
     core::annotation::QcReport qc_;
     core::EpisodeStatus status_ = core::EpisodeStatus::New;
     std::optional<core::annotation::ReviewRecord> rejection_;

@@ -303,6 +303,7 @@ std::shared_ptr<const EpisodeData> loadEpisodeData(const fs::path& projectFile,
             for (const auto& s : it->second) {
                 HandPose p;
                 p.t = m.toTimeline(s.tNs);
+                p.rawNs = s.tNs;
                 p.hand = s.hand;
                 p.confidence = float(s.confidence);
                 p.joints = s.joints;

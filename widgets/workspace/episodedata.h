@@ -57,6 +57,7 @@ struct SignalChannel {
 // A hand at one time with joints in the device frame (canonical order).
 struct HandPose {
     TimeNs t = 0;
+    TimeNs rawNs = 0; // the sample's time on the hands stream's own clock (keys corrections)
     core::Hand hand = core::Hand::Left;
     float confidence = 0;
     std::array<core::Vec3, core::kHandJointCount> joints{};

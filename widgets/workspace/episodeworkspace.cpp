@@ -2,9 +2,9 @@
 
 #include "backgroundtask.h"
 #include "project/projectpath.h"
-#include "util/error.h"
 #include "theme.h"
 #include "translation.h"
+#include "util/error.h"
 #include "workspace/annotationinspector.h"
 #include "workspace/annotationsession.h"
 #include "workspace/annotationview.h"
@@ -45,6 +45,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace ts::widgets {
@@ -151,6 +152,16 @@ void EpisodeWorkspace::buildDocks() {
     connect(timeline_, &TimelineView::viewRangeChanged, signals_->view(),
             &SignalsView::setViewRange);
     connect(video_->canvas(), &VideoCanvas::frameShown, scene_, &SceneView::setVideoFrame);
+    connect(video_->canvas(), &VideoCanvas::keypointMoved, this,
+            [this](core::Hand h, int joint, qint64 rawNs, core::Vec3 position) {
+                if (session_)
+                    session_->correctKeypoint(h, joint, rawNs, position);
+            });
+    connect(video_->canvas(), &VideoCanvas::keypointRestoreRequested, this,
+            [this](core::Hand h, int joint, qint64 rawNs) {
+                if (session_)
+                    session_->restoreKeypoint(h, joint, rawNs);
+            });
     // The docks fill the window: there is no central widget to compete with them.
     setCentralWidget(nullptr);
 }
@@ -363,6 +374,9 @@ void EpisodeWorkspace::run(WorkspaceCommand c) {
     case C::DeleteSelected:
         inspector_->remove();
         break;
+    case C::InterpolateKeypoints:
+        interpolateKeypoints();
+        break;
     case C::Undo:
         if (session_)
             session_->undoStack()->undo();
@@ -382,9 +396,38 @@ QString EpisodeWorkspace::currentTier() const {
     return QStringLiteral("task");
 }
 
+void EpisodeWorkspace::interpolateKeypoints() {
+    if (!session_)
+        return;
+    const bool marks =
+        annotations_->markIn() >= 0 && annotations_->markOut() > annotations_->markIn();
+    const qint64 from = marks ? annotations_->markIn() : std::numeric_limits<qint64>::min();
+    const qint64 to = marks ? annotations_->markOut() : std::numeric_limits<qint64>::max();
+    const int n = session_->interpolateCorrections(from, to);
+    if (n > 0)
+        statusBar()->showMessage(tr("Filled %n gap(s) between corrected joints.", nullptr, n),
+                                 8000);
+    else if (n == 0)
+        statusBar()->showMessage(
+            marks ? tr("No joint has two corrections between the marks with frames between them.")
+                  : tr("No joint has two corrections with frames between them."),
+            8000);
+}
+
+void EpisodeWorkspace::showCorrections() {
+    auto c = std::make_shared<JointCorrections>();
+    if (session_)
+        for (const auto& k : session_->corrections())
+            c->set(k.hand, k.rawNs, k.joint, k.position);
+    video_->canvas()->setCorrections(c);
+    scene_->setCorrections(c);
+}
+
 void EpisodeWorkspace::openAnnotations() {
     delete session_;
     session_ = nullptr;
+    video_->canvas()->setKeypointEditing(false);
+    showCorrections();
     if (projectFile_.isEmpty() || episodeId_.isEmpty())
         return;
     try {
@@ -397,6 +440,7 @@ void EpisodeWorkspace::openAnnotations() {
     }
     connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::showAnnotations);
     connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::annotationsChanged);
+    connect(session_, &AnnotationSession::changed, this, &EpisodeWorkspace::showCorrections);
     connect(session_, &AnnotationSession::failed, this, [this](const QString& m) {
         // Not modal: the refusal is read, the work goes on.
         statusBar()->showMessage(m, 15000);
@@ -422,7 +466,9 @@ void EpisodeWorkspace::openAnnotations() {
     annotations_->show();
     inspector_->setSession(session_);
     qc_->setSession(session_);
+    video_->canvas()->setKeypointEditing(true);
     showAnnotations();
+    showCorrections();
 }
 
 void EpisodeWorkspace::showAnnotations() {

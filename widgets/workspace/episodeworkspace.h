@@ -94,6 +94,8 @@ private:
     void openWorldMap();
     void showAnnotations();
     void drawSpan(const QString& track, qint64 start, qint64 end);
+    void interpolateKeypoints();
+    void showCorrections(); // the session's keypoint corrections to the video and 3D views
     void addEventAtCursor(const QString& kind);
     QString currentTier() const;
 

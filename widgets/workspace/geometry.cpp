@@ -84,4 +84,23 @@ Vec3d CameraProjector::backProject(double u, double v, double z) const {
     return deviceFromCamera_.apply(Vec3d(x, y, z));
 }
 
+Vec3d CameraProjector::unproject(double u, double v, double z) const {
+    // Start from the pinhole ray and move the pixel aimed at by the error left after
+    // distortion; the map is close to identity near the centre, so this converges fast.
+    double au = u, av = v;
+    Vec3d p = backProject(au, av, z);
+    for (int i = 0; i < 20; ++i) {
+        const auto uv = project(p);
+        if (!uv)
+            break;
+        const double du = u - uv->x(), dv = v - uv->y();
+        if (du * du + dv * dv < 1e-6)
+            break;
+        au += du;
+        av += dv;
+        p = backProject(au, av, z);
+    }
+    return p;
+}
+
 } // namespace ts::widgets

@@ -48,6 +48,12 @@ public:
     // Camera-frame ray through pixel (u, v) at depth z (metres), in the device frame.
     // Distortion is ignored (depth cameras are rectified); good to a pixel for the RGB one.
     Vec3d backProject(double u, double v, double z) const;
+    // The inverse of project() at camera-frame depth z: the device-frame point that projects
+    // to pixel (u, v) with distortion (a few fixed-point steps; exact to a hundredth of a
+    // pixel for the lens models we read).
+    Vec3d unproject(double u, double v, double z) const;
+    // A device-frame point's depth along the camera's optical axis (metres).
+    double depth(const Vec3d& pDevice) const { return cameraFromDevice_.apply(pDevice).z(); }
 
 private:
     core::CameraIntrinsics k_;

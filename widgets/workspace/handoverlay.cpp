@@ -11,6 +11,34 @@
 
 namespace ts::widgets {
 
+void JointCorrections::set(core::Hand h, TimeNs rawNs, int joint, const core::Vec3& position) {
+    if (joint < 0 || joint >= core::kHandJointCount)
+        return;
+    byHandSample_[{static_cast<int>(h), rawNs}][static_cast<size_t>(joint)] = position;
+}
+
+const JointCorrections::Joints* JointCorrections::at(core::Hand h, TimeNs rawNs) const {
+    auto it = byHandSample_.find({static_cast<int>(h), rawNs});
+    return it == byHandSample_.end() ? nullptr : &it->second;
+}
+
+HandPose correctedPose(const HandPose& raw, const JointCorrections* corrections,
+                       std::array<bool, core::kHandJointCount>* corrected) {
+    HandPose out = raw;
+    if (corrected)
+        corrected->fill(false);
+    if (!corrections)
+        return out;
+    if (const auto* c = corrections->at(raw.hand, raw.rawNs))
+        for (size_t j = 0; j < c->size(); ++j)
+            if ((*c)[j]) {
+                out.joints[j] = *(*c)[j];
+                if (corrected)
+                    (*corrected)[j] = true;
+            }
+    return out;
+}
+
 HandOverlayStats drawHands(QPainter& p, const EpisodeData& data, const CameraProjector& camera,
                            int64_t t, const HandOverlayOptions& o) {
     HandOverlayStats stats;
@@ -18,9 +46,17 @@ HandOverlayStats drawHands(QPainter& p, const EpisodeData& data, const CameraPro
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     for (core::Hand h : {core::Hand::Left, core::Hand::Right}) {
-        const HandPose* hp = data.handAt(h, t);
-        if (!hp)
+        const HandPose* raw = data.handAt(h, t);
+        if (!raw)
             continue;
+        std::array<bool, core::kHandJointCount> corrected{};
+        HandPose pose = correctedPose(*raw, o.corrections, &corrected);
+        if (o.dragged && o.dragged->hand == h && o.dragged->joint >= 0 &&
+            o.dragged->joint < core::kHandJointCount) {
+            pose.joints[static_cast<size_t>(o.dragged->joint)] = o.dragged->position;
+            corrected[static_cast<size_t>(o.dragged->joint)] = true;
+        }
+        const HandPose* hp = &pose;
         std::array<std::optional<QPointF>, core::kHandJointCount> px;
         for (int j = 0; j < core::kHandJointCount; ++j)
             if (auto uv = camera.project(toVec(hp->joints[static_cast<size_t>(j)])))
@@ -77,6 +113,15 @@ HandOverlayStats drawHands(QPainter& p, const EpisodeData& data, const CameraPro
             const double r = (j == core::Wrist ? 4.5 : 3.2) * s;
             p.drawEllipse(*pj, r, r);
             ++stats.joints;
+            if (corrected[static_cast<size_t>(j)]) {
+                // A corrected joint wears a white ring: people see at once what was edited.
+                p.setBrush(Qt::NoBrush);
+                p.setPen(QPen(QColor(0, 0, 0, 200), 3.0 * s));
+                p.drawEllipse(*pj, r + 3.0 * s, r + 3.0 * s);
+                p.setPen(QPen(QColor(255, 255, 255, 240), 1.6 * s));
+                p.drawEllipse(*pj, r + 3.0 * s, r + 3.0 * s);
+                ++stats.corrected;
+            }
         }
         if (const auto& w = px[core::Wrist]) {
             const QString label =

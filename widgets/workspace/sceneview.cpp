@@ -75,7 +75,8 @@ SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
     follow_->setObjectName(QStringLiteral("followCamera"));
     showMap_->setObjectName(QStringLiteral("showWorldMap"));
     showMap_->setChecked(true);
-    showMap_->setToolTip(tr("The episode's fused point cloud (built once, then kept in the project)"));
+    showMap_->setToolTip(
+        tr("The episode's fused point cloud (built once, then kept in the project)"));
     mapStatus_->setEnabled(false);
     auto* reset = new QPushButton(tr("Reset view"));
     auto* hint = new QLabel(tr("drag: orbit · Shift+drag: pan · wheel: zoom"));
@@ -180,6 +181,14 @@ void SceneView::setVideoFrame(core::media::FramePtr frame) {
     host_->update();
 }
 
+void SceneView::setCorrections(std::shared_ptr<const JointCorrections> corrections) {
+    corrections_ = std::move(corrections);
+    if (data_) {
+        updateDynamic();
+        host_->update();
+    }
+}
+
 void SceneView::setFollow(bool on) {
     if (follow_->isChecked() != on)
         follow_->setChecked(on);
@@ -251,9 +260,11 @@ void SceneView::updateDynamic() {
                 fr.line(corner[i], corner[(i + 1) % 4]);
         }
         for (core::Hand h : {core::Hand::Left, core::Hand::Right}) {
-            const HandPose* hp = data_->handAt(h, t);
-            if (!hp)
+            const HandPose* raw = data_->handAt(h, t);
+            if (!raw)
                 continue;
+            const HandPose pose = correctedPose(*raw, corrections_.get());
+            const HandPose* hp = &pose;
             std::array<vtkIdType, core::kHandJointCount> bid{}, jid{};
             std::array<Vec3d, core::kHandJointCount> wp;
             for (int j = 0; j < core::kHandJointCount; ++j) {
@@ -346,17 +357,18 @@ void SceneView::setWorldMap(std::shared_ptr<const core::recon::WorldMapSnapshot>
         const bool colour = level->hasColour();
         for (size_t i = 0; i < level->size(); ++i) {
             const auto& p = level->points[i];
-            const QColor c = colour ? QColor(level->colours[i][0], level->colours[i][1],
-                                             level->colours[i][2])
-                                    : QColor(0x90, 0xa4, 0xae);
+            const QColor c =
+                colour ? QColor(level->colours[i][0], level->colours[i][1], level->colours[i][2])
+                       : QColor(0x90, 0xa4, 0xae);
             b.vert(b.add(Vec3d(p.x(), p.y(), p.z()), c));
         }
     }
     b.into(map_);
-    mapStatus_->setText(!map ? QString()
-                        : map->final
-                            ? tr("%L1 points, %2 mm").arg(map_->GetNumberOfPoints()).arg(map->voxelM * 1000, 0, 'f', 0)
-                            : tr("building %1 %").arg(map->fraction * 100, 0, 'f', 0));
+    mapStatus_->setText(!map         ? QString()
+                        : map->final ? tr("%L1 points, %2 mm")
+                                           .arg(map_->GetNumberOfPoints())
+                                           .arg(map->voxelM * 1000, 0, 'f', 0)
+                                     : tr("building %1 %").arg(map->fraction * 100, 0, 'f', 0));
     host_->renderer()->ResetCameraClippingRange();
     host_->update();
 }

@@ -8,9 +8,10 @@
 #pragma once
 
 #include "media/depthframe.h"
-#include "recon/worldmapbuilder.h"
 #include "media/framecache.h"
+#include "recon/worldmapbuilder.h"
 #include "workspace/geometry.h"
+#include "workspace/handoverlay.h"
 
 #include <QWidget>
 
@@ -56,6 +57,8 @@ public slots:
     // The episode's fused world map (WorldMapSource), drawn dimmed behind the live cloud.
     void setWorldMap(std::shared_ptr<const core::recon::WorldMapSnapshot> map);
     void setMapStatus(const QString& text);
+    // Corrected joints (annotation) drawn in place of the raw ones.
+    void setCorrections(std::shared_ptr<const JointCorrections> corrections);
 
 private:
     void updateDynamic();
@@ -70,6 +73,7 @@ private:
     std::shared_ptr<const EpisodeData> data_;
     std::shared_ptr<const core::media::DepthFrame> depth_;
     core::media::FramePtr frame_;
+    std::shared_ptr<const JointCorrections> corrections_;
     Vec3d cameraPos_ = Vec3d::Zero();
     vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_, map_;
     vtkSmartPointer<vtkActor> trajectoryActor_, frustumActor_, bonesActor_, jointsActor_,

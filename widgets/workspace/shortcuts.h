@@ -34,6 +34,7 @@ enum class WorkspaceCommand {
     AddRegrasp,
     AddRecovery,
     DeleteSelected,
+    InterpolateKeypoints,
     Undo,
     Redo,
 };

@@ -6,6 +6,10 @@
 #include "workspace/episodedata.h"
 #include "workspace/timecursor.h"
 
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPointer>
 
@@ -89,8 +93,27 @@ void VideoCanvas::setDepth(std::shared_ptr<const core::media::DepthFrame> depth)
     }
 }
 
+void VideoCanvas::setCorrections(std::shared_ptr<const JointCorrections> corrections) {
+    corrections_ = std::move(corrections);
+    update();
+}
+
+void VideoCanvas::setKeypointEditing(bool on) {
+    editing_ = on;
+    setMouseTracking(on); // the hand cursor over a joint says it can be dragged
+    if (!on) {
+        drag_.reset();
+        unsetCursor();
+    }
+    update();
+}
+
 void VideoCanvas::setPlaying(bool playing) {
     playing_ = playing;
+    if (playing && drag_) { // a moving frame cannot take a correction
+        drag_.reset();
+        unsetCursor();
+    }
     if (server_)
         server_->setDecodeAhead(playing);
 }
@@ -158,6 +181,148 @@ QRectF VideoCanvas::target() const {
     const double s = std::min(double(width()) / w, double(height()) / h);
     const QSizeF size(w * s, h * s);
     return QRectF(QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size);
+}
+
+std::optional<CameraProjector> VideoCanvas::projector() const {
+    if (!data_)
+        return std::nullopt;
+    auto it = data_->calibration.cameras.find("rgb");
+    if (it == data_->calibration.cameras.end())
+        return std::nullopt;
+    const int fw = image_.isNull() ? it->second.width : image_.width();
+    const int fh = image_.isNull() ? it->second.height : image_.height();
+    return CameraProjector(it->second, extrinsic(data_->calibration, "device_from_rgb"), fw, fh);
+}
+
+QPointF VideoCanvas::toWidget(const Eigen::Vector2d& framePx) const {
+    const QRectF r = target();
+    const auto it = data_->calibration.cameras.find("rgb");
+    const int fw = image_.isNull() ? it->second.width : image_.width();
+    const double s = fw > 0 ? r.width() / fw : 1.0;
+    // As drawn: pixel centres at integer coordinates, half a pixel in.
+    return r.topLeft() + QPointF((framePx.x() + 0.5) * s, (framePx.y() + 0.5) * s);
+}
+
+std::optional<VideoCanvas::JointHit> VideoCanvas::hitFor(core::Hand h, int joint) const {
+    if (!data_ || joint < 0 || joint >= core::kHandJointCount)
+        return std::nullopt;
+    const auto cam = projector();
+    const HandPose* raw = data_->handAt(h, cursor_->time());
+    if (!cam || !raw)
+        return std::nullopt;
+    std::array<bool, core::kHandJointCount> corrected{};
+    const HandPose pose = correctedPose(*raw, corrections_.get(), &corrected);
+    const auto uv = cam->project(toVec(pose.joints[static_cast<size_t>(joint)]));
+    if (!uv)
+        return std::nullopt;
+    return JointHit{h, joint, raw->rawNs, toWidget(*uv), corrected[static_cast<size_t>(joint)]};
+}
+
+std::optional<QPointF> VideoCanvas::jointOnScreen(core::Hand h, int joint) const {
+    if (auto hit = hitFor(h, joint))
+        return hit->at;
+    return std::nullopt;
+}
+
+std::optional<VideoCanvas::JointHit> VideoCanvas::jointNear(const QPointF& pos) const {
+    // The nearest joint within a finger's width on screen; fingertips win ties over the
+    // joints behind them, so the tip a person aims at is the one that moves.
+    constexpr double kReach = 9.0;
+    std::optional<JointHit> best;
+    double bestD = kReach * kReach;
+    for (core::Hand h : {core::Hand::Left, core::Hand::Right})
+        for (int j = core::kHandJointCount - 1; j >= 0; --j)
+            if (auto hit = hitFor(h, j)) {
+                const QPointF d = hit->at - pos;
+                const double d2 = d.x() * d.x() + d.y() * d.y();
+                if (d2 < bestD) {
+                    bestD = d2;
+                    best = hit;
+                }
+            }
+    return best;
+}
+
+void VideoCanvas::mousePressEvent(QMouseEvent* e) {
+    if (!editing_ || playing_ || e->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(e);
+        return;
+    }
+    const auto hit = jointNear(e->position());
+    const auto cam = projector();
+    const HandPose* raw = hit ? data_->handAt(hit->hand, cursor_->time()) : nullptr;
+    if (!hit || !cam || !raw) {
+        QWidget::mousePressEvent(e);
+        return;
+    }
+    const HandPose pose = correctedPose(*raw, corrections_.get());
+    const core::Vec3 at = pose.joints[static_cast<size_t>(hit->joint)];
+    drag_ = Drag{*hit, cam->depth(toVec(at)), at, false};
+    setCursor(Qt::ClosedHandCursor);
+    setFocus(Qt::MouseFocusReason);
+    e->accept();
+    update();
+}
+
+void VideoCanvas::mouseMoveEvent(QMouseEvent* e) {
+    if (!drag_) {
+        if (editing_ && !playing_)
+            setCursor(jointNear(e->position()) ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        QWidget::mouseMoveEvent(e);
+        return;
+    }
+    const auto cam = projector();
+    if (!cam)
+        return;
+    // The widget point back to frame pixels, then to the joint's own depth: the joint moves
+    // in the image plane, which is all a single view can say.
+    const QRectF r = target();
+    const auto it = data_->calibration.cameras.find("rgb");
+    const int fw = image_.isNull() ? it->second.width : image_.width();
+    const double s = fw > 0 ? r.width() / fw : 1.0;
+    const QPointF f = (e->position() - r.topLeft()) / s - QPointF(0.5, 0.5);
+    const Vec3d p = cam->unproject(f.x(), f.y(), drag_->depth);
+    drag_->position = {p.x(), p.y(), p.z()};
+    drag_->moved = true;
+    e->accept();
+    update();
+}
+
+void VideoCanvas::mouseReleaseEvent(QMouseEvent* e) {
+    if (!drag_ || e->button() != Qt::LeftButton) {
+        QWidget::mouseReleaseEvent(e);
+        return;
+    }
+    const Drag d = *drag_;
+    drag_.reset();
+    setCursor(Qt::OpenHandCursor);
+    e->accept();
+    update();
+    if (d.moved) // one edit per drag, however many moves it took
+        emit keypointMoved(d.hit.hand, d.hit.joint, d.hit.rawNs, d.position);
+}
+
+void VideoCanvas::keyPressEvent(QKeyEvent* e) {
+    if (drag_ && e->key() == Qt::Key_Escape) { // put it back; nothing is stored
+        drag_.reset();
+        unsetCursor();
+        update();
+        e->accept();
+        return;
+    }
+    QWidget::keyPressEvent(e);
+}
+
+void VideoCanvas::contextMenuEvent(QContextMenuEvent* e) {
+    const auto hit = editing_ && !playing_ ? jointNear(e->pos()) : std::nullopt;
+    if (!hit || !hit->corrected) {
+        QWidget::contextMenuEvent(e);
+        return;
+    }
+    QMenu menu(this);
+    QAction* restore = menu.addAction(tr("Restore the Recorded Position"));
+    if (menu.exec(e->globalPos()) == restore)
+        emit keypointRestoreRequested(hit->hand, hit->joint, hit->rawNs);
 }
 
 void VideoCanvas::rebuildDepthImage() {
@@ -240,6 +405,9 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
             p.setClipRect(QRectF(0, 0, fw, fh));
             HandOverlayOptions o = overlay_;
             o.scale = s;
+            o.corrections = corrections_.get();
+            if (drag_ && drag_->moved)
+                o.dragged = DraggedJoint{drag_->hit.hand, drag_->hit.joint, drag_->position};
             stats_ = drawHands(p, *data_, cam, cursor_->time(), o);
             p.restore();
         }
@@ -252,6 +420,8 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
                                  : tr("frame %1 (decoding %2…)").arg(frame_->index).arg(wanted_);
     if (frame_ && frame_->damaged)
         caption += tr(" · damaged, concealed");
+    if (drag_)
+        caption = tr("Moving a joint: release to store it, Esc to cancel");
     if (!caption.isEmpty()) {
         const QRectF box(r.left() + 6, r.bottom() - 24,
                          p.fontMetrics().horizontalAdvance(caption) + 12, 20);

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <tuple>
 
 namespace ts::core::media {
@@ -35,6 +36,16 @@ public:
     bool depthOverlay() const { return depthOn_; }
     void setDepth(std::shared_ptr<const core::media::DepthFrame> depth);
     void setPlaying(bool playing);
+    // Corrected joints drawn in place of the raw ones (ringed); null shows the raw stream.
+    void setCorrections(std::shared_ptr<const JointCorrections> corrections);
+    // Whether joints can be dragged (an annotation session is open). Dragging a joint moves it
+    // in the image at its own depth and emits keypointMoved() once, on release.
+    void setKeypointEditing(bool on);
+    bool keypointEditing() const { return editing_; }
+
+    // Where a joint of the hand shown now is drawn, in widget coordinates (for tests).
+    std::optional<QPointF> jointOnScreen(core::Hand h, int joint) const;
+    bool dragging() const { return drag_.has_value(); }
 
     // The frame shown and whether it is the one the cursor asks for (not a preview).
     int64_t shownFrame() const;
@@ -54,15 +65,36 @@ public:
 signals:
     // A new exact frame is on screen (for the 3D view's colours).
     void frameShown(core::media::FramePtr frame);
+    // A joint was dragged to `position` (device frame, metres) in the hand sample at rawNs.
+    void keypointMoved(core::Hand hand, int joint, qint64 rawNs, core::Vec3 position);
+    // The person asked for a corrected joint's original position back.
+    void keypointRestoreRequested(core::Hand hand, int joint, qint64 rawNs);
 
 protected:
     void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    void contextMenuEvent(QContextMenuEvent* e) override;
 
 private:
     void follow(qint64 t);
     void show(core::media::FramePtr f, bool exact);
     void rebuildDepthImage();
     QRectF target() const;
+    // The projector for the frame on screen and the frame-pixel → widget scale.
+    std::optional<CameraProjector> projector() const;
+    struct JointHit {
+        core::Hand hand;
+        int joint;
+        qint64 rawNs;
+        QPointF at; // widget coordinates
+        bool corrected;
+    };
+    std::optional<JointHit> jointNear(const QPointF& pos) const;
+    std::optional<JointHit> hitFor(core::Hand h, int joint) const;
+    QPointF toWidget(const Eigen::Vector2d& framePx) const;
 
     TimeCursor* cursor_;
     std::shared_ptr<const EpisodeData> data_;
@@ -82,6 +114,15 @@ private:
     QImage depthImage_;
     QString error_;
     quint64 generation_ = 0;
+    std::shared_ptr<const JointCorrections> corrections_;
+    bool editing_ = false;
+    struct Drag {
+        JointHit hit;
+        double depth = 0; // camera-frame z of the joint, kept while dragging
+        core::Vec3 position{};
+        bool moved = false;
+    };
+    std::optional<Drag> drag_;
 };
 
 } // namespace ts::widgets
