@@ -2,12 +2,18 @@
 // --episode ID opens that episode's workspace; --screenshot FILE renders the window (the
 // workspace when one is open) once everything has loaded, saves it and exits; --bench NAME
 // prints the GUI's performance figures as JSON lines (docs/performance.md).
+#include "aboutdialog.h"
+#include "exportdialog.h"
 #include "guibench.h"
+#include "participantsdialog.h"
 #include "projectwindow.h"
 #include "theme.h"
 #include "translation.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/timecursor.h"
+
+#include "project/projectpath.h"
+#include "util/error.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -126,7 +132,13 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Bring this panel of the workspace to the front (sync, "
                                         "qc, inspector, …)."),
         QStringLiteral("NAME"));
-    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe, language, raiseDock});
+    QCommandLineOption dialog(
+        QStringLiteral("dialog"),
+        QApplication::translate("main", "Open a dialog over the project window (export, "
+                                        "participants, about); with --screenshot, of the dialog."),
+        QStringLiteral("NAME"));
+    parser.addOptions(
+        {demo, demoDir, shot, episode, theme, bench, size, probe, language, raiseDock, dialog});
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));
@@ -173,6 +185,35 @@ int main(int argc, char** argv) {
                          QApplication::exit(1);
                      });
     QObject::connect(&window, &ts::widgets::ProjectWindow::projectLoaded, &window, [&] {
+        if (parser.isSet(dialog)) {
+            const QString name = parser.value(dialog);
+            const QString user = QString::fromStdString(ts::core::defaultUserName());
+            QDialog* d = nullptr;
+            try {
+                if (name == QLatin1String("export"))
+                    d = new ts::widgets::ExportDialog(window.projectFile(), user, &window);
+                else if (name == QLatin1String("participants"))
+                    d = new ts::widgets::ParticipantsDialog(window.projectFile(), user, &window);
+                else if (name == QLatin1String("about"))
+                    d = new ts::widgets::AboutDialog(&window);
+            } catch (const ts::core::Error& e) {
+                std::fprintf(stderr, "touchstone: %s\n", e.what());
+                QApplication::exit(1);
+                return;
+            }
+            if (!d) {
+                std::fprintf(stderr, "touchstone: --dialog takes export, participants or about, "
+                                     "not '%s'\n",
+                             qPrintable(name));
+                QApplication::exit(2);
+                return;
+            }
+            d->setAttribute(Qt::WA_DeleteOnClose);
+            d->show();
+            if (!file.isEmpty())
+                screenshotWhenReady(d, file, [] { return false; });
+            return;
+        }
         if (episodeId.isEmpty()) {
             if (!file.isEmpty())
                 screenshotWhenReady(&window, file, [&window] { return window.busy(); });

@@ -347,6 +347,10 @@
         <source>Bring this panel of the workspace to the front (sync, qc, inspector, …).</source>
         <translation>Dieses Fenster des Arbeitsbereichs nach vorn holen (sync, qc, inspector, …).</translation>
     </message>
+    <message>
+        <source>Open a dialog over the project window (export, participants, about); with --screenshot, of the dialog.</source>
+        <translation>Einen Dialog über dem Projektfenster öffnen (export, participants, about); mit --screenshot ein Bildschirmfoto des Dialogs.</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::AboutDialog</name>
@@ -532,7 +536,7 @@
     </message>
     <message>
         <source>Participant</source>
-        <translation>Teilnehmer</translation>
+        <translation>Teilnehmer/in</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -849,6 +853,17 @@
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
+    <message>
+        <source>No episode can be exported yet.</source>
+        <translation>Noch kann keine Episode exportiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to export %n episode(s): %1</source>
+        <translation>
+            <numerusform>Bereit, %n Episode zu exportieren: %1</numerusform>
+            <numerusform>Bereit, %n Episoden zu exportieren: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::FilmstripView</name>
@@ -866,6 +881,231 @@
     <message>
         <source>Any key or click closes this help.</source>
         <translation>Eine beliebige Taste oder ein Klick schließt diese Hilfe.</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::ParticipantsDialog</name>
+    <message>
+        <source>Participants and Consent</source>
+        <translation>Teilnehmende und Einwilligung</translation>
+    </message>
+    <message>
+        <source>Withdraw participant</source>
+        <translation>Teilnahme widerrufen</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Episoden</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>Vergütung</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Unterzeichnet</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Neue/r Teilnehmer/in</translation>
+    </message>
+    <message>
+        <source>pseudonymous id, e.g. P-014</source>
+        <translation>pseudonyme Kennung, z. B. P-014</translation>
+    </message>
+    <message>
+        <source>optional, no names</source>
+        <translation>optional, keine Namen</translation>
+    </message>
+    <message>
+        <source>Add Participant</source>
+        <translation>Teilnehmer/in hinzufügen</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Kennung:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Record consent for the selected participant</source>
+        <translation>Einwilligung der ausgewählten Person erfassen</translation>
+    </message>
+    <message>
+        <source>the signed form&apos;s reference</source>
+        <translation>Referenz des unterzeichneten Formulars</translation>
+    </message>
+    <message>
+        <source>research, commercial, publication</source>
+        <translation>Forschung, kommerziell, Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Record Consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>Form version:</source>
+        <translation>Formularversion:</translation>
+    </message>
+    <message>
+        <source>Terms:</source>
+        <translation>Bedingungen:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Umfang:</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>Vergütung:</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>Unterzeichnet:</translation>
+    </message>
+    <message>
+        <source>Withdraw Participant…</source>
+        <translation>Teilnahme widerrufen…</translation>
+    </message>
+    <message>
+        <source>Their episodes leave review approval, QC&apos;s ready state and every export. A withdrawal is not taken back.</source>
+        <translation>Ihre Episoden scheiden aus Freigabe, QC-Bereitschaft und jedem Export aus. Ein Widerruf wird nicht zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Hinzugefügt von</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>New consent form</source>
+        <translation>Neues Einwilligungsformular</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-03</source>
+        <translation>z. B. 2026-03</translation>
+    </message>
+    <message>
+        <source>the terms as signed, or a short reference to them</source>
+        <translation>die Bedingungen wie unterzeichnet oder ein kurzer Verweis darauf</translation>
+    </message>
+    <message>
+        <source>Add Form</source>
+        <translation>Formular hinzufügen</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Consent forms</source>
+        <translation>Einwilligungsformulare</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>form %1, signed %2</source>
+        <translation>Formular %1, unterzeichnet %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n earlier)</source>
+        <translation>
+            <numerusform> (+%n frühere)</numerusform>
+            <numerusform> (+%n frühere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>keine Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Participant %1 added.</source>
+        <translation>Teilnehmer/in %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Select a participant first.</source>
+        <translation>Wählen Sie zuerst eine/n Teilnehmer/in.</translation>
+    </message>
+    <message>
+        <source>Consent %1 recorded for %2.</source>
+        <translation>Einwilligung %1 für %2 erfasst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw %1? Their %n episode(s) will leave review approval, QC&apos;s ready state and every export from now on. This is recorded and not taken back.</source>
+        <translation>
+            <numerusform>%1 widerrufen? Die %n Episode scheidet ab jetzt aus Freigabe, QC-Bereitschaft und jedem Export aus. Das wird festgehalten und nicht zurückgenommen.</numerusform>
+            <numerusform>%1 widerrufen? Die %n Episoden scheiden ab jetzt aus Freigabe, QC-Bereitschaft und jedem Export aus. Das wird festgehalten und nicht zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 withdrew; their episodes are excluded.</source>
+        <translation>%1 hat widerrufen; die Episoden sind ausgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Consent form %1 added.</source>
+        <translation>Einwilligungsformular %1 hinzugefügt.</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1335,18 @@
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>&amp;Participants and Consent…</source>
+        <translation>&amp;Teilnehmende und Einwilligung…</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
     </message>
 </context>
 <context>

@@ -347,6 +347,10 @@
         <source>Bring this panel of the workspace to the front (sync, qc, inspector, …).</source>
         <translation>Mettre ce panneau de l’espace de travail au premier plan (sync, qc, inspector, …).</translation>
     </message>
+    <message>
+        <source>Open a dialog over the project window (export, participants, about); with --screenshot, of the dialog.</source>
+        <translation>Ouvrir une boîte de dialogue sur la fenêtre du projet (export, participants, about) ; avec --screenshot, une capture de cette boîte.</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::AboutDialog</name>
@@ -849,6 +853,17 @@
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
+    <message>
+        <source>No episode can be exported yet.</source>
+        <translation>Aucun épisode ne peut encore être exporté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to export %n episode(s): %1</source>
+        <translation>
+            <numerusform>Prêt à exporter %n épisode : %1</numerusform>
+            <numerusform>Prêt à exporter %n épisodes : %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::FilmstripView</name>
@@ -866,6 +881,231 @@
     <message>
         <source>Any key or click closes this help.</source>
         <translation>Une touche ou un clic ferme cette aide.</translation>
+    </message>
+</context>
+<context>
+    <name>ts::widgets::ParticipantsDialog</name>
+    <message>
+        <source>Participants and Consent</source>
+        <translation>Participants et consentement</translation>
+    </message>
+    <message>
+        <source>Withdraw participant</source>
+        <translation>Retrait du participant</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Épisodes</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signé</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Nouveau participant</translation>
+    </message>
+    <message>
+        <source>pseudonymous id, e.g. P-014</source>
+        <translation>identifiant pseudonyme, p. ex. P-014</translation>
+    </message>
+    <message>
+        <source>optional, no names</source>
+        <translation>facultatif, sans nom</translation>
+    </message>
+    <message>
+        <source>Add Participant</source>
+        <translation>Ajouter le participant</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>Identifiant :</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+    <message>
+        <source>Record consent for the selected participant</source>
+        <translation>Enregistrer le consentement du participant sélectionné</translation>
+    </message>
+    <message>
+        <source>the signed form&apos;s reference</source>
+        <translation>la référence du formulaire signé</translation>
+    </message>
+    <message>
+        <source>research, commercial, publication</source>
+        <translation>recherche, commercial, publication</translation>
+    </message>
+    <message>
+        <source>Record Consent</source>
+        <translation>Enregistrer le consentement</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Référence :</translation>
+    </message>
+    <message>
+        <source>Form version:</source>
+        <translation>Version du formulaire :</translation>
+    </message>
+    <message>
+        <source>Terms:</source>
+        <translation>Conditions :</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Portée :</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>Compensation :</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>Signé le :</translation>
+    </message>
+    <message>
+        <source>Withdraw Participant…</source>
+        <translation>Retirer le participant…</translation>
+    </message>
+    <message>
+        <source>Their episodes leave review approval, QC&apos;s ready state and every export. A withdrawal is not taken back.</source>
+        <translation>Ses épisodes sortent de l’approbation, de l’état « prêt » du contrôle qualité et de tout export. Un retrait n’est pas annulé.</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajouté par</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <source>New consent form</source>
+        <translation>Nouveau formulaire de consentement</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-03</source>
+        <translation>p. ex. 2026-03</translation>
+    </message>
+    <message>
+        <source>the terms as signed, or a short reference to them</source>
+        <translation>les conditions telles que signées, ou une courte référence</translation>
+    </message>
+    <message>
+        <source>Add Form</source>
+        <translation>Ajouter le formulaire</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version :</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <source>Consent forms</source>
+        <translation>Formulaires de consentement</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>form %1, signed %2</source>
+        <translation>formulaire %1, signé le %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n earlier)</source>
+        <translation>
+            <numerusform> (+%n antérieur)</numerusform>
+            <numerusform> (+%n antérieurs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>retiré le %1</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>aucun consentement enregistré</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>Participant %1 added.</source>
+        <translation>Participant %1 ajouté.</translation>
+    </message>
+    <message>
+        <source>Select a participant first.</source>
+        <translation>Sélectionnez d’abord un participant.</translation>
+    </message>
+    <message>
+        <source>Consent %1 recorded for %2.</source>
+        <translation>Consentement %1 enregistré pour %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw %1? Their %n episode(s) will leave review approval, QC&apos;s ready state and every export from now on. This is recorded and not taken back.</source>
+        <translation>
+            <numerusform>Retirer %1 ? Son épisode (%n) sort désormais de l’approbation, de l’état « prêt » du contrôle qualité et de tout export. C’est enregistré et n’est pas annulé.</numerusform>
+            <numerusform>Retirer %1 ? Ses %n épisodes sortent désormais de l’approbation, de l’état « prêt » du contrôle qualité et de tout export. C’est enregistré et n’est pas annulé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 withdrew; their episodes are excluded.</source>
+        <translation>%1 s’est retiré ; ses épisodes sont exclus.</translation>
+    </message>
+    <message>
+        <source>Consent form %1 added.</source>
+        <translation>Formulaire de consentement %1 ajouté.</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1336,18 @@
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <source>&amp;Participants and Consent…</source>
+        <translation>&amp;Participants et consentement…</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>
@@ -1153,7 +1405,7 @@
     </message>
     <message>
         <source>none</source>
-        <translation>aucune</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>whole</source>

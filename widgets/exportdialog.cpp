@@ -2,7 +2,10 @@
 
 #include "backgroundtask.h"
 #include "export/exportcancelled.h"
+#include "export/exportepisode.h"
 #include "export/exportjob.h"
+#include "store/database.h"
+#include "store/projectstore.h"
 #include "util/error.h"
 
 #include <QComboBox>
@@ -78,6 +81,31 @@ ExportDialog::ExportDialog(const QString& projectFile, const QString& user, QWid
     connect(cancel_, &QPushButton::clicked, this, &ExportDialog::cancelExport);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     resize(560, 420);
+    preview();
+}
+
+void ExportDialog::preview() {
+    // What an export would take now, before anyone clicks: the lead sees which episodes are
+    // in and why the others are not (the same selection runExport makes).
+    QStringList lines;
+    try {
+        const auto store = core::ProjectStore::open(projectFile_.toStdString());
+        core::Database db(projectFile_.toStdString(), core::Database::Mode::OpenExisting);
+        db.applyConnectionPragmas();
+        const ex::Selection sel = ex::selectEpisodes(db, store.projectDir(), {});
+        QStringList ids;
+        for (const auto& e : sel.episodes)
+            ids << QString::fromStdString(e.id);
+        lines << (ids.isEmpty() ? tr("No episode can be exported yet.")
+                                : tr("Ready to export %n episode(s): %1", nullptr, int(ids.size()))
+                                      .arg(ids.join(QStringLiteral(", "))));
+        for (const auto& x : sel.excluded)
+            lines << tr("Left out %1: %2")
+                         .arg(QString::fromStdString(x.episode), QString::fromStdString(x.reason));
+    } catch (const core::Error& e) {
+        lines << QString::fromUtf8(e.what());
+    }
+    report_->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
 ExportDialog::~ExportDialog() {

@@ -43,6 +43,7 @@ protected:
     void reject() override; // Close cancels a running export first
 
 private:
+    void preview(); // the episodes an export would take now, and the ones left out
     void progress(double fraction, const QString& stage);
 
     QString projectFile_, user_;

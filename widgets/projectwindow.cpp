@@ -5,6 +5,7 @@
 #include "backgroundtask.h"
 #include "episodetablemodel.h"
 #include "exportdialog.h"
+#include "participantsdialog.h"
 #include "filmstripview.h"
 #include "theme.h"
 #include "translation.h"
@@ -66,6 +67,21 @@ void ProjectWindow::buildUi() {
     file->addAction(tr("&Verify Project"), this, &ProjectWindow::verifyProject);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto* project = menuBar()->addMenu(tr("&Project"));
+    project->addAction(tr("&Participants and Consent…"), this, [this] {
+        if (!store_) {
+            reportError(tr("Participants"), tr("Open or create a project first."));
+            return;
+        }
+        try {
+            ParticipantsDialog d(projectFile(), QString::fromStdString(core::defaultUserName()),
+                                 this);
+            d.exec();
+        } catch (const core::Error& e) {
+            reportError(tr("Participants"), QString::fromUtf8(e.what()));
+        }
+        reload(); // consent and withdrawal change what may be approved and exported
+    });
     auto* episode = menuBar()->addMenu(tr("&Episode"));
     episode->addAction(tr("&Open Workspace"), QKeySequence(tr("Ctrl+Return")), this, [this] {
         if (!selectedEpisode().isEmpty())

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace ts::core::exporting {
 
@@ -151,10 +152,29 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
     }
     if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Hands); s && bundle.hands.count(s->name)) {
         const ClockModel m = clockFor(episode, s->name);
+        // Annotators' keypoint corrections replace the raw joints they correct (the bundle is
+        // left as it is; the corrections live in the project).
+        const std::vector<HandSample>* source = &bundle.hands.at(s->name);
+        std::vector<HandSample> corrected;
+        if (!episode.corrections.empty()) {
+            corrected = *source;
+            source = &corrected;
+            std::map<std::pair<int, TimeNs>, HandSample*> byKey;
+            for (HandSample& p : corrected)
+                byKey[{static_cast<int>(p.hand), p.tNs}] = &p;
+            for (const JointCorrection& c : episode.corrections) {
+                auto it = byKey.find({c.hand, c.rawNs});
+                if (c.stream != s->name || it == byKey.end() || c.joint < 0 ||
+                    c.joint >= kHandJointCount)
+                    continue;
+                it->second->joints[static_cast<size_t>(c.joint)] = {c.x, c.y, c.z};
+                ++f.correctedJoints;
+            }
+        }
         for (int h = 0; h < 2; ++h) {
             std::vector<const HandSample*> samples;
             std::vector<TimeNs> t;
-            for (const HandSample& p : bundle.hands.at(s->name))
+            for (const HandSample& p : *source)
                 if (static_cast<int>(p.hand) == h) {
                     samples.push_back(&p);
                     t.push_back(p.tNs);

@@ -35,6 +35,7 @@ struct EpisodeFrames {
     std::map<std::string, std::vector<std::optional<std::string>>> labels; // tier → per frame
     std::map<std::string, std::vector<uint8_t>> events; // kind → per frame 0/1
     std::vector<std::string> task;    // per frame: the task label, else the episode's task
+    int64_t correctedJoints = 0;      // keypoint corrections applied to the hands
 
     // The timeline time of frame k: start + round(k × 1e9 / fps).
     static TimeNs frameTime(TimeNs start, int64_t k, double fps);

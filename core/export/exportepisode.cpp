@@ -79,6 +79,19 @@ void loadDetails(Database& db, ExportEpisode& e) {
         }
     }
     {
+        Statement q(db, "SELECT s.name, k.t_ns, k.hand, k.joint, k.x, k.y, k.z, u.name "
+                        "FROM keypoint_correction k JOIN stream s ON s.id = k.stream_id "
+                        "JOIN user_account u ON u.id = k.author_id WHERE k.episode_id = ? "
+                        "ORDER BY k.t_ns, k.hand, k.joint");
+        q.bind(1, e.rowId);
+        while (q.step()) {
+            e.corrections.push_back({q.text(0), q.int64(1), q.text(2) == "left" ? 0 : 1,
+                                     static_cast<int>(q.int64(3)), q.real(4), q.real(5),
+                                     q.real(6)});
+            annotators.insert(q.text(7));
+        }
+    }
+    {
         Statement q(db, "SELECT u.name, r.verdict, r.reason_codes, r.comment, r.created_at "
                         "FROM review r JOIN user_account u ON u.id = r.reviewer_id "
                         "WHERE r.episode_id = ? ORDER BY r.created_at, r.id");

@@ -38,6 +38,16 @@ struct EventSpan {
     std::string author;
 };
 
+// An annotator's corrected position of one joint in one sample of a hands stream (the raw
+// sample is kept; the export writes the corrected joint in its place).
+struct JointCorrection {
+    std::string stream;
+    TimeNs rawNs = 0; // the sample's time on the stream's clock
+    int hand = 0;     // 0 left, 1 right (core::Hand)
+    int joint = 0;
+    double x = 0, y = 0, z = 0; // device frame, metres
+};
+
 struct ReviewRecord {
     std::string reviewer;
     std::string verdict; // approved | rejected | changes_requested
@@ -63,6 +73,7 @@ struct ExportEpisode {
     std::vector<StreamClock> clocks;
     std::vector<LabelSpan> labels; // by start
     std::vector<EventSpan> events; // by start
+    std::vector<JointCorrection> corrections;
     std::vector<ReviewRecord> reviews;
     std::vector<std::string> annotators; // authors of labels and events, sorted
     std::vector<MediaRecord> media;

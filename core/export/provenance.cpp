@@ -40,6 +40,7 @@ json episodeJson(const ExportEpisode& e, int64_t index, int64_t frames) {
             {"annotators", e.annotators},
             {"labels", e.labels.size()},
             {"events", e.events.size()},
+            {"keypoint_corrections", e.corrections.size()},
             {"reviews", reviews},
             {"source_media", media},
             {"clock_models", clocks}};

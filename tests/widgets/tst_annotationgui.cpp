@@ -319,6 +319,10 @@ private slots:
         }
         ExportDialog d(project, "lena");
         d.show();
+        // Before anything runs, the dialog says what an export would take.
+        QVERIFY2(d.report()->toPlainText().contains("Ready to export 1 episode") &&
+                     d.report()->toPlainText().contains(": demo-001"),
+                 qPrintable(d.report()->toPlainText()));
         d.format()->setCurrentIndex(d.format()->findData("hdf5"));
         const QString out = tmp_.filePath("exp-out");
         d.destination()->setText(out);

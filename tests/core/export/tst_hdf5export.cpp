@@ -3,6 +3,7 @@
 // labels and events as annotated.
 #include "core/export/exporttestutil.h"
 #include "export/exportjob.h"
+#include "store/database.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -48,6 +49,17 @@ void TestHdf5Export::oneFilePerEpisodeWithTheAlignedStreams() {
     QTemporaryDir tmp;
     const QString project = ts::test::makeExportProject(tmp.filePath("proj"));
     QVERIFY(!project.isEmpty());
+    {
+        // An annotator moved the right pinky tip of the hand sample at 5.3 s (i = 9): the
+        // export writes the corrected joint; the bundle keeps the raw one.
+        Database db(project.toStdString(), Database::Mode::OpenExisting);
+        db.exec(R"sql(
+INSERT INTO keypoint_correction (episode_id, stream_id, t_ns, hand, joint, x, y, z, author_id, created_at)
+  SELECT e.id, s.id, 5299999997, 'right', 20, 0.35, 0.01, 0.4, u.id, '2026-01-21T00:00:00Z'
+  FROM episode e JOIN stream s ON s.episode_id = e.id AND s.name = 'hands', user_account u
+  WHERE e.ident = 'ep-a' AND u.name = 'ann';
+)sql");
+    }
     exporting::ExportOptions o;
     o.format = "hdf5";
     o.out = tmp.filePath("h5").toStdString();
@@ -76,7 +88,10 @@ void TestHdf5Export::oneFilePerEpisodeWithTheAlignedStreams() {
         QCOMPARE(h["timeline_ns"]["data"][k].get<int64_t>(), ts::test::kMiniStartNs + k * 100'000'000LL);
         QCOMPARE(h["video_frame_index"]["data"][k].get<int>(), k); // 10 fps video at 10 fps
         QVERIFY(std::abs(h["observation/pose"]["data"][k][0].get<double>() - 0.01 * k) < 1e-6);
-        QVERIFY(std::abs(h["observation/hands/right"]["data"][k][20][0].get<double>() - 0.2) < 1e-6);
+        const double pinkyX = k == 3 ? 0.35 : 0.2; // the corrected sample, else the raw ones
+        QVERIFY2(std::abs(h["observation/hands/right"]["data"][k][20][0].get<double>() - pinkyX) < 1e-5,
+                 qPrintable(QString("frame %1: %2").arg(k).arg(
+                     h["observation/hands/right"]["data"][k][20][0].get<double>())));
     }
     // The IMU clock is 2.5 ms ahead: frame 0 has no IMU sample to interpolate (null = NaN).
     QVERIFY(h["observation/imu"]["data"][0][0].is_null());
@@ -91,6 +106,22 @@ void TestHdf5Export::oneFilePerEpisodeWithTheAlignedStreams() {
     QCOMPARE(h["events/kind"]["data"], json({"slip", "recovery"}));
     QCOMPARE(h["events/end_ns"]["data"][1].get<int64_t>(), int64_t(-1));
     QCOMPARE(h["events/note"]["data"][0].get<std::string>(), std::string("cup slid"));
+    // Provenance counts the corrections, and their author among the annotators.
+    {
+        QFile pf(tmp.filePath("h5/provenance.json"));
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        const json prov = json::parse(pf.readAll().toStdString());
+        bool seen = false;
+        for (const auto& e : prov["episodes"])
+            if (e["episode_id"] == "ep-a") {
+                seen = true;
+                QCOMPARE(e["keypoint_corrections"].get<int>(), 1);
+                QVERIFY(e["annotators"].dump().find("ann") != std::string::npos);
+            } else {
+                QCOMPARE(e["keypoint_corrections"].get<int>(), 0);
+            }
+        QVERIFY(seen);
+    }
     QCOMPARE(h["clock_models/imu"]["attrs"]["offset_ns"].get<int64_t>(), ts::test::kImuOffsetNs);
 }
 
