@@ -38,6 +38,27 @@ private slots:
         QVERIFY2(out.contains("\"episode_count\": 3"), qPrintable(out));
         if (qEnvironmentVariableIsSet("TS_SCREENSHOT_OUT"))
             QFile::copy(shot, qEnvironmentVariable("TS_SCREENSHOT_OUT"));
+
+        // --dialog export: the dialog's own picture, listing why each demo episode is left out.
+        const QString dialogShot = tmp.filePath("export.png");
+        QCOMPARE(runProgram("xvfb-run",
+                            {"-a", "-s", "-screen 0 1400x900x24", qEnvironmentVariable("TS_APP"),
+                             "--demo-dir", tmp.filePath("demo"), "--dialog", "export",
+                             "--screenshot", dialogShot},
+                            &out, 240000),
+                 0);
+        QImage dialog(dialogShot);
+        QVERIFY(!dialog.isNull());
+        QVERIFY2(dialog.width() < img.width() && dialog.width() >= 400,
+                 qPrintable(QString("%1x%2").arg(dialog.width()).arg(dialog.height())));
+        // A dialog nobody knows is refused with the ones there are.
+        QCOMPARE(runProgram("xvfb-run",
+                            {"-a", qEnvironmentVariable("TS_APP"), "--demo-dir",
+                             tmp.filePath("demo"), "--dialog", "nope", "--screenshot",
+                             tmp.filePath("nope.png")},
+                            &out, 240000),
+                 2);
+        QVERIFY2(out.contains("export, participants or about"), qPrintable(out));
     }
 };
 
