@@ -663,7 +663,7 @@ void EpisodeWorkspace::openWorldMap() {
 
 bool EpisodeWorkspace::busy() const {
     return loading_ || timeline_->busy() || (depth_ && !depth_->current()) ||
-           (map_ && map_->busy());
+           (map_ && map_->busy()) || scene_->busy();
 }
 
 } // namespace ts::widgets

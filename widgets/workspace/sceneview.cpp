@@ -11,12 +11,15 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkIdTypeArray.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -149,6 +152,7 @@ int SceneView::trajectoryPoints() const {
 
 void SceneView::setEpisode(std::shared_ptr<const EpisodeData> data) {
     data_ = std::move(data);
+    ++cloudGeneration_; // a cloud of the previous episode on its way is dropped
     Builder b;
     if (data_) {
         // The trajectory, fading from blue (start) to white (end).
@@ -297,49 +301,116 @@ void SceneView::updateDynamic() {
     host_->update();
 }
 
-void SceneView::updateCloud() {
-    Builder b;
-    if (data_ && depth_ && depth_->valid()) {
-        const auto& cams = data_->calibration.cameras;
-        auto dc = cams.find("depth");
-        const qint64 t = data_->depthTimes.empty()
-                             ? cursor_->time()
-                             : data_->depthTimes[size_t(std::clamp<int64_t>(
-                                   depth_->index, 0, int64_t(data_->depthTimes.size()) - 1))];
-        auto pose = data_->poseAt(t);
-        if (dc != cams.end() && pose) {
-            const CameraProjector depthCam(dc->second,
-                                           extrinsic(data_->calibration, "device_from_depth"),
-                                           depth_->width, depth_->height);
-            std::optional<CameraProjector> rgbCam;
-            auto rc = cams.find("rgb");
-            if (frame_ && rc != cams.end())
-                rgbCam.emplace(rc->second, extrinsic(data_->calibration, "device_from_rgb"),
-                               frame_->width, frame_->height);
-            const Rigid world = toRigid(*pose);
-            // Every second pixel both ways: 320×240 gives 19 200 points, plenty at this size.
-            const int step = depth_->width * depth_->height > 100'000 ? 3 : 2;
-            for (int y = 0; y < depth_->height; y += step)
-                for (int x = 0; x < depth_->width; x += step) {
-                    const float z = depth_->metres(x, y);
-                    if (z <= 0)
-                        continue;
-                    const Vec3d pd = depthCam.backProject(x, y, z);
-                    QColor c = depthColour(z, 0.2, 2.5);
-                    if (rgbCam) {
-                        if (auto uv = rgbCam->project(pd)) {
-                            const int u = int(uv->x()), v = int(uv->y());
-                            if (u >= 0 && v >= 0 && u < frame_->width && v < frame_->height) {
-                                const uint8_t* px = &frame_->rgb[size_t(v * frame_->width + u) * 3];
-                                c = QColor(px[0], px[1], px[2]);
-                            }
-                        }
+namespace {
+
+// The current frame's cloud: depth pixels back-projected into the world, coloured from the
+// video frame where it sees them (else by depth). Pure; runs on a pool thread.
+vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
+                                        std::shared_ptr<const core::media::DepthFrame> depth,
+                                        core::media::FramePtr frame, qint64 cursorTime) {
+    auto pd = vtkSmartPointer<vtkPolyData>::New();
+    if (!data || !depth || !depth->valid())
+        return pd;
+    const auto& cams = data->calibration.cameras;
+    auto dc = cams.find("depth");
+    const qint64 t = data->depthTimes.empty()
+                         ? cursorTime
+                         : data->depthTimes[size_t(std::clamp<int64_t>(
+                               depth->index, 0, int64_t(data->depthTimes.size()) - 1))];
+    auto pose = data->poseAt(t);
+    if (dc == cams.end() || !pose)
+        return pd;
+    const CameraProjector depthCam(dc->second, extrinsic(data->calibration, "device_from_depth"),
+                                   depth->width, depth->height);
+    std::optional<CameraProjector> rgbCam;
+    auto rc = cams.find("rgb");
+    if (frame && rc != cams.end())
+        rgbCam.emplace(rc->second, extrinsic(data->calibration, "device_from_rgb"), frame->width,
+                       frame->height);
+    const Rigid world = toRigid(*pose);
+    // Every second pixel both ways (every third for large frames): plenty at this size.
+    const int step = depth->width * depth->height > 100'000 ? 3 : 2;
+    vtkNew<vtkPoints> points;
+    points->SetDataTypeToFloat();
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    const vtkIdType most = vtkIdType(((depth->width + step - 1) / step) *
+                                     ((depth->height + step - 1) / step));
+    points->Allocate(most);
+    colours->Allocate(most * 3);
+    for (int y = 0; y < depth->height; y += step)
+        for (int x = 0; x < depth->width; x += step) {
+            const float z = depth->metres(x, y);
+            if (z <= 0)
+                continue;
+            const Vec3d p = depthCam.backProject(x, y, z);
+            QColor c = depthColour(z, 0.2, 2.5);
+            if (rgbCam)
+                if (auto uv = rgbCam->project(p)) {
+                    const int u = int(uv->x()), v = int(uv->y());
+                    if (u >= 0 && v >= 0 && u < frame->width && v < frame->height) {
+                        const uint8_t* px = &frame->rgb[size_t(v * frame->width + u) * 3];
+                        c = QColor(px[0], px[1], px[2]);
                     }
-                    b.vert(b.add(world.apply(pd), c));
                 }
+            const Vec3d w = world.apply(p);
+            points->InsertNextPoint(w.x(), w.y(), w.z());
+            colours->InsertNextTuple3(c.red(), c.green(), c.blue());
         }
+    // One vertex cell per point, built as plain offsets and connectivity.
+    const vtkIdType n = points->GetNumberOfPoints();
+    vtkNew<vtkIdTypeArray> offsets, connectivity;
+    offsets->SetNumberOfValues(n + 1);
+    connectivity->SetNumberOfValues(n);
+    for (vtkIdType i = 0; i < n; ++i) {
+        offsets->SetValue(i, i);
+        connectivity->SetValue(i, i);
     }
-    b.into(cloud_);
+    offsets->SetValue(n, n);
+    vtkNew<vtkCellArray> verts;
+    verts->SetData(offsets, connectivity);
+    pd->SetPoints(points);
+    pd->SetVerts(verts);
+    pd->GetPointData()->SetScalars(colours);
+    return pd;
+}
+
+} // namespace
+
+bool SceneView::busy() const {
+    return cloudRunning_ || cloudPending_;
+}
+
+void SceneView::updateCloud() {
+    // Built on a pool thread, latest request only: while one is on its way, newer frames just
+    // mark it stale, so a slow cloud never holds up the video or the cursor.
+    if (cloudRunning_) {
+        cloudPending_ = true;
+        return;
+    }
+    cloudPending_ = false;
+    cloudRunning_ = true;
+    QPointer<SceneView> self(this);
+    const quint64 gen = cloudGeneration_;
+    QThreadPool::globalInstance()->start(
+        [self, gen, data = data_, depth = depth_, frame = frame_, t = cursor_->time()] {
+            vtkSmartPointer<vtkPolyData> pd = buildCloud(data, depth, frame, t);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, pd] {
+                    if (!self)
+                        return;
+                    self->cloudRunning_ = false;
+                    if (gen == self->cloudGeneration_) {
+                        self->cloud_->ShallowCopy(pd);
+                        self->cloud_->Modified();
+                        self->host_->update();
+                    }
+                    if (self->cloudPending_ || gen != self->cloudGeneration_)
+                        self->updateCloud();
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 int SceneView::mapPoints() const {

@@ -46,6 +46,8 @@ public:
     int mapPoints() const;
     // Points of the world map drawn at most (the finest level that fits).
     static constexpr size_t kMapPointBudget = 200'000;
+    // True while the current frame's cloud is being built (on a pool thread).
+    bool busy() const;
     // Where the RGB camera is now (world frame), as the frustum shows it.
     Vec3d cameraPosition() const { return cameraPos_; }
 
@@ -75,6 +77,8 @@ private:
     core::media::FramePtr frame_;
     std::shared_ptr<const JointCorrections> corrections_;
     Vec3d cameraPos_ = Vec3d::Zero();
+    bool cloudRunning_ = false, cloudPending_ = false;
+    quint64 cloudGeneration_ = 0;
     vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_, map_;
     vtkSmartPointer<vtkActor> trajectoryActor_, frustumActor_, bonesActor_, jointsActor_,
         forcesActor_, cloudActor_, mapActor_;
