@@ -51,7 +51,7 @@
 namespace ts::widgets {
 
 namespace {
-constexpr int kLayoutVersion = 2; // 2: Inspector and QC docks
+constexpr int kLayoutVersion = 3; // 2: Inspector and QC docks; 3: Sync group beside Signals
 }
 
 EpisodeWorkspace::EpisodeWorkspace(QWidget* parent)
@@ -114,11 +114,20 @@ void EpisodeWorkspace::buildDocks() {
     timelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     timelineScroll->setMinimumHeight(120);
     timelineDock_ = dock(tr("Timeline"), QStringLiteral("timelineDock"), timelineScroll);
-    syncDock_ = dock(tr("Sync"), QStringLiteral("syncDock"), sync_);
+    // The tabbed panels scroll when short, so that a 720p window keeps room for the video.
+    auto scrolling = [](QWidget* w) {
+        auto* a = new QScrollArea;
+        a->setWidget(w);
+        a->setWidgetResizable(true);
+        a->setFrameShape(QFrame::NoFrame);
+        a->setMinimumHeight(110);
+        return a;
+    };
+    syncDock_ = dock(tr("Sync"), QStringLiteral("syncDock"), scrolling(sync_));
     inspector_ = new AnnotationInspector(cursor_);
     qc_ = new QcPanel(cursor_);
-    inspectorDock_ = dock(tr("Inspector"), QStringLiteral("inspectorDock"), inspector_);
-    qcDock_ = dock(tr("QC"), QStringLiteral("qcDock"), qc_);
+    inspectorDock_ = dock(tr("Inspector"), QStringLiteral("inspectorDock"), scrolling(inspector_));
+    qcDock_ = dock(tr("QC"), QStringLiteral("qcDock"), scrolling(qc_));
     connect(annotations_, &AnnotationView::selectionChanged, inspector_,
             &AnnotationInspector::inspect);
     connect(annotations_, &AnnotationView::itemActivated, this,
@@ -167,24 +176,26 @@ void EpisodeWorkspace::buildDocks() {
 }
 
 void EpisodeWorkspace::defaultLayout() {
-    // Video left, 3D scene over Sync on the right; Signals and Timeline across the bottom.
+    // Video and the 3D scene side by side at full height on top; Signals beside the tabbed
+    // Sync / QC / Inspector panels below them; the Timeline across the bottom. The tall panels
+    // get the height, so the layout stays readable down to 1280×720.
     addDockWidget(Qt::TopDockWidgetArea, videoDock_);
     splitDockWidget(videoDock_, sceneDock_, Qt::Horizontal);
-    splitDockWidget(sceneDock_, syncDock_, Qt::Vertical);
+    addDockWidget(Qt::BottomDockWidgetArea, signalsDock_);
+    splitDockWidget(signalsDock_, timelineDock_, Qt::Vertical);
+    splitDockWidget(signalsDock_, syncDock_, Qt::Horizontal);
     tabifyDockWidget(syncDock_, qcDock_);
     tabifyDockWidget(qcDock_, inspectorDock_);
     syncDock_->raise();
-    addDockWidget(Qt::BottomDockWidgetArea, signalsDock_);
-    splitDockWidget(signalsDock_, timelineDock_, Qt::Vertical);
     for (auto* d : {videoDock_, sceneDock_, signalsDock_, timelineDock_, syncDock_, qcDock_,
                     inspectorDock_}) {
         d->setFloating(false);
         d->show();
     }
     // Sizes for a 1400×900 window; Qt scales them to the real one.
-    resizeDocks({videoDock_, sceneDock_}, {600, 800}, Qt::Horizontal);
-    resizeDocks({sceneDock_, syncDock_}, {300, 150}, Qt::Vertical);
-    resizeDocks({videoDock_, signalsDock_, timelineDock_}, {430, 190, 250}, Qt::Vertical);
+    resizeDocks({videoDock_, sceneDock_}, {640, 760}, Qt::Horizontal);
+    resizeDocks({signalsDock_, syncDock_}, {720, 680}, Qt::Horizontal);
+    resizeDocks({videoDock_, signalsDock_, timelineDock_}, {440, 220, 200}, Qt::Vertical);
 }
 
 void EpisodeWorkspace::restoreLayout() {

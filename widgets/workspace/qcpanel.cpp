@@ -58,6 +58,10 @@ QcPanel::QcPanel(TimeCursor* cursor, QWidget* parent) : QWidget(parent), cursor_
     status_->setObjectName(QStringLiteral("qcStatus"));
     status_->setWordWrap(true);
     layout->addWidget(status_);
+    // The review buttons come right under the status: a short panel scrolls the findings, never
+    // the buttons, out of sight.
+    auto* buttons = new QHBoxLayout;
+    layout->addLayout(buttons);
     rejection_ = new QLabel;
     rejection_->setWordWrap(true);
     rejection_->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -71,6 +75,8 @@ QcPanel::QcPanel(TimeCursor* cursor, QWidget* parent) : QWidget(parent), cursor_
     problems_->setHeaderLabels({tr("When"), tr("Check"), tr("Finding")});
     problems_->setRootIsDecorated(false);
     problems_->header()->setStretchLastSection(true);
+    // The list shrinks (and scrolls) before the review buttons leave a short panel.
+    problems_->setMinimumHeight(56);
     connect(problems_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QVariant t = item->data(0, Qt::UserRole);
         if (t.isValid())
@@ -78,7 +84,6 @@ QcPanel::QcPanel(TimeCursor* cursor, QWidget* parent) : QWidget(parent), cursor_
     });
     connect(problems_, &QTreeWidget::itemClicked, problems_, &QTreeWidget::itemActivated);
     layout->addWidget(problems_, 1);
-    auto* buttons = new QHBoxLayout;
     submit_ = new QPushButton(tr("Submit for Review"));
     submit_->setObjectName(QStringLiteral("qcSubmit"));
     approve_ = new QPushButton(tr("Approve"));
@@ -88,7 +93,7 @@ QcPanel::QcPanel(TimeCursor* cursor, QWidget* parent) : QWidget(parent), cursor_
     reopen_ = new QPushButton(tr("Reopen"));
     for (auto* b : {submit_, approve_, reject_, reopen_})
         buttons->addWidget(b);
-    layout->addLayout(buttons);
+    buttons->addStretch(1);
     connect(submit_, &QPushButton::clicked, this, &QcPanel::submit);
     connect(approve_, &QPushButton::clicked, this, &QcPanel::approve);
     connect(reject_, &QPushButton::clicked, this, &QcPanel::reject);
