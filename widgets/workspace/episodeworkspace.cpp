@@ -68,6 +68,7 @@ EpisodeWorkspace::EpisodeWorkspace(QWidget* parent)
     connect(cursor_, &TimeCursor::timeChanged, this, &EpisodeWorkspace::showTime);
     connect(playback_, &Playback::rateChanged, this, [this](double rate) {
         video_->canvas()->setPlaying(rate != 0);
+        scene_->setPlaying(rate != 0);
         scene_->host()->setMaxFps(rate != 0 ? 4 : 0);
         playButton_->setIcon(playbackIcon(rate != 0 ? PlaybackIcon::Pause : PlaybackIcon::Play,
                                           palette().color(QPalette::ButtonText)));

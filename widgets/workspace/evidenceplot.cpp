@@ -71,28 +71,33 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
     auto norm = [](const core::Vec3& v) {
         return std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     };
-    double hi = 1e-6;
-    auto scan = [&](const core::sync::VectorSignal& s, bool isOther) {
-        for (size_t i = 0; i < s.size(); ++i) {
-            const qint64 t = isOther ? mapOther(s.t[i]) : s.t[i];
-            if (t >= t0 && t <= t1)
-                hi = std::max(hi, norm(s.v[i]));
-        }
+    // The samples inside the window: times increase, and so does the mapping.
+    auto window = [&](const core::sync::VectorSignal& s, bool isOther) {
+        auto at = [&](qint64 t) { return isOther ? mapOther(t) : t; };
+        const auto lo = std::partition_point(s.t.begin(), s.t.end(),
+                                             [&](qint64 t) { return at(t) < t0; });
+        const auto hi = std::partition_point(lo, s.t.end(), [&](qint64 t) { return at(t) <= t1; });
+        return std::pair<size_t, size_t>(size_t(lo - s.t.begin()), size_t(hi - s.t.begin()));
     };
-    scan(ref_, false);
-    scan(other_, true);
+    double hi = 1e-6;
+    for (const auto* s : {&ref_, &other_}) {
+        const auto [first, end] = window(*s, s == &other_);
+        for (size_t i = first; i < end; ++i)
+            hi = std::max(hi, norm(s->v[i]));
+    }
     auto curve = [&](const core::sync::VectorSignal& s, bool isOther, const QColor& c,
                      double width) {
+        // About one point per pixel: the signals are smooth at this scale, and a wide
+        // antialiased polyline costs by the point.
+        const auto [first, end] = window(s, isOther);
+        if (first >= end)
+            return;
+        const size_t stride = std::max<size_t>(1, (end - first) / size_t(std::max(1, r.width())));
         QPolygonF line;
-        // Subsample to about two points per pixel: the signals are smooth at this scale.
-        const size_t stride = std::max<size_t>(1, s.size() / 20000);
-        for (size_t i = 0; i < s.size(); i += stride) {
-            const qint64 t = isOther ? mapOther(s.t[i]) : s.t[i];
-            if (t < t0 || t > t1)
-                continue;
-            line << QPointF(r.left() + double(t - t0) / double(t1 - t0) * r.width(),
+        for (size_t i = first; i < end; i += stride)
+            line << QPointF(r.left() + double((isOther ? mapOther(s.t[i]) : s.t[i]) - t0) /
+                                           double(t1 - t0) * r.width(),
                             r.bottom() - norm(s.v[i]) / hi * (r.height() - 2));
-        }
         p.setPen(QPen(c, width));
         p.drawPolyline(line);
     };

@@ -75,6 +75,11 @@ SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
     : QWidget(parent), cursor_(cursor), host_(new VtkHost),
       follow_(new QCheckBox(tr("Follow camera"))), showMap_(new QCheckBox(tr("World map"))),
       mapStatus_(new QLabel) {
+    renderTimer_.setSingleShot(true);
+    connect(&renderTimer_, &QTimer::timeout, this, [this] {
+        host_->update();
+        sinceRender_.restart();
+    });
     follow_->setObjectName(QStringLiteral("followCamera"));
     showMap_->setObjectName(QStringLiteral("showWorldMap"));
     showMap_->setChecked(true);
@@ -112,7 +117,7 @@ SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
     mapActor_->GetProperty()->SetOpacity(0.8);
     connect(showMap_, &QCheckBox::toggled, this, [this](bool on) {
         mapActor_->SetVisibility(on);
-        host_->update();
+        render();
     });
     cloudActor_ = actorFor(cloud_, r);
     cloudActor_->GetProperty()->SetPointSize(2);
@@ -176,20 +181,20 @@ void SceneView::setEpisode(std::shared_ptr<const EpisodeData> data) {
 void SceneView::setDepth(std::shared_ptr<const core::media::DepthFrame> depth) {
     depth_ = std::move(depth);
     updateCloud();
-    host_->update();
+    render();
 }
 
 void SceneView::setVideoFrame(core::media::FramePtr frame) {
     frame_ = std::move(frame);
     updateCloud();
-    host_->update();
+    render();
 }
 
 void SceneView::setCorrections(std::shared_ptr<const JointCorrections> corrections) {
     corrections_ = std::move(corrections);
     if (data_) {
         updateDynamic();
-        host_->update();
+        render();
     }
 }
 
@@ -198,7 +203,7 @@ void SceneView::setFollow(bool on) {
         follow_->setChecked(on);
     if (on)
         placeFollowCamera();
-    host_->update();
+    render();
 }
 
 void SceneView::resetView() {
@@ -216,7 +221,7 @@ void SceneView::resetView() {
         cam->SetViewUp(up.x(), up.y(), up.z());
     }
     r->ResetCameraClippingRange();
-    host_->update();
+    render();
 }
 
 void SceneView::placeFollowCamera() {
@@ -298,7 +303,7 @@ void SceneView::updateDynamic() {
     if (follow_->isChecked())
         placeFollowCamera();
     host_->renderer()->ResetCameraClippingRange();
-    host_->update();
+    render();
 }
 
 namespace {
@@ -377,6 +382,33 @@ vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
 
 } // namespace
 
+void SceneView::setPlaying(bool playing) {
+    playing_ = playing;
+    if (!playing && renderTimer_.isActive()) {
+        renderTimer_.stop();
+        host_->update();
+    }
+}
+
+void SceneView::render() {
+    // While playing, the 3D view draws at most kPlayingFps times a second (software OpenGL
+    // takes a good part of a frame for it); the video keeps every frame. Still, at once.
+    if (!playing_) {
+        host_->update();
+        sinceRender_.restart();
+        return;
+    }
+    if (renderTimer_.isActive())
+        return; // one render is already due
+    const qint64 wait = 1000 / kPlayingFps - (sinceRender_.isValid() ? sinceRender_.elapsed() : 1000);
+    if (wait <= 0) {
+        host_->update();
+        sinceRender_.restart();
+    } else {
+        renderTimer_.start(int(wait));
+    }
+}
+
 bool SceneView::busy() const {
     return cloudRunning_ || cloudPending_;
 }
@@ -404,7 +436,7 @@ void SceneView::updateCloud() {
                     if (gen == self->cloudGeneration_) {
                         self->cloud_->ShallowCopy(pd);
                         self->cloud_->Modified();
-                        self->host_->update();
+                        self->render();
                     }
                     if (self->cloudPending_ || gen != self->cloudGeneration_)
                         self->updateCloud();
@@ -441,7 +473,7 @@ void SceneView::setWorldMap(std::shared_ptr<const core::recon::WorldMapSnapshot>
                                            .arg(map->voxelM * 1000, 0, 'f', 0)
                                      : tr("building %1 %").arg(map->fraction * 100, 0, 'f', 0));
     host_->renderer()->ResetCameraClippingRange();
-    host_->update();
+    render();
 }
 
 } // namespace ts::widgets

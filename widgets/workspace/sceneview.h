@@ -13,6 +13,8 @@
 #include "workspace/geometry.h"
 #include "workspace/handoverlay.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <vtkSmartPointer.h>
@@ -46,6 +48,9 @@ public:
     int mapPoints() const;
     // Points of the world map drawn at most (the finest level that fits).
     static constexpr size_t kMapPointBudget = 200'000;
+    // While playing, renders are paced to kPlayingFps; stopping renders the last state.
+    void setPlaying(bool playing);
+    static constexpr int kPlayingFps = 15;
     // True while the current frame's cloud is being built (on a pool thread).
     bool busy() const;
     // Where the RGB camera is now (world frame), as the frustum shows it.
@@ -77,6 +82,10 @@ private:
     core::media::FramePtr frame_;
     std::shared_ptr<const JointCorrections> corrections_;
     Vec3d cameraPos_ = Vec3d::Zero();
+    void render(); // asks the host for a frame, paced while playing
+    bool playing_ = false;
+    QTimer renderTimer_;
+    QElapsedTimer sinceRender_;
     bool cloudRunning_ = false, cloudPending_ = false;
     quint64 cloudGeneration_ = 0;
     vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_, map_;
