@@ -27,6 +27,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <malloc.h>
 #include <memory>
 
 namespace {
@@ -61,6 +62,11 @@ void screenshotWhenReady(QWidget* window, const QString& file, std::function<boo
 } // namespace
 
 int main(int argc, char** argv) {
+    // Decoded frames are megabytes each and come and go 30 times a second: keep freed ones in
+    // the heap for the next frame instead of handing them back to the kernel and faulting
+    // fresh zeroed pages in again (the frame cache bounds what is held).
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     // VTK's 3D view needs an OpenGL 3.2 core context; share one format for every GL widget.
     QSurfaceFormat gl;
     gl.setRenderableType(QSurfaceFormat::OpenGL);

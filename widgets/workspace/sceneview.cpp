@@ -76,6 +76,11 @@ SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
       follow_(new QCheckBox(tr("Follow camera"))), showMap_(new QCheckBox(tr("World map"))),
       mapStatus_(new QLabel) {
     renderTimer_.setSingleShot(true);
+    cloudTimer_.setSingleShot(true);
+    connect(&cloudTimer_, &QTimer::timeout, this, [this] {
+        if (cloudPending_)
+            updateCloud();
+    });
     connect(&renderTimer_, &QTimer::timeout, this, [this] {
         host_->update();
         sinceRender_.restart();
@@ -384,6 +389,10 @@ vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
 
 void SceneView::setPlaying(bool playing) {
     playing_ = playing;
+    if (!playing && cloudTimer_.isActive()) { // the last frame's cloud, now
+        cloudTimer_.stop();
+        updateCloud();
+    }
     if (!playing && renderTimer_.isActive()) {
         renderTimer_.stop();
         host_->update();
@@ -420,6 +429,15 @@ void SceneView::updateCloud() {
         cloudPending_ = true;
         return;
     }
+    // While playing, clouds come at the 3D view's own pace: building more than it shows would
+    // take a core from the video decoder.
+    if (playing_ && sinceCloud_.isValid() && sinceCloud_.elapsed() < 1000 / kPlayingFps) {
+        cloudPending_ = true;
+        if (!cloudTimer_.isActive())
+            cloudTimer_.start(int(1000 / kPlayingFps - sinceCloud_.elapsed()));
+        return;
+    }
+    sinceCloud_.restart();
     cloudPending_ = false;
     cloudRunning_ = true;
     QPointer<SceneView> self(this);

@@ -84,8 +84,8 @@ private:
     Vec3d cameraPos_ = Vec3d::Zero();
     void render(); // asks the host for a frame, paced while playing
     bool playing_ = false;
-    QTimer renderTimer_;
-    QElapsedTimer sinceRender_;
+    QTimer renderTimer_, cloudTimer_;
+    QElapsedTimer sinceRender_, sinceCloud_;
     bool cloudRunning_ = false, cloudPending_ = false;
     quint64 cloudGeneration_ = 0;
     vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_, map_;
