@@ -119,7 +119,8 @@ int main(int argc, char** argv) {
         QStringLiteral("NAME"));
     QCommandLineOption bench(
         QStringLiteral("bench"),
-        QApplication::translate("main", "Run a GUI benchmark (plot, view3d, playback, startup) and exit."),
+        QApplication::translate("main",
+                                "Run a GUI benchmark (plot, view3d, playback, startup) and exit."),
         QStringLiteral("NAME"));
     QCommandLineOption size(QStringLiteral("size"),
                             QApplication::translate("main", "Window size WxH (e.g. 1280x720)."),
@@ -208,8 +209,9 @@ int main(int argc, char** argv) {
                 return;
             }
             if (!d) {
-                std::fprintf(stderr, "touchstone: --dialog takes export, participants or about, "
-                                     "not '%s'\n",
+                std::fprintf(stderr,
+                             "touchstone: --dialog takes export, participants or about, "
+                             "not '%s'\n",
                              qPrintable(name));
                 QApplication::exit(2);
                 return;

@@ -550,6 +550,26 @@
         <source>Imported</source>
         <translation>Importiert</translation>
     </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>rejected by %1</source>
+        <translation>abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>rejected by %1: %2</source>
+        <translation>abgelehnt von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2%3</source>
+        <translation>%1 am %2%3</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>Prüfung</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EpisodeWorkspace</name>

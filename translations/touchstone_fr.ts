@@ -550,6 +550,26 @@
         <source>Imported</source>
         <translation>Importé</translation>
     </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>approuvé par %1</translation>
+    </message>
+    <message>
+        <source>rejected by %1</source>
+        <translation>rejeté par %1</translation>
+    </message>
+    <message>
+        <source>rejected by %1: %2</source>
+        <translation>rejeté par %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2%3</source>
+        <translation>%1 le %2%3</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>Contrôle</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EpisodeWorkspace</name>

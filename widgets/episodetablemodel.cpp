@@ -1,5 +1,7 @@
 #include "episodetablemodel.h"
 
+#include "workspace/qcpanel.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -8,9 +10,11 @@ namespace ts::widgets {
 
 EpisodeTableModel::EpisodeTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void EpisodeTableModel::setEpisodes(std::vector<core::EpisodeSummary> episodes) {
+void EpisodeTableModel::setEpisodes(std::vector<core::EpisodeSummary> episodes,
+                                    std::map<std::string, core::annotation::ReviewRecord> reviews) {
     beginResetModel();
     episodes_ = std::move(episodes);
+    reviews_ = std::move(reviews);
     endResetModel();
 }
 
@@ -59,6 +63,22 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(e->id);
         case Status:
             return QString::fromUtf8(core::episodeStatusName(e->status).data());
+        case Qc: {
+            // The newest verdict and who gave it; rejections with their reasons.
+            auto it = reviews_.find(e->id);
+            if (it == reviews_.end())
+                return QString();
+            const auto& r = it->second;
+            QStringList reasons;
+            for (const auto& c : r.reasons)
+                reasons << reasonText(QString::fromStdString(c));
+            const QString reviewer = QString::fromStdString(r.reviewer);
+            if (r.verdict == "approved")
+                return tr("approved by %1").arg(reviewer);
+            return reasons.isEmpty()
+                       ? tr("rejected by %1").arg(reviewer)
+                       : tr("rejected by %1: %2").arg(reviewer, reasons.join(QStringLiteral(", ")));
+        }
         case Task:
             return QString::fromStdString(e->task);
         case Participant:
@@ -75,6 +95,20 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
                 .toLocalTime()
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         }
+    }
+    if (index.column() == Qc && (role == Qt::ForegroundRole || role == Qt::ToolTipRole)) {
+        auto it = reviews_.find(e->id);
+        if (it == reviews_.end())
+            return {};
+        if (role == Qt::ForegroundRole)
+            return QBrush(it->second.verdict == "approved" ? QColor(0x2e, 0x7d, 0x32)
+                                                           : QColor(0xc6, 0x28, 0x28));
+        return tr("%1 on %2%3")
+            .arg(data(index, Qt::DisplayRole).toString(),
+                 QString::fromStdString(it->second.createdAt),
+                 it->second.comment.empty()
+                     ? QString()
+                     : QStringLiteral("\n") + QString::fromStdString(it->second.comment));
     }
     if (role == Qt::ForegroundRole && index.column() == Status) {
         QColor c = statusColor(e->status);
@@ -98,6 +132,8 @@ QVariant EpisodeTableModel::headerData(int section, Qt::Orientation o, int role)
         return tr("Episode");
     case Status:
         return tr("Status");
+    case Qc:
+        return tr("QC");
     case Task:
         return tr("Task");
     case Participant:

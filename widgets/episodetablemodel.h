@@ -2,10 +2,13 @@
 // imported), holding plain copies from the store; the window reloads it when the store changes.
 #pragma once
 
+#include "annotation/workflow.h"
 #include "store/storerecords.h"
 
 #include <QAbstractTableModel>
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace ts::widgets {
@@ -13,13 +16,15 @@ namespace ts::widgets {
 class EpisodeTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Status, Task, Participant, Duration, Streams, Imported, ColumnCount };
+    enum Column { Id, Status, Qc, Task, Participant, Duration, Streams, Imported, ColumnCount };
     // The raw value for sorting (durations sort by number, not by text).
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit EpisodeTableModel(QObject* parent = nullptr);
 
-    void setEpisodes(std::vector<core::EpisodeSummary> episodes);
+    // The episodes, and the newest review of those reviewed (the QC column), by episode id.
+    void setEpisodes(std::vector<core::EpisodeSummary> episodes,
+                     std::map<std::string, core::annotation::ReviewRecord> reviews = {});
     const core::EpisodeSummary* episodeAt(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -29,6 +34,7 @@ public:
 
 private:
     std::vector<core::EpisodeSummary> episodes_;
+    std::map<std::string, core::annotation::ReviewRecord> reviews_;
 };
 
 } // namespace ts::widgets

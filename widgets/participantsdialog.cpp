@@ -18,8 +18,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -243,9 +243,10 @@ void ParticipantsDialog::reload() {
                 consent += tr(" (+%n earlier)", nullptr, int(p.consents.size() - 1));
         }
         participants_->setItem(r, 2, cell(consent));
-        auto* status = cell(p.withdrawnAt ? tr("withdrawn %1").arg(QString::fromStdString(*p.withdrawnAt))
-                            : p.consents.empty() ? tr("no consent recorded")
-                                                 : tr("active"));
+        auto* status =
+            cell(p.withdrawnAt ? tr("withdrawn %1").arg(QString::fromStdString(*p.withdrawnAt))
+                 : p.consents.empty() ? tr("no consent recorded")
+                                      : tr("active"));
         if (p.withdrawnAt || p.consents.empty())
             status->setForeground(QColor(0xd3, 0x2f, 0x2f));
         participants_->setItem(r, 3, status);
@@ -297,12 +298,12 @@ void ParticipantsDialog::showConsents() {
             continue;
         withdraw_->setEnabled(!p.withdrawnAt);
         for (const auto& c : p.consents)
-            new QTreeWidgetItem(consents_,
-                                {QString::fromStdString(c.id), QString::fromStdString(c.formVersion),
-                                 QString::fromStdString(c.terms), joinScope(c.scope),
-                                 QString::fromStdString(c.compensation),
-                                 QString::fromStdString(c.signedAt),
-                                 QString::fromStdString(c.withdrawnAt.value_or(""))});
+            new QTreeWidgetItem(consents_, {QString::fromStdString(c.id),
+                                            QString::fromStdString(c.formVersion),
+                                            QString::fromStdString(c.terms), joinScope(c.scope),
+                                            QString::fromStdString(c.compensation),
+                                            QString::fromStdString(c.signedAt),
+                                            QString::fromStdString(c.withdrawnAt.value_or(""))});
     }
 }
 
@@ -351,9 +352,9 @@ bool ParticipantsDialog::recordConsent() {
     c.scope = splitScope(consentScope_->text());
     c.compensation = compensation_->text().trimmed().toStdString();
     c.signedAt = signed_->date().toString(Qt::ISODate).toStdString();
-    const bool ok = attempt(
-        [&] { ann::addConsent(*store_, user_.toStdString(), who.toStdString(), c); },
-        tr("Consent %1 recorded for %2.").arg(QString::fromStdString(c.id), who));
+    const bool ok =
+        attempt([&] { ann::addConsent(*store_, user_.toStdString(), who.toStdString(), c); },
+                tr("Consent %1 recorded for %2.").arg(QString::fromStdString(c.id), who));
     if (ok)
         consentRef_->clear();
     return ok;

@@ -11,6 +11,7 @@
 #include "translation.h"
 #include "workspace/episodeworkspace.h"
 
+#include "annotation/workflow.h"
 #include "media/indexcache.h"
 #include "project/captureimport.h"
 #include "project/demoproject.h"
@@ -242,7 +243,13 @@ void ProjectWindow::reload() {
     if (!store_)
         return;
     const core::ProjectInfo info = store_->info();
-    model_->setEpisodes(store_->episodes());
+    std::map<std::string, core::annotation::ReviewRecord> verdicts;
+    try {
+        verdicts = core::annotation::latestReviews(*store_);
+    } catch (const core::Error&) {
+        // An older project without reviews: the QC column stays empty.
+    }
+    model_->setEpisodes(store_->episodes(), std::move(verdicts));
     setWindowTitle(tr("%1 — Touchstone").arg(QString::fromStdString(info.name)));
     projectLabel_->setText(tr("%1  ·  %n episode(s)", nullptr, int(info.episodes))
                                .arg(QString::fromStdString(info.file)) +

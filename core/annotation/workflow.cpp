@@ -55,9 +55,9 @@ constexpr const char* kReviewSelect =
 } // namespace
 
 const std::vector<std::string>& reviewReasonCodes() {
-    static const std::vector<std::string> codes{"misaligned_streams", "missing_stream",
+    static const std::vector<std::string> codes{"misaligned_streams",      "missing_stream",
                                                 "wrong_or_missing_labels", "slip_not_marked",
-                                                "consent_problem", "other"};
+                                                "consent_problem",         "other"};
     return codes;
 }
 
@@ -103,8 +103,9 @@ ReviewRecord reviewEpisode(ProjectStore& store, const std::string& actor,
         throw Error(db.fileName(), refused + ": it is " + statusName(e.status) +
                                        ", and only a submitted episode is reviewed");
     {
-        Statement st = db.prepare("SELECT kind FROM episode_contributor WHERE episode_id = ? AND "
-                                  "user_id = ? AND kind IN ('annotated', 'submitted') ORDER BY kind");
+        Statement st =
+            db.prepare("SELECT kind FROM episode_contributor WHERE episode_id = ? AND "
+                       "user_id = ? AND kind IN ('annotated', 'submitted') ORDER BY kind");
         st.bindAll(e.rowId, who.id);
         if (st.step())
             throw Error(db.fileName(), refused + ": " + who.name + " " + st.text(0) +
@@ -152,12 +153,9 @@ ReviewRecord reviewEpisode(ProjectStore& store, const std::string& actor,
     r.id = db.lastInsertRowId();
     setStatus(db, e, approve ? EpisodeStatus::Approved : EpisodeStatus::Rejected);
     addContributor(db, e, who, "reviewed");
-    AuditLog(db).append(who.name, "episode.review", "episode", episode,
-                        {{"status", "submitted"}},
-                        {{"status", r.verdict},
-                         {"review", r.id},
-                         {"reasons", reasons},
-                         {"comment", comment}});
+    AuditLog(db).append(
+        who.name, "episode.review", "episode", episode, {{"status", "submitted"}},
+        {{"status", r.verdict}, {"review", r.id}, {"reasons", reasons}, {"comment", comment}});
     tx.commit();
     return r;
 }
@@ -193,6 +191,18 @@ std::vector<ReviewRecord> reviews(ProjectStore& store, const std::string& episod
     return out;
 }
 
+std::map<std::string, ReviewRecord> latestReviews(ProjectStore& store) {
+    Database& db = store.database();
+    Statement st = db.prepare(std::string(kReviewSelect) +
+                              " WHERE r.id IN (SELECT MAX(id) FROM review GROUP BY episode_id)");
+    std::map<std::string, ReviewRecord> out;
+    while (st.step()) {
+        ReviewRecord r = readReview(st);
+        out[r.episode] = std::move(r);
+    }
+    return out;
+}
+
 std::optional<ReviewRecord> openRejection(ProjectStore& store, const std::string& episode) {
     Database& db = store.database();
     const EpisodeRow e = requireEpisode(db, episode);
@@ -209,7 +219,8 @@ std::vector<std::string> episodeContributors(ProjectStore& store, const std::str
     const EpisodeRow e = requireEpisode(db, episode);
     Statement st = db.prepare(
         "SELECT DISTINCT u.name FROM episode_contributor c JOIN user_account u ON u.id = "
-        "c.user_id WHERE c.episode_id = ? AND c.kind IN ('annotated', 'submitted') ORDER BY u.name");
+        "c.user_id WHERE c.episode_id = ? AND c.kind IN ('annotated', 'submitted') ORDER BY "
+        "u.name");
     st.bind(1, e.rowId);
     std::vector<std::string> out;
     while (st.step())

@@ -6,6 +6,7 @@
 // taken back by reopening, which is audited too). Thread ownership: the store's thread.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,8 @@ void reopenEpisode(ProjectStore& store, const std::string& actor, const std::str
 std::vector<ReviewRecord> reviews(ProjectStore& store, const std::string& episode); // oldest first
 // The latest verdict if it is a rejection that still stands (the episode is rejected, or back
 // in annotating after it): what the annotator has to fix.
+// The newest review of every reviewed episode, by episode id (one query, for project views).
+std::map<std::string, ReviewRecord> latestReviews(ProjectStore& store);
 std::optional<ReviewRecord> openRejection(ProjectStore& store, const std::string& episode);
 // Who annotated or submitted the episode (user names, sorted).
 std::vector<std::string> episodeContributors(ProjectStore& store, const std::string& episode);

@@ -72,7 +72,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
     const StreamDecl* video = firstOfKind(bundle, StreamKind::Video);
     if (!video || !bundle.frames.count(video->name) || bundle.frames.at(video->name).tNs.empty())
         throw Error((episode.bundleDir / "episode.json").string(),
-                    "episode " + episode.id + " has no RGB video stream; its timeline is undefined");
+                    "episode " + episode.id +
+                        " has no RGB video stream; its timeline is undefined");
     f.videoStream = video->name;
     const ClockModel videoClock = clockFor(episode, video->name);
     std::vector<TimeNs> videoT = bundle.frames.at(video->name).tNs;
@@ -80,7 +81,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
         t = videoClock.toTimeline(t);
     const TimeNs start = videoT.front();
     const TimeNs end = videoT.back();
-    f.count = static_cast<int64_t>(std::floor(static_cast<double>(end - start) * fps / 1e9 + 1e-9)) + 1;
+    f.count =
+        static_cast<int64_t>(std::floor(static_cast<double>(end - start) * fps / 1e9 + 1e-9)) + 1;
     const size_t n = static_cast<size_t>(f.count);
     f.timelineNs.resize(n);
     f.videoFrame.resize(n);
@@ -96,7 +98,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
 
     // Pose.
     f.pose.assign(n * 7, kNaN);
-    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Pose); s && bundle.pose.count(s->name)) {
+    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Pose);
+        s && bundle.pose.count(s->name)) {
         const auto& samples = bundle.pose.at(s->name);
         std::vector<TimeNs> t;
         for (const auto& p : samples)
@@ -111,7 +114,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
             const PoseSample& c = samples[b->i1];
             for (int i = 0; i < 3; ++i)
                 f.pose[k * 7 + i] = static_cast<float>(a.t[i] + b->w * (c.t[i] - a.t[i]));
-            const double sign = a.q[0] * c.q[0] + a.q[1] * c.q[1] + a.q[2] * c.q[2] + a.q[3] * c.q[3] < 0 ? -1 : 1;
+            const double sign =
+                a.q[0] * c.q[0] + a.q[1] * c.q[1] + a.q[2] * c.q[2] + a.q[3] * c.q[3] < 0 ? -1 : 1;
             double q[4], norm = 0;
             for (int i = 0; i < 4; ++i) {
                 q[i] = a.q[i] + b->w * (sign * c.q[i] - a.q[i]);
@@ -125,7 +129,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
 
     // IMU.
     f.imu.assign(n * 6, kNaN);
-    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Imu); s && bundle.imu.count(s->name)) {
+    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Imu);
+        s && bundle.imu.count(s->name)) {
         const auto& samples = bundle.imu.at(s->name);
         std::vector<TimeNs> t;
         for (const auto& p : samples)
@@ -139,8 +144,10 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
             const ImuSample& a = samples[b->i0];
             const ImuSample& c = samples[b->i1];
             for (int i = 0; i < 3; ++i) {
-                f.imu[k * 6 + i] = static_cast<float>(a.accel[i] + b->w * (c.accel[i] - a.accel[i]));
-                f.imu[k * 6 + 3 + i] = static_cast<float>(a.gyro[i] + b->w * (c.gyro[i] - a.gyro[i]));
+                f.imu[k * 6 + i] =
+                    static_cast<float>(a.accel[i] + b->w * (c.accel[i] - a.accel[i]));
+                f.imu[k * 6 + 3 + i] =
+                    static_cast<float>(a.gyro[i] + b->w * (c.gyro[i] - a.gyro[i]));
             }
         }
     }
@@ -150,7 +157,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
         f.hands[h].assign(n * 63, kNaN);
         f.handConfidence[h].assign(n, 0.0f);
     }
-    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Hands); s && bundle.hands.count(s->name)) {
+    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Hands);
+        s && bundle.hands.count(s->name)) {
         const ClockModel m = clockFor(episode, s->name);
         // Annotators' keypoint corrections replace the raw joints they correct (the bundle is
         // left as it is; the corrections live in the project).
@@ -197,7 +205,8 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
     }
 
     // Force.
-    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Force); s && bundle.force.count(s->name)) {
+    if (const StreamDecl* s = firstOfKind(bundle, StreamKind::Force);
+        s && bundle.force.count(s->name)) {
         const ForceSeries& fs = bundle.force.at(s->name);
         const size_t ch = fs.channels.size();
         f.forceChannels = fs.channels;

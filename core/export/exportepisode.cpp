@@ -62,9 +62,10 @@ void loadDetails(Database& db, ExportEpisode& e) {
         }
     }
     {
-        Statement q(db, "SELECT e.kind, e.custom_kind, e.start_ns, e.end_ns, e.hand, e.note, u.name "
-                        "FROM event e JOIN user_account u ON u.id = e.author_id "
-                        "WHERE e.episode_id = ? ORDER BY e.start_ns, e.id");
+        Statement q(db,
+                    "SELECT e.kind, e.custom_kind, e.start_ns, e.end_ns, e.hand, e.note, u.name "
+                    "FROM event e JOIN user_account u ON u.id = e.author_id "
+                    "WHERE e.episode_id = ? ORDER BY e.start_ns, e.id");
         q.bind(1, e.rowId);
         while (q.step()) {
             EventSpan ev;
@@ -128,12 +129,12 @@ const ClockModel* ExportEpisode::clockOf(const std::string& stream) const {
 Selection selectEpisodes(Database& db, const std::filesystem::path& projectDir,
                          const std::vector<std::string>& requested) {
     Selection sel;
-    Statement q(db,
-                "SELECT e.id, e.ident, e.status, e.task, p.pseudonym, c.consent_ref, c.form_version, "
-                "c.terms, c.scope, c.compensation, c.signed_at, c.withdrawn_at, e.bundle_path, "
-                "e.timeline_start_ns, e.timeline_end_ns FROM episode e "
-                "JOIN participant p ON p.id = e.participant_id "
-                "JOIN consent c ON c.id = e.consent_id ORDER BY e.id");
+    Statement q(
+        db, "SELECT e.id, e.ident, e.status, e.task, p.pseudonym, c.consent_ref, c.form_version, "
+            "c.terms, c.scope, c.compensation, c.signed_at, c.withdrawn_at, e.bundle_path, "
+            "e.timeline_start_ns, e.timeline_end_ns FROM episode e "
+            "JOIN participant p ON p.id = e.participant_id "
+            "JOIN consent c ON c.id = e.consent_id ORDER BY e.id");
     std::set<std::string> found;
     while (q.step()) {
         ExportEpisode e;
@@ -143,7 +144,8 @@ Selection selectEpisodes(Database& db, const std::filesystem::path& projectDir,
         const bool wanted =
             requested.empty() ||
             std::find(requested.begin(), requested.end(), e.id) != requested.end() ||
-            std::find(requested.begin(), requested.end(), std::to_string(e.rowId)) != requested.end();
+            std::find(requested.begin(), requested.end(), std::to_string(e.rowId)) !=
+                requested.end();
         if (!wanted)
             continue;
         found.insert(e.id);

@@ -52,12 +52,12 @@ private slots:
         QVERIFY2(dialog.width() < img.width() && dialog.width() >= 400,
                  qPrintable(QString("%1x%2").arg(dialog.width()).arg(dialog.height())));
         // A dialog nobody knows is refused with the ones there are.
-        QCOMPARE(runProgram("xvfb-run",
-                            {"-a", qEnvironmentVariable("TS_APP"), "--demo-dir",
-                             tmp.filePath("demo"), "--dialog", "nope", "--screenshot",
-                             tmp.filePath("nope.png")},
-                            &out, 240000),
-                 2);
+        QCOMPARE(
+            runProgram("xvfb-run",
+                       {"-a", qEnvironmentVariable("TS_APP"), "--demo-dir", tmp.filePath("demo"),
+                        "--dialog", "nope", "--screenshot", tmp.filePath("nope.png")},
+                       &out, 240000),
+            2);
         QVERIFY2(out.contains("export, participants or about"), qPrintable(out));
     }
 };

@@ -73,7 +73,8 @@ private slots:
         QCOMPARE(status(d, "P-0900"), QString("no consent recorded"));
         d.consentRef()->setText("C-0900");
         d.consentForm()->setCurrentIndex(d.consentForm()->findText("2026-03"));
-        QCOMPARE(d.consentTerms()->text(), QString("Recordings may be used to train robot policies."));
+        QCOMPARE(d.consentTerms()->text(),
+                 QString("Recordings may be used to train robot policies."));
         QCOMPARE(d.consentScope()->text(), QString("research, commercial"));
         d.consentCompensation()->setText("40 EUR");
         QVERIFY2(d.recordConsent(), qPrintable(d.message()->text()));

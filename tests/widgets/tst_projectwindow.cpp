@@ -5,12 +5,13 @@
 #include "episodetablemodel.h"
 #include "filmstripview.h"
 #include "projectwindow.h"
+#include "store/database.h"
 #include "support/minibundle.h"
 
 #include <QClipboard>
 #include <QLabel>
-#include <QPushButton>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -106,6 +107,42 @@ private slots:
         QVERIFY(strip->thumbnail(0).pixel(10, 10) != strip->thumbnail(0).pixel(40, 60));
         QCOMPARE(findings->topLevelItem(0)->text(0), QString("imu.csv:51"));
         QVERIFY(findings->topLevelItem(0)->text(1).contains("gap"));
+    }
+
+    void qcColumnShowsTheNewestVerdict() {
+        try {
+            // mini-2 was rejected, then approved; mini-0 rejected with two reasons.
+            ts::core::Database db((project_ + "/project.tsproj").toStdString(),
+                                  ts::core::Database::Mode::OpenExisting);
+            db.exec(R"sql(
+INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, created_at)
+  SELECT e.id, u.id, 'rejected', '["slip_not_marked"]', 'first pass', '2026-02-01T10:00:00Z'
+  FROM episode e, user_account u WHERE e.ident = 'mini-2' AND u.name = 'lead';
+INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, created_at)
+  SELECT e.id, u.id, 'approved', '[]', 'fixed', '2026-02-02T10:00:00Z'
+  FROM episode e, user_account u WHERE e.ident = 'mini-2' AND u.name = 'lead';
+INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, created_at)
+  SELECT e.id, u.id, 'rejected', '["misaligned_streams","slip_not_marked"]', 'force late',
+         '2026-02-03T10:00:00Z'
+  FROM episode e, user_account u WHERE e.ident = 'mini-0' AND u.name = 'lead';
+)sql");
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+        ts::widgets::ProjectWindow w;
+        QVERIFY(w.openProject(project_));
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(w.findChild<QTableView*>()->model());
+        QMap<QString, QString> qc;
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            qc[proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString()] =
+                proxy->index(r, ts::widgets::EpisodeTableModel::Qc).data().toString();
+        QCOMPARE(qc["mini-1"], QString());
+        QCOMPARE(qc["mini-2"], QString("approved by lead"));
+        QCOMPARE(qc["mini-0"],
+                 QString("rejected by lead: Streams misaligned, A slip is not marked"));
+        // The search finds episodes by their verdict too.
+        w.findChild<QLineEdit*>()->setText("misaligned");
+        QCOMPARE(proxy->rowCount(), 1);
     }
 
     void refusesBrokenProjectFile() {

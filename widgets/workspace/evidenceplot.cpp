@@ -74,8 +74,8 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
     // The samples inside the window: times increase, and so does the mapping.
     auto window = [&](const core::sync::VectorSignal& s, bool isOther) {
         auto at = [&](qint64 t) { return isOther ? mapOther(t) : t; };
-        const auto lo = std::partition_point(s.t.begin(), s.t.end(),
-                                             [&](qint64 t) { return at(t) < t0; });
+        const auto lo =
+            std::partition_point(s.t.begin(), s.t.end(), [&](qint64 t) { return at(t) < t0; });
         const auto hi = std::partition_point(lo, s.t.end(), [&](qint64 t) { return at(t) <= t1; });
         return std::pair<size_t, size_t>(size_t(lo - s.t.begin()), size_t(hi - s.t.begin()));
     };

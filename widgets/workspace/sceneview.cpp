@@ -344,8 +344,8 @@ vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
     points->SetDataTypeToFloat();
     vtkNew<vtkUnsignedCharArray> colours;
     colours->SetNumberOfComponents(3);
-    const vtkIdType most = vtkIdType(((depth->width + step - 1) / step) *
-                                     ((depth->height + step - 1) / step));
+    const vtkIdType most =
+        vtkIdType(((depth->width + step - 1) / step) * ((depth->height + step - 1) / step));
     points->Allocate(most);
     colours->Allocate(most * 3);
     for (int y = 0; y < depth->height; y += step)
@@ -409,7 +409,8 @@ void SceneView::render() {
     }
     if (renderTimer_.isActive())
         return; // one render is already due
-    const qint64 wait = 1000 / kPlayingFps - (sinceRender_.isValid() ? sinceRender_.elapsed() : 1000);
+    const qint64 wait =
+        1000 / kPlayingFps - (sinceRender_.isValid() ? sinceRender_.elapsed() : 1000);
     if (wait <= 0) {
         host_->update();
         sinceRender_.restart();

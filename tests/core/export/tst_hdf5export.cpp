@@ -85,13 +85,16 @@ INSERT INTO keypoint_correction (episode_id, stream_id, t_ns, hand, joint, x, y,
     QCOMPARE(h["observation/imu"]["dtype"].get<std::string>(), std::string("float32"));
     for (int k = 0; k < 10; ++k) {
         QVERIFY(std::abs(h["timestamp"]["data"][k].get<double>() - k / 10.0) < 1e-12);
-        QCOMPARE(h["timeline_ns"]["data"][k].get<int64_t>(), ts::test::kMiniStartNs + k * 100'000'000LL);
+        QCOMPARE(h["timeline_ns"]["data"][k].get<int64_t>(),
+                 ts::test::kMiniStartNs + k * 100'000'000LL);
         QCOMPARE(h["video_frame_index"]["data"][k].get<int>(), k); // 10 fps video at 10 fps
         QVERIFY(std::abs(h["observation/pose"]["data"][k][0].get<double>() - 0.01 * k) < 1e-6);
         const double pinkyX = k == 3 ? 0.35 : 0.2; // the corrected sample, else the raw ones
-        QVERIFY2(std::abs(h["observation/hands/right"]["data"][k][20][0].get<double>() - pinkyX) < 1e-5,
-                 qPrintable(QString("frame %1: %2").arg(k).arg(
-                     h["observation/hands/right"]["data"][k][20][0].get<double>())));
+        QVERIFY2(
+            std::abs(h["observation/hands/right"]["data"][k][20][0].get<double>() - pinkyX) < 1e-5,
+            qPrintable(QString("frame %1: %2")
+                           .arg(k)
+                           .arg(h["observation/hands/right"]["data"][k][20][0].get<double>())));
     }
     // The IMU clock is 2.5 ms ahead: frame 0 has no IMU sample to interpolate (null = NaN).
     QVERIFY(h["observation/imu"]["data"][0][0].is_null());
