@@ -6,8 +6,9 @@
 // that the clock estimator compares with the gyro or with the pose-derived rate: the link that
 // puts IMU and pose on the camera clock.
 //
-// One decoding pass over the video; pure function of its inputs; any thread (it opens its own
-// VideoReader).
+// One decoding pass over the video; pure function of its inputs; any thread. It opens its own
+// VideoReader and runs one worker thread of its own for the duration of the call (decoding and
+// per-frame preparation overlap the tracking on the calling thread).
 #pragma once
 
 #include "model/calibration.h"
@@ -58,7 +59,11 @@ struct VisualRotation {
     double medianTracks = 0;       // good tracks per pair
     double medianResidualPx = 0;   // RMS reprojection residual per pair, scaled pixels
     double scale = 1;              // scaled frame width / calibrated width
-    std::string note;              // what went wrong, for people; empty when fine
+    // CPU seconds of the pass's own stages (decoding runs on the decoder's threads apart):
+    // per-frame preparation (pyramid, corners, depth frame) and per-pair tracking and fitting.
+    double prepareCpuSeconds = 0;
+    double trackCpuSeconds = 0;
+    std::string note; // what went wrong, for people; empty when fine
 };
 
 // times maps the video's display indices to capture times on its raw clock (the bundle's
