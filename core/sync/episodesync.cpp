@@ -248,9 +248,11 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
             if (!video)
                 break;
             if (d.kind == StreamKind::Imu && b.imu.count(d.name)) {
-                edges.push_back({d.name, video->name, d.clock, video->clock, "gyro~visual-rotation",
-                                 estimateClock(visual, gyroSignal(b.imu.at(d.name), imuToDevice),
-                                               settings.gyro)});
+                ClockEstimateOptions o = settings.gyro;
+                o.robustPasses = settings.visualRobustPasses;
+                edges.push_back(
+                    {d.name, video->name, d.clock, video->clock, "gyro~visual-rotation",
+                     estimateClock(visual, gyroSignal(b.imu.at(d.name), imuToDevice), o)});
             } else if (d.kind == StreamKind::Pose && b.pose.count(d.name)) {
                 const auto& pose = b.pose.at(d.name);
                 TimeNs period = 10'000'000;
@@ -259,6 +261,7 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
                         (pose.back().tNs - pose.front().tNs) / static_cast<TimeNs>(pose.size() - 1);
                 ClockEstimateOptions o = settings.gyro;
                 o.estimateBias = false; // a pose has no rate bias
+                o.robustPasses = settings.visualRobustPasses;
                 edges.push_back(
                     {d.name, video->name, d.clock, video->clock, "pose~visual-rotation",
                      estimateClock(visual,
