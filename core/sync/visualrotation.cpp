@@ -117,18 +117,24 @@ PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eig
 }
 
 // Up to maxFeatures corners spread over an 8 × 6 grid, so that a textured object filling part
-// of the view cannot outnumber the rest of the scene.
-std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures) {
+// of the view cannot outnumber the rest of the scene. `gray` may be a level of the pyramid
+// (`scale` = its size relative to the frame's): the corners come back in frame pixels. Lucas–
+// Kanade tracks the texture around a point, so a corner found at half size, a pixel off the
+// exact corner, is tracked as well, and finding it costs a quarter.
+std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures, double scale) {
     std::vector<cv::Point2f> all;
-    cv::goodFeaturesToTrack(gray, all, maxFeatures * 3, 0.005, std::max(3.0, gray.cols / 60.0),
-                            cv::noArray(), 5);
+    cv::goodFeaturesToTrack(gray, all, maxFeatures * 3, 0.005,
+                            std::max(3.0 * scale, gray.cols / 60.0), cv::noArray(),
+                            scale < 1 ? 3 : 5);
+    for (cv::Point2f& p : all)
+        p /= static_cast<float>(scale);
     const int gx = 8, gy = 6;
     const int perCell = std::max(1, (maxFeatures + gx * gy - 1) / (gx * gy));
     std::vector<int> used(gx * gy, 0);
     std::vector<cv::Point2f> out;
     for (const cv::Point2f& p : all) { // strongest first
-        const int cx = std::min(gx - 1, static_cast<int>(p.x * gx / gray.cols));
-        const int cy = std::min(gy - 1, static_cast<int>(p.y * gy / gray.rows));
+        const int cx = std::min(gx - 1, static_cast<int>(p.x * scale * gx / gray.cols));
+        const int cy = std::min(gy - 1, static_cast<int>(p.y * scale * gy / gray.rows));
         int& u = used[static_cast<size_t>(cy * gx + cx)];
         if (u < perCell) {
             ++u;
@@ -354,7 +360,7 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                         " as displayed but calibration.json describes the RGB camera as " +
                         std::to_string(in.width) + "×" + std::to_string(in.height));
 
-    const cv::Size win(15, 15);
+    const cv::Size win(opt.windowPx, opt.windowPx);
     const int levels = 3;
 
     // Stage 1, on its own thread: decode (with the decoder's threads), then everything that
@@ -397,7 +403,10 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                     p.height = f.height;
                     const cv::Mat gray(f.height, f.width, CV_8UC1, f.rgb.data());
                     cv::buildOpticalFlowPyramid(gray, p.pyramid, win, levels);
-                    p.corners = spreadCorners(gray, opt.maxFeatures);
+                    // With derivatives the pyramid holds image, derivatives, image, …
+                    const int level = std::clamp(opt.detectLevel, 0, levels);
+                    p.corners = spreadCorners(p.pyramid[static_cast<size_t>(2 * level)],
+                                              opt.maxFeatures, std::ldexp(1.0, -level));
                     if (depth && depth->reader && p.t >= 0) {
                         const int64_t di = depth->reader->indexAtTime(p.t + depth->maxTimeDiffNs);
                         if (di >= 0 &&

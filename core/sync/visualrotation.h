@@ -41,6 +41,8 @@ struct VisualRotationOptions {
     int maxWidth = 320;         // frames are scaled down to at most this width (gray)
     int maxFeatures = 200;      // corners tracked per frame pair
     int minTracks = 12;         // fewer good tracks: no rotation for this pair
+    int windowPx = 11;          // Lucas–Kanade window (pixels of the scaled frame), per level
+    int detectLevel = 1;        // corners are found on this pyramid level (1: half size)
     double huberPixels = 0.3;   // residuals beyond this (in scaled pixels) are down-weighted
     double maxGapPeriods = 3.0; // pairs further apart than this many frame periods are skipped
     int decoderThreads = 2;
