@@ -30,6 +30,22 @@ public:
             for (int k = 0; k < 3; ++k)
                 cum_[j][k] = cum_[j - 1][k] + 0.5 * (d.v[j][k] + d.v[j - 1][k]) * dt;
         }
+        // The last sample at or before each stretch of one mean interval: a box end is found
+        // with a step or two instead of a walk across the box (33 gyro samples for a video
+        // frame).
+        if (d.size() > 1) {
+            bucket_ = spanOf(d) / static_cast<double>(d.size() - 1);
+            const size_t nb = static_cast<size_t>(spanOf(d) / bucket_) + 1;
+            atBucket_.resize(nb);
+            size_t j = 0;
+            const double t0 = static_cast<double>(d.t.front());
+            for (size_t k = 0; k < nb; ++k) {
+                const double tk = t0 + static_cast<double>(k) * bucket_;
+                while (j + 1 < d.size() && static_cast<double>(d.t[j + 1]) <= tk)
+                    ++j;
+                atBucket_[k] = j;
+            }
+        }
     }
 
     // A constant that the other signal carries on top of the reference (a gyro bias): it is
@@ -179,25 +195,22 @@ private:
         const double b = std::min(t + box_ / 2, static_cast<double>(d.t.back()));
         if (b <= a)
             return interpolate(d, t, hint);
-        // The hint is left at b: the next sample's box starts about where this one ends, so
-        // each end is found by a short walk.
-        const Vec3 ia = integralAt(d, a, hint);
-        size_t hb = *hint;
-        const Vec3 ib = integralAt(d, b, &hb);
-        *hint = hb;
+        const Vec3 ia = integralAt(d, a);
+        const Vec3 ib = integralAt(d, b);
         Vec3 r;
         for (int k = 0; k < 3; ++k)
             r[k] = (ib[k] - ia[k]) / (b - a);
         return r;
     }
 
-    Vec3 integralAt(const VectorSignal& d, double t, size_t* hint) const {
-        size_t j = std::min(*hint, d.size() - 1);
+    Vec3 integralAt(const VectorSignal& d, double t) const {
+        const double u0 = (t - static_cast<double>(d.t.front())) / bucket_;
+        size_t j =
+            atBucket_[std::min(atBucket_.size() - 1, static_cast<size_t>(std::max(0.0, u0)))];
         while (j > 0 && static_cast<double>(d.t[j]) > t)
             --j;
         while (j + 1 < d.size() && static_cast<double>(d.t[j + 1]) <= t)
             ++j;
-        *hint = j;
         if (j + 1 >= d.size())
             return cum_[j];
         const double tj = static_cast<double>(d.t[j]);
@@ -218,18 +231,20 @@ private:
     bool removeMean_;
     bool refSparse_ = true;
     Vec3 bias_{0, 0, 0};
-    std::vector<double> weight_; // per sparse sample; empty: all 1
-    double box_ = 0;             // the sparse signal's mean interval, ns
-    std::vector<Vec3> cum_;      // running integral of the dense signal (signal·ns)
+    std::vector<double> weight_;   // per sparse sample; empty: all 1
+    double box_ = 0;               // the sparse signal's mean interval, ns
+    std::vector<Vec3> cum_;        // running integral of the dense signal (signal·ns)
+    double bucket_ = 1;            // the dense signal's mean interval, ns
+    std::vector<size_t> atBucket_; // last dense sample at or before t0 + k·bucket_
 };
 
 double rmsOf(const VectorSignal& s, double a, double b) {
     double ss = 0;
     size_t n = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const double t = static_cast<double>(s.t[i]);
-        if (t < a || t >= b)
-            continue;
+    auto it = std::lower_bound(s.t.begin(), s.t.end(), a,
+                               [](TimeNs x, double y) { return static_cast<double>(x) < y; });
+    for (size_t i = static_cast<size_t>(it - s.t.begin());
+         i < s.size() && static_cast<double>(s.t[i]) < b; ++i) {
         for (int k = 0; k < 3; ++k)
             ss += s.v[i][k] * s.v[i][k];
         ++n;
