@@ -76,21 +76,6 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
     return tr;
 }
 
-// Mean fingertip speed (m/s) over [a, b] on the hands clock; NaN outside the track.
-double meanSpeed(const FingerTracks& tr, size_t f, double a, double b) {
-    if (tr.t.size() < 2 || a < tr.t.front() || b > tr.t.back() || b <= a)
-        return std::numeric_limits<double>::quiet_NaN();
-    auto at = [&](double x) {
-        const auto it = std::upper_bound(tr.t.begin(), tr.t.end(), x);
-        const size_t i =
-            std::clamp<size_t>(static_cast<size_t>(it - tr.t.begin()), 1, tr.t.size() - 1);
-        const double s = (x - tr.t[i - 1]) / (tr.t[i] - tr.t[i - 1]);
-        return tr.speedIntegral[f][i - 1] +
-               s * (tr.speedIntegral[f][i] - tr.speedIntegral[f][i - 1]);
-    };
-    return (at(b) - at(a)) / ((b - a) / kNs);
-}
-
 // The samples around one ramp's foot, with what every trial start needs of them once.
 struct RampSamples {
     std::vector<double> t, y; // t ascending (ns)
@@ -390,22 +375,41 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     for (size_t i = 0; i < events.size(); i += stride)
         coarse.push_back(&events[i]);
     std::vector<double> lags, scores;
-    for (TimeNs L = -o.maxLagNs; L <= o.maxLagNs; L += o.coarseStepNs) {
-        double sum = 0;
-        int n = 0;
-        for (const ForceEvent* ev : coarse) {
-            const FingerTracks& tr = tracks[ev->hand];
-            const double th = ev->t + static_cast<double>(L);
-            const double before = meanSpeed(tr, static_cast<size_t>(ev->finger), th - w, th);
-            const double after = meanSpeed(tr, static_cast<size_t>(ev->finger), th, th + w);
-            if (std::isnan(before) || std::isnan(after))
-                continue;
-            sum += ev->onset ? before - after : after - before;
-            ++n;
-        }
+    for (TimeNs L = -o.maxLagNs; L <= o.maxLagNs; L += o.coarseStepNs)
         lags.push_back(static_cast<double>(L));
-        scores.push_back(n ? sum / n : 0.0);
+    // Event by event, the lags in increasing order: the three ends of the two spans only move
+    // forward, so each is found by a cursor instead of a binary search (the sums per lag are
+    // taken in the same event order as lag by lag: the same scores up to rounding).
+    std::vector<double> sums(lags.size(), 0.0);
+    std::vector<int> counts(lags.size(), 0);
+    for (const ForceEvent* ev : coarse) {
+        const FingerTracks& tr = tracks[ev->hand];
+        const size_t f = static_cast<size_t>(ev->finger);
+        if (tr.t.size() < 2)
+            continue;
+        std::array<size_t, 3> cursor{1, 1, 1};
+        auto integralAt = [&](size_t c, double x) {
+            size_t& i = cursor[c];
+            while (i < tr.t.size() && tr.t[i] <= x)
+                ++i;
+            const size_t k = std::clamp<size_t>(i, 1, tr.t.size() - 1);
+            const double u = (x - tr.t[k - 1]) / (tr.t[k] - tr.t[k - 1]);
+            return tr.speedIntegral[f][k - 1] +
+                   u * (tr.speedIntegral[f][k] - tr.speedIntegral[f][k - 1]);
+        };
+        for (size_t l = 0; l < lags.size(); ++l) {
+            const double th = ev->t + lags[l];
+            if (th - w < tr.t.front() || th + w > tr.t.back())
+                continue; // a span leaves the track
+            const double i0 = integralAt(0, th - w), i1 = integralAt(1, th),
+                         i2 = integralAt(2, th + w);
+            const double before = (i1 - i0) / (w / kNs), after = (i2 - i1) / (w / kNs);
+            sums[l] += ev->onset ? before - after : after - before;
+            ++counts[l];
+        }
     }
+    for (size_t l = 0; l < lags.size(); ++l)
+        scores.push_back(counts[l] ? sums[l] / counts[l] : 0.0);
     const size_t ib =
         static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     const double best = scores[ib];
