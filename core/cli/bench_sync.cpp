@@ -51,6 +51,11 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     const double seconds = a.number("seconds", 60);
     if (episodes < 1 || seconds < 1)
         throw UsageError("bench sync-accuracy needs --episodes >= 1 and --seconds >= 1");
+    sync::SyncSettings settings;
+    // Robust passes of the links through the video (SyncSettings::visualRobustPasses), to
+    // compare the weighting's effect on the same episodes.
+    settings.visualRobustPasses =
+        static_cast<int>(a.integer("visual-robust-passes", settings.visualRobustPasses));
     WorkDir work = makeWorkDir(a);
     std::map<std::string, Errors> errors; // by "<stream>_vs_<reference stream>"
     double estimateSeconds = 0, videoSeconds = 0, recordedSeconds = 0;
@@ -79,10 +84,10 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
             throw Error(dir.string(), "synthetic bundle does not read back cleanly");
         // The video pass (decode + feature tracks) apart from estimation on the signals.
         const double tv = now();
-        const sync::EpisodeSignals sig = sync::extractEpisodeSignals(b);
+        const sync::EpisodeSignals sig = sync::extractEpisodeSignals(b, settings);
         videoSeconds += now() - tv;
         const double t0 = now();
-        const sync::EpisodeSyncResult r = sync::syncEpisode(b, {}, &sig);
+        const sync::EpisodeSyncResult r = sync::syncEpisode(b, settings, &sig);
         estimateSeconds += now() - t0;
         recordedSeconds += seconds;
         const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");

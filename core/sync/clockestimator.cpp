@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace ts::core::sync {
 
@@ -28,11 +30,57 @@ public:
             for (int k = 0; k < 3; ++k)
                 cum_[j][k] = cum_[j - 1][k] + 0.5 * (d.v[j][k] + d.v[j - 1][k]) * dt;
         }
+        // The last sample at or before each stretch of one mean interval: a box end is found
+        // with a step or two instead of a walk across the box (33 gyro samples for a video
+        // frame).
+        if (d.size() > 1) {
+            bucket_ = spanOf(d) / static_cast<double>(d.size() - 1);
+            const size_t nb = static_cast<size_t>(spanOf(d) / bucket_) + 1;
+            atBucket_.resize(nb);
+            size_t j = 0;
+            const double t0 = static_cast<double>(d.t.front());
+            for (size_t k = 0; k < nb; ++k) {
+                const double tk = t0 + static_cast<double>(k) * bucket_;
+                while (j + 1 < d.size() && static_cast<double>(d.t[j + 1]) <= tk)
+                    ++j;
+                atBucket_[k] = j;
+            }
+        }
     }
 
     // A constant that the other signal carries on top of the reference (a gyro bias): it is
     // subtracted before comparing, because it would otherwise pull the best lag.
     void setOtherBias(const Vec3& b) { bias_ = b; }
+
+    // Weights the sparse samples of ref range [a, b) by how well they match at `lag`
+    // (Cauchy: 1 / (1 + (r / c)²), c = 2 × the median mismatch). A measured signal with bursts
+    // of error (a visual rotation while a hand sweeps through the view) then pulls the lag
+    // by its good stretches. The weights depend on |mismatch| only, so they do not favour a
+    // side of the lag they were taken at.
+    void setRobustWeights(double lag, double a, double b) {
+        if (weight_.empty())
+            weight_.assign((refSparse_ ? ref_ : other_).size(), 1.0);
+        std::vector<std::pair<size_t, double>> r;
+        forPairs(
+            lag, a, b,
+            [&](size_t i, const Vec3& x, const Vec3& y) {
+                const double d =
+                    std::sqrt((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1]) +
+                              (x[2] - y[2]) * (x[2] - y[2]));
+                r.emplace_back(i, d);
+            },
+            nullptr);
+        if (r.size() < 8)
+            return;
+        std::vector<double> mags(r.size());
+        for (size_t k = 0; k < r.size(); ++k)
+            mags[k] = r[k].second;
+        std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(mags.size() / 2),
+                         mags.end());
+        const double c = std::max(1e-12, 2 * mags[mags.size() / 2]);
+        for (const auto& [i, d] : r)
+            weight_[i] = 1.0 / (1.0 + (d / c) * (d / c));
+    }
 
     // Mean of other(t − lag) − ref(t) over the pairs of ref range [a, b), or empty.
     std::optional<Vec3> meanDifference(double lag, double a, double b) const {
@@ -40,7 +88,7 @@ public:
         size_t n = 0;
         forPairs(
             lag, a, b,
-            [&](const Vec3& x, const Vec3& y) {
+            [&](const Vec3& x, const Vec3& y, double) {
                 // x is the sparse signal's sample, y the dense one's interpolated value.
                 for (int k = 0; k < 3; ++k)
                     sum[k] += refSparse_ ? y[k] - x[k] : x[k] - y[k];
@@ -55,26 +103,29 @@ public:
     }
 
     std::optional<double> score(double lag, double a, double b, double minOverlap) const {
-        double sxx = 0, syy = 0, sdd = 0;
+        double sxx = 0, syy = 0, sdd = 0, sw = 0;
         Vec3 mx{0, 0, 0}, my{0, 0, 0};
         size_t pairs = 0, total = 0;
         forPairs(
             lag, a, b,
-            [&](const Vec3& x, const Vec3& y) {
+            [&](const Vec3& x, const Vec3& y, double w) {
                 for (int k = 0; k < 3; ++k) {
-                    sxx += x[k] * x[k];
-                    syy += y[k] * y[k];
-                    sdd += (x[k] - y[k]) * (x[k] - y[k]);
-                    mx[k] += x[k];
-                    my[k] += y[k];
+                    sxx += w * x[k] * x[k];
+                    syy += w * y[k] * y[k];
+                    sdd += w * (x[k] - y[k]) * (x[k] - y[k]);
+                    mx[k] += w * x[k];
+                    my[k] += w * y[k];
                 }
+                sw += w;
                 ++pairs;
             },
             &total);
         if (pairs < 4 || static_cast<double>(pairs) < minOverlap * static_cast<double>(total))
             return std::nullopt;
         if (removeMean_) {
-            const double n = static_cast<double>(pairs);
+            const double n = sw;
+            if (n <= 0)
+                return std::nullopt;
             for (int k = 0; k < 3; ++k) {
                 sxx -= mx[k] * mx[k] / n;
                 syy -= my[k] * my[k] / n;
@@ -124,7 +175,10 @@ private:
             Vec3& o = refSparse_ ? y : x; // the other signal's value
             for (int k = 0; k < 3; ++k)
                 o[k] -= bias_[k];
-            f(x, y);
+            if constexpr (std::is_invocable_v<F, size_t, const Vec3&, const Vec3&>)
+                f(i, x, y);
+            else
+                f(x, y, weight_.empty() ? 1.0 : weight_[i]);
         }
         if (total)
             *total = count;
@@ -141,23 +195,22 @@ private:
         const double b = std::min(t + box_ / 2, static_cast<double>(d.t.back()));
         if (b <= a)
             return interpolate(d, t, hint);
-        size_t hb = *hint;
-        const Vec3 ia = integralAt(d, a, hint);
-        hb = std::max(hb, *hint);
-        const Vec3 ib = integralAt(d, b, &hb);
+        const Vec3 ia = integralAt(d, a);
+        const Vec3 ib = integralAt(d, b);
         Vec3 r;
         for (int k = 0; k < 3; ++k)
             r[k] = (ib[k] - ia[k]) / (b - a);
         return r;
     }
 
-    Vec3 integralAt(const VectorSignal& d, double t, size_t* hint) const {
-        size_t j = std::min(*hint, d.size() - 1);
+    Vec3 integralAt(const VectorSignal& d, double t) const {
+        const double u0 = (t - static_cast<double>(d.t.front())) / bucket_;
+        size_t j =
+            atBucket_[std::min(atBucket_.size() - 1, static_cast<size_t>(std::max(0.0, u0)))];
         while (j > 0 && static_cast<double>(d.t[j]) > t)
             --j;
         while (j + 1 < d.size() && static_cast<double>(d.t[j + 1]) <= t)
             ++j;
-        *hint = j;
         if (j + 1 >= d.size())
             return cum_[j];
         const double tj = static_cast<double>(d.t[j]);
@@ -178,17 +231,20 @@ private:
     bool removeMean_;
     bool refSparse_ = true;
     Vec3 bias_{0, 0, 0};
-    double box_ = 0;        // the sparse signal's mean interval, ns
-    std::vector<Vec3> cum_; // running integral of the dense signal (signal·ns)
+    std::vector<double> weight_;   // per sparse sample; empty: all 1
+    double box_ = 0;               // the sparse signal's mean interval, ns
+    std::vector<Vec3> cum_;        // running integral of the dense signal (signal·ns)
+    double bucket_ = 1;            // the dense signal's mean interval, ns
+    std::vector<size_t> atBucket_; // last dense sample at or before t0 + k·bucket_
 };
 
 double rmsOf(const VectorSignal& s, double a, double b) {
     double ss = 0;
     size_t n = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const double t = static_cast<double>(s.t[i]);
-        if (t < a || t >= b)
-            continue;
+    auto it = std::lower_bound(s.t.begin(), s.t.end(), a,
+                               [](TimeNs x, double y) { return static_cast<double>(x) < y; });
+    for (size_t i = static_cast<size_t>(it - s.t.begin());
+         i < s.size() && static_cast<double>(s.t[i]) < b; ++i) {
         for (int k = 0; k < 3; ++k)
             ss += s.v[i][k] * s.v[i][k];
         ++n;
@@ -261,34 +317,56 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
                       static_cast<double>(other.t.back() - other.t.front()) / (other.size() - 1)));
     const double step = std::min(static_cast<double>(o.coarseStepNs), std::max(1e6, medianStep));
     const int K = static_cast<int>(std::ceil(static_cast<double>(o.maxLagNs) / step));
-    std::vector<double> scores(2 * static_cast<size_t>(K) + 1, -2.0);
     // The coarse search looks at the middle coarseSpan only: enough to find the lag, its cost
     // independent of the length, and drift cannot smear the peak over a long recording.
     const double midAll = (refA + refB) / 2;
     const double cA = std::max(refA, midAll - static_cast<double>(o.coarseSpanNs) / 2);
     const double cB = std::min(refB, midAll + static_cast<double>(o.coarseSpanNs) / 2);
-    for (int k = -K; k <= K; ++k) {
-        if (const auto s = sc.score(k * step, cA, cB, 0.5))
-            scores[static_cast<size_t>(k + K)] = *s;
+    // First on a grid of at least 5 ms (the similarity of motion signals varies over tens of
+    // ms, so no lobe falls between its points), then the best lobe on the fine grid: a fifth
+    // of the evaluations for a 1 kHz gyro.
+    const int m = std::max(1, static_cast<int>(std::lround(5e6 / step)));
+    const int J = K / m;
+    std::vector<double> scores(2 * static_cast<size_t>(J) + 1, -2.0);
+    for (int j = -J; j <= J; ++j) {
+        if (const auto s = sc.score(j * m * step, cA, cB, 0.5))
+            scores[static_cast<size_t>(j + J)] = *s;
     }
     const auto bestIt = std::max_element(scores.begin(), scores.end());
     if (*bestIt <= -2.0) {
         e.note = "the streams do not overlap in time within the search range";
         return e;
     }
-    const int kBest = static_cast<int>(bestIt - scores.begin()) - K;
+    const int jBest = static_cast<int>(bestIt - scores.begin()) - J;
+    int kBest = jBest * m;
     e.peakScore = *bestIt;
-    // The best competing local maximum away from the main lobe (± 50 ms or 3 steps).
-    const int guard = std::max(3, static_cast<int>(std::ceil(50e6 / step)));
-    double second = -1.0;
-    for (int k = -K + 1; k < K; ++k) {
-        if (std::abs(k - kBest) <= guard)
-            continue;
-        const double s = scores[static_cast<size_t>(k + K)];
-        if (s >= scores[static_cast<size_t>(k + K - 1)] &&
-            s >= scores[static_cast<size_t>(k + K + 1)])
-            second = std::max(second, s);
+    for (int k = std::max(-K, jBest * m - m + 1); m > 1 && k <= std::min(K, jBest * m + m - 1);
+         ++k) {
+        if (const auto s = sc.score(k * step, cA, cB, 0.5); s && *s > e.peakScore) {
+            e.peakScore = *s;
+            kBest = k;
+        }
     }
+    // The best competing local maximum away from the main lobe (± 50 ms or 3 steps).
+    const int guard = std::max(3, static_cast<int>(std::ceil(50e6 / (m * step))));
+    double second = -1.0;
+    int jSecond = 0;
+    for (int j = -J + 1; j < J; ++j) {
+        if (std::abs(j - jBest) <= guard)
+            continue;
+        const double s = scores[static_cast<size_t>(j + J)];
+        if (s >= scores[static_cast<size_t>(j + J - 1)] &&
+            s >= scores[static_cast<size_t>(j + J + 1)] && s > second) {
+            second = s;
+            jSecond = j;
+        }
+    }
+    // The competitor on the fine grid too, so that both peaks are measured alike (a periodic
+    // motion's equal peaks must come out equal).
+    for (int k = std::max(-K, jSecond * m - m + 1);
+         m > 1 && second > -1.0 && k <= std::min(K, jSecond * m + m - 1); ++k)
+        if (const auto s = sc.score(k * step, cA, cB, 0.5))
+            second = std::max(second, *s);
     e.uniqueness = std::clamp((e.peakScore - std::max(second, 0.0)) /
                                   std::max(1e-9, 1.0 - std::max(second, 0.0)),
                               0.0, 1.0);
@@ -343,7 +421,20 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
             if (rmsOf(ref, a, b) < o.minSignalRms)
                 continue;
             const double range = 2 * step + o.maxDriftPpm * 1e-6 * std::abs(c - lastC);
-            const auto lag = refineLag(sc, lastLag, range, step / 2, a, b, o.minOverlap, nullptr);
+            std::optional<double> lag;
+            if (o.robustPasses > 0) {
+                double at = lastLag;
+                for (int pass = 0; pass < o.robustPasses; ++pass) {
+                    sc.setRobustWeights(at, a, b);
+                    lag = refineLag(sc, at, pass == 0 ? range : step, step / 2, a, b, o.minOverlap,
+                                    nullptr);
+                    if (!lag)
+                        break;
+                    at = *lag;
+                }
+            } else {
+                lag = refineLag(sc, lastLag, range, step / 2, a, b, o.minOverlap, nullptr);
+            }
             if (!lag)
                 continue;
             ++e.usedWindows;

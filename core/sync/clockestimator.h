@@ -25,6 +25,10 @@ struct ClockEstimateOptions {
     bool removeMean = false;              // compare shapes only (unknown bias or scale of zero)
     bool estimateBias = true;             // subtract a constant bias of `other` (gyro bias)
     TimeNs biasMinSpanNs = 5'000'000'000; // shorter recordings: bias assumed zero
+    // > 0: each window's samples are weighted by how well they match at the window's starting
+    // lag (Cauchy weights), the lag refined, and this repeated this many times. For a measured
+    // signal with bursts of error (visual rotation); 0 for clean signals (gyro vs pose).
+    int robustPasses = 0;
 };
 
 // other raw → ref raw: t_ref = t_other + offsetNs + drift·(t_other − t0Ns).

@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace ts::core::sync {
@@ -177,7 +180,8 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
     // Pairwise estimates: every IMU against the first pose stream (the rotation both see).
     struct Edge {
         std::string stream, other, clock, otherClock, method;
-        ClockEstimate est; // stream raw → other raw
+        std::function<ClockEstimate()> estimate; // run below, side by side with the others
+        ClockEstimate est;                       // stream raw → other raw
     };
     std::vector<Edge> edges;
     const StreamDecl* poseDecl = nullptr;
@@ -189,8 +193,8 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
         TimeNs period = 10'000'000;
         if (pose.size() > 1)
             period = (pose.back().tNs - pose.front().tNs) / static_cast<TimeNs>(pose.size() - 1);
-        const VectorSignal rate = angularRateFromPose(
-            pose, static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period)));
+        const auto rate = std::make_shared<const VectorSignal>(angularRateFromPose(
+            pose, static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period))));
         std::array<double, 4> imuToDevice{0, 0, 0, 1};
         if (auto it = b.calibration.extrinsics.find("device_from_imu");
             it != b.calibration.extrinsics.end())
@@ -198,22 +202,33 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
         for (const StreamDecl& d : m.streams) {
             if (d.kind != StreamKind::Imu || !b.imu.count(d.name))
                 continue;
-            Edge e{d.name,
-                   poseDecl->name,
-                   d.clock,
-                   poseDecl->clock,
-                   "gyro~pose-rotation-rate",
-                   estimateClock(rate, gyroSignal(b.imu.at(d.name), imuToDevice), settings.gyro)};
-            edges.push_back(std::move(e));
+            const auto& imu = b.imu.at(d.name);
+            edges.push_back({d.name,
+                             poseDecl->name,
+                             d.clock,
+                             poseDecl->clock,
+                             "gyro~pose-rotation-rate",
+                             [rate, &imu, imuToDevice, &settings] {
+                                 return estimateClock(*rate, gyroSignal(imu, imuToDevice),
+                                                      settings.gyro);
+                             },
+                             {}});
         }
         // Hands are tracked in the device frame: the pose that makes them stillest in the
         // world is the one at their time. Coarse (a few ms), and its confidence says so.
         for (const StreamDecl& d : m.streams) {
             if (d.kind != StreamKind::Hands || !b.hands.count(d.name))
                 continue;
-            edges.push_back({d.name, poseDecl->name, d.clock, poseDecl->clock,
+            const auto& hands = b.hands.at(d.name);
+            edges.push_back({d.name,
+                             poseDecl->name,
+                             d.clock,
+                             poseDecl->clock,
                              "hands~pose-world-stillness",
-                             estimateHandsToPose(b.hands.at(d.name), pose, settings.hands)});
+                             [&hands, &pose, &settings] {
+                                 return estimateHandsToPose(hands, pose, settings.hands);
+                             },
+                             {}});
         }
     }
 
@@ -226,10 +241,17 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
     for (const StreamDecl& d : m.streams) {
         if (d.kind != StreamKind::Force || !b.force.count(d.name) || !handsDecl)
             continue;
-        edges.push_back(
-            {d.name, handsDecl->name, d.clock, handsDecl->clock, "force~fingertip-contact",
-             estimateForceToHands(b.force.at(d.name), b.hands.at(handsDecl->name), settings.force)
-                 .estimate});
+        const auto& force = b.force.at(d.name);
+        const auto& hands = b.hands.at(handsDecl->name);
+        edges.push_back({d.name,
+                         handsDecl->name,
+                         d.clock,
+                         handsDecl->clock,
+                         "force~fingertip-contact",
+                         [&force, &hands, &settings] {
+                             return estimateForceToHands(force, hands, settings.force).estimate;
+                         },
+                         {}});
     }
 
     // The camera's own rotation links gyro and pose to the video's clock (the timeline).
@@ -238,8 +260,8 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
         for (const StreamDecl& d : m.streams)
             if (d.name == r.evidence.videoStream)
                 video = &d;
-        const VectorSignal visual =
-            rotateSignal(r.evidence.visual->rate, r.evidence.deviceFromCamera);
+        const auto visual = std::make_shared<const VectorSignal>(
+            rotateSignal(r.evidence.visual->rate, r.evidence.deviceFromCamera));
         std::array<double, 4> imuToDevice{0, 0, 0, 1};
         if (auto it = b.calibration.extrinsics.find("device_from_imu");
             it != b.calibration.extrinsics.end())
@@ -248,9 +270,18 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
             if (!video)
                 break;
             if (d.kind == StreamKind::Imu && b.imu.count(d.name)) {
-                edges.push_back({d.name, video->name, d.clock, video->clock, "gyro~visual-rotation",
-                                 estimateClock(visual, gyroSignal(b.imu.at(d.name), imuToDevice),
-                                               settings.gyro)});
+                ClockEstimateOptions o = settings.gyro;
+                o.robustPasses = settings.visualRobustPasses;
+                const auto& imu = b.imu.at(d.name);
+                edges.push_back({d.name,
+                                 video->name,
+                                 d.clock,
+                                 video->clock,
+                                 "gyro~visual-rotation",
+                                 [visual, &imu, imuToDevice, o] {
+                                     return estimateClock(*visual, gyroSignal(imu, imuToDevice), o);
+                                 },
+                                 {}});
             } else if (d.kind == StreamKind::Pose && b.pose.count(d.name)) {
                 const auto& pose = b.pose.at(d.name);
                 TimeNs period = 10'000'000;
@@ -259,15 +290,31 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
                         (pose.back().tNs - pose.front().tNs) / static_cast<TimeNs>(pose.size() - 1);
                 ClockEstimateOptions o = settings.gyro;
                 o.estimateBias = false; // a pose has no rate bias
-                edges.push_back(
-                    {d.name, video->name, d.clock, video->clock, "pose~visual-rotation",
-                     estimateClock(visual,
-                                   angularRateFromPose(
-                                       pose, static_cast<TimeNs>(settings.poseMaxGapPeriods *
-                                                                 static_cast<double>(period))),
-                                   o)});
+                o.robustPasses = settings.visualRobustPasses;
+                const TimeNs maxGap =
+                    static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period));
+                edges.push_back({d.name,
+                                 video->name,
+                                 d.clock,
+                                 video->clock,
+                                 "pose~visual-rotation",
+                                 [visual, &pose, maxGap, o] {
+                                     return estimateClock(*visual,
+                                                          angularRateFromPose(pose, maxGap), o);
+                                 },
+                                 {}});
             }
         }
+    }
+
+    // The pairwise estimators are independent pure functions of the bundle: they run side by
+    // side (one thread each; the results are the same as one after the other).
+    {
+        std::vector<std::future<ClockEstimate>> running;
+        for (Edge& e : edges)
+            running.push_back(std::async(std::launch::async, e.estimate));
+        for (size_t i = 0; i < edges.size(); ++i)
+            edges[i].est = running[i].get();
     }
 
     // Propagate known clocks along edges until nothing changes (the graph is tiny), surest

@@ -45,6 +45,9 @@ struct SyncSettings {
     // to the camera clock with it. Off: only the links the other signals give.
     bool useVideo = true;
     VisualRotationOptions visual;
+    // Robust re-weighting passes of the links through the video's rotation (its error comes in
+    // bursts, e.g. while a hand sweeps through the view): ClockEstimateOptions::robustPasses.
+    int visualRobustPasses = 2;
 };
 
 // The motion signals that need a pass over the media (the slow part), kept apart so that

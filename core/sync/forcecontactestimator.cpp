@@ -21,9 +21,9 @@ constexpr std::array<int, 6> kPalmJoints{0, 1, 5, 9, 13, 17}; // rigid in the ha
 // One hand's fingertips in its own palm frame: head and wrist motion cancel, what is left is
 // the finger closing and opening.
 struct FingerTracks {
-    std::vector<double> t;                              // raw ns
-    std::array<std::vector<Eigen::Vector3d>, 5> tip;    // palm frame, metres
-    std::array<std::vector<double>, 5> speedIntegral;   // ∫|v| dt (metres), for window means
+    std::vector<double> t;                            // raw ns
+    std::array<std::vector<Eigen::Vector3d>, 5> tip;  // palm frame, metres
+    std::array<std::vector<double>, 5> speedIntegral; // ∫|v| dt (metres), for window means
 };
 
 FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
@@ -76,64 +76,79 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
     return tr;
 }
 
-// Mean fingertip speed (m/s) over [a, b] on the hands clock; NaN outside the track.
-double meanSpeed(const FingerTracks& tr, size_t f, double a, double b) {
-    if (tr.t.size() < 2 || a < tr.t.front() || b > tr.t.back() || b <= a)
-        return std::numeric_limits<double>::quiet_NaN();
-    auto at = [&](double x) {
-        const auto it = std::upper_bound(tr.t.begin(), tr.t.end(), x);
-        const size_t i = std::clamp<size_t>(static_cast<size_t>(it - tr.t.begin()), 1,
-                                            tr.t.size() - 1);
-        const double s = (x - tr.t[i - 1]) / (tr.t[i] - tr.t[i - 1]);
-        return tr.speedIntegral[f][i - 1] + s * (tr.speedIntegral[f][i] - tr.speedIntegral[f][i - 1]);
-    };
-    return (at(b) - at(a)) / ((b - a) / kNs);
-}
+// The samples around one ramp's foot, with what every trial start needs of them once.
+struct RampSamples {
+    std::vector<double> t, y; // t ascending (ns)
+    std::vector<double> cumY; // cumY[i] = y[0] + … + y[i − 1]
+    double yy = 0;
+
+    void prepare() {
+        cumY.assign(y.size() + 1, 0.0);
+        yy = 0;
+        for (size_t i = 0; i < y.size(); ++i) {
+            cumY[i + 1] = cumY[i] + y[i];
+            yy += y[i] * y[i];
+        }
+    }
+};
 
 // Least squares of y = b + H(τ)·(a2 τ² + a3 τ³): the foot of a ramp that starts from rest
-// (C1, as a pressing finger does). Returns the residual sum of squares.
-double footCost(const std::vector<double>& t, const std::vector<double>& y, double t1,
-                bool rising) {
-    Eigen::Matrix3d A = Eigen::Matrix3d::Zero();
-    Eigen::Vector3d r = Eigen::Vector3d::Zero();
-    double yy = 0;
-    for (size_t i = 0; i < t.size(); ++i) {
-        const double tau = std::max(0.0, (rising ? t[i] - t1 : t1 - t[i]) / kNs);
-        const Eigen::Vector3d x(1.0, tau * tau, tau * tau * tau);
-        A += x * x.transpose();
-        r += x * y[i];
-        yy += y[i] * y[i];
+// (C1, as a pressing finger does). Returns the residual sum of squares. Samples on the flat
+// side (τ = 0) enter only through their count and sum, so each trial start visits just the
+// ramp side, accumulating the moments of τ by hand rather than 3 × 3 outer products: it is
+// evaluated some 70 times per contact event.
+double footCost(const RampSamples& s, double t1, bool rising) {
+    const size_t n = s.t.size();
+    size_t r0 = 0, r1 = n; // the ramp side [r0, r1)
+    if (rising)
+        r0 = static_cast<size_t>(std::upper_bound(s.t.begin(), s.t.end(), t1) - s.t.begin());
+    else
+        r1 = static_cast<size_t>(std::lower_bound(s.t.begin(), s.t.end(), t1) - s.t.begin());
+    double s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, y2 = 0, y3 = 0;
+    for (size_t i = r0; i < r1; ++i) {
+        const double tau = (rising ? s.t[i] - t1 : t1 - s.t[i]) / kNs;
+        const double t2 = tau * tau, t3 = t2 * tau;
+        s2 += t2;
+        s3 += t3;
+        s4 += t2 * t2;
+        s5 += t2 * t3;
+        s6 += t3 * t3;
+        y2 += s.y[i] * t2;
+        y3 += s.y[i] * t3;
     }
+    Eigen::Matrix3d A;
+    A << static_cast<double>(n), s2, s3, s2, s4, s5, s3, s5, s6;
+    const Eigen::Vector3d r(s.cumY[n], y2, y3);
     const Eigen::Vector3d p = A.ldlt().solve(r);
-    return std::max(0.0, yy - p.dot(r));
+    return std::max(0.0, s.yy - p.dot(r));
 }
 
 // The ramp start (rising) or end (falling) in [lo, hi]: a 4 ms grid, then golden section.
-double fitFoot(const std::vector<double>& t, const std::vector<double>& y, double lo, double hi,
-               bool rising) {
+double fitFoot(RampSamples& s, double lo, double hi, bool rising) {
+    s.prepare();
     double best = lo, bestCost = std::numeric_limits<double>::infinity();
     for (double x = lo; x <= hi; x += 4e6)
-        if (const double c = footCost(t, y, x, rising); c < bestCost) {
+        if (const double c = footCost(s, x, rising); c < bestCost) {
             bestCost = c;
             best = x;
         }
     double a = std::max(lo, best - 4e6), b = std::min(hi, best + 4e6);
     const double g = (std::sqrt(5.0) - 1) / 2;
     double x1 = b - g * (b - a), x2 = a + g * (b - a);
-    double f1 = footCost(t, y, x1, rising), f2 = footCost(t, y, x2, rising);
+    double f1 = footCost(s, x1, rising), f2 = footCost(s, x2, rising);
     for (int k = 0; k < 30; ++k) {
         if (f1 < f2) {
             b = x2;
             x2 = x1;
             f2 = f1;
             x1 = b - g * (b - a);
-            f1 = footCost(t, y, x1, rising);
+            f1 = footCost(s, x1, rising);
         } else {
             a = x1;
             x1 = x2;
             f1 = f2;
             x2 = a + g * (b - a);
-            f2 = footCost(t, y, x2, rising);
+            f2 = footCost(s, x2, rising);
         }
     }
     return (a + b) / 2;
@@ -205,9 +220,9 @@ void channelEvents(const ForceSeries& fs, size_t ch, Hand hand, int finger,
                         tHi = T(k);
                         break;
                     }
-                std::vector<double> ts, ys;
-                collect(tc - search - 5e7, tHi, ts, ys);
-                out.push_back({hand, finger, true, fitFoot(ts, ys, tc - search, tc, true)});
+                RampSamples rs;
+                collect(tc - search - 5e7, tHi, rs.t, rs.y);
+                out.push_back({hand, finger, true, fitFoot(rs, tc - search, tc, true)});
             }
             // The fall to zero, mirrored: the last sample above `on` is the crossing.
             size_t lastOn = last;
@@ -222,9 +237,9 @@ void channelEvents(const ForceSeries& fs, size_t ch, Hand hand, int finger,
                         tLo = T(k);
                         break;
                     }
-                std::vector<double> ts, ys;
-                collect(tLo, tc + search + 5e7, ts, ys);
-                out.push_back({hand, finger, false, fitFoot(ts, ys, tc, tc + search, false)});
+                RampSamples rs;
+                collect(tLo, tc + search + 5e7, rs.t, rs.y);
+                out.push_back({hand, finger, false, fitFoot(rs, tc, tc + search, false)});
             }
             startValid = false;
         }
@@ -242,8 +257,8 @@ double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
     const double search = static_cast<double>(o.handSearchNs);
     const double a = onset ? guess - search - moving : guess - search - rest;
     const double b = onset ? guess + search + rest : guess + search + moving;
-    const auto i0 = static_cast<size_t>(std::lower_bound(tr.t.begin(), tr.t.end(), a) -
-                                        tr.t.begin());
+    const auto i0 =
+        static_cast<size_t>(std::lower_bound(tr.t.begin(), tr.t.end(), a) - tr.t.begin());
     std::vector<double> ts;
     std::vector<Eigen::Vector3d> ps;
     for (size_t i = i0; i < tr.t.size() && tr.t[i] <= b; ++i) {
@@ -300,9 +315,13 @@ std::optional<std::pair<Hand, int>> forceChannelFinger(const std::string& channe
     for (char c : channel)
         s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::optional<Hand> hand;
-    for (const auto& [prefix, h] : std::initializer_list<std::pair<const char*, Hand>>{
-             {"right", Hand::Right}, {"left", Hand::Left}, {"r_", Hand::Right},
-             {"l_", Hand::Left}, {"r-", Hand::Right}, {"l-", Hand::Left}})
+    for (const auto& [prefix, h] :
+         std::initializer_list<std::pair<const char*, Hand>>{{"right", Hand::Right},
+                                                             {"left", Hand::Left},
+                                                             {"r_", Hand::Right},
+                                                             {"l_", Hand::Left},
+                                                             {"r-", Hand::Right},
+                                                             {"l-", Hand::Left}})
         if (s.rfind(prefix, 0) == 0) {
             hand = h;
             break;
@@ -333,8 +352,8 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
         return out;
     }
     if (events.empty()) {
-        e.note = "no contact in the force stream (no force above " + std::to_string(o.onN).substr(0, 4) +
-                 " N with a start and an end)";
+        e.note = "no contact in the force stream (no force above " +
+                 std::to_string(o.onN).substr(0, 4) + " N with a start and an end)";
         return out;
     }
     std::sort(events.begin(), events.end(),
@@ -356,24 +375,43 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     for (size_t i = 0; i < events.size(); i += stride)
         coarse.push_back(&events[i]);
     std::vector<double> lags, scores;
-    for (TimeNs L = -o.maxLagNs; L <= o.maxLagNs; L += o.coarseStepNs) {
-        double sum = 0;
-        int n = 0;
-        for (const ForceEvent* ev : coarse) {
-            const FingerTracks& tr = tracks[ev->hand];
-            const double th = ev->t + static_cast<double>(L);
-            const double before = meanSpeed(tr, static_cast<size_t>(ev->finger), th - w, th);
-            const double after = meanSpeed(tr, static_cast<size_t>(ev->finger), th, th + w);
-            if (std::isnan(before) || std::isnan(after))
-                continue;
-            sum += ev->onset ? before - after : after - before;
-            ++n;
-        }
+    for (TimeNs L = -o.maxLagNs; L <= o.maxLagNs; L += o.coarseStepNs)
         lags.push_back(static_cast<double>(L));
-        scores.push_back(n ? sum / n : 0.0);
+    // Event by event, the lags in increasing order: the three ends of the two spans only move
+    // forward, so each is found by a cursor instead of a binary search (the sums per lag are
+    // taken in the same event order as lag by lag: the same scores up to rounding).
+    std::vector<double> sums(lags.size(), 0.0);
+    std::vector<int> counts(lags.size(), 0);
+    for (const ForceEvent* ev : coarse) {
+        const FingerTracks& tr = tracks[ev->hand];
+        const size_t f = static_cast<size_t>(ev->finger);
+        if (tr.t.size() < 2)
+            continue;
+        std::array<size_t, 3> cursor{1, 1, 1};
+        auto integralAt = [&](size_t c, double x) {
+            size_t& i = cursor[c];
+            while (i < tr.t.size() && tr.t[i] <= x)
+                ++i;
+            const size_t k = std::clamp<size_t>(i, 1, tr.t.size() - 1);
+            const double u = (x - tr.t[k - 1]) / (tr.t[k] - tr.t[k - 1]);
+            return tr.speedIntegral[f][k - 1] +
+                   u * (tr.speedIntegral[f][k] - tr.speedIntegral[f][k - 1]);
+        };
+        for (size_t l = 0; l < lags.size(); ++l) {
+            const double th = ev->t + lags[l];
+            if (th - w < tr.t.front() || th + w > tr.t.back())
+                continue; // a span leaves the track
+            const double i0 = integralAt(0, th - w), i1 = integralAt(1, th),
+                         i2 = integralAt(2, th + w);
+            const double before = (i1 - i0) / (w / kNs), after = (i2 - i1) / (w / kNs);
+            sums[l] += ev->onset ? before - after : after - before;
+            ++counts[l];
+        }
     }
-    const size_t ib = static_cast<size_t>(std::max_element(scores.begin(), scores.end()) -
-                                          scores.begin());
+    for (size_t l = 0; l < lags.size(); ++l)
+        scores.push_back(counts[l] ? sums[l] / counts[l] : 0.0);
+    const size_t ib =
+        static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     const double best = scores[ib];
     double competitor = 0;
     for (size_t i = 1; i + 1 < scores.size(); ++i)
@@ -395,8 +433,8 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
         ContactEvent ce{ev.hand, ev.finger, ev.onset, ev.t, 0, false};
         const FingerTracks& tr = tracks[ev.hand];
         double travel = 0;
-        const double th = fitFingerFoot(tr, static_cast<size_t>(ev.finger),
-                                              ev.t + coarseLag, ev.onset, o, &travel);
+        const double th = fitFingerFoot(tr, static_cast<size_t>(ev.finger), ev.t + coarseLag,
+                                        ev.onset, o, &travel);
         if (!std::isnan(th) && travel >= o.minTravelM) {
             ce.handTimeNs = th;
             ce.matched = true;

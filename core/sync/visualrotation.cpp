@@ -12,6 +12,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <time.h>
 
 namespace ts::core::sync {
 
@@ -108,18 +117,24 @@ PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eig
 }
 
 // Up to maxFeatures corners spread over an 8 × 6 grid, so that a textured object filling part
-// of the view cannot outnumber the rest of the scene.
-std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures) {
+// of the view cannot outnumber the rest of the scene. `gray` may be a level of the pyramid
+// (`scale` = its size relative to the frame's): the corners come back in frame pixels. Lucas–
+// Kanade tracks the texture around a point, so a corner found at half size, a pixel off the
+// exact corner, is tracked as well, and finding it costs a quarter.
+std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures, double scale) {
     std::vector<cv::Point2f> all;
-    cv::goodFeaturesToTrack(gray, all, maxFeatures * 3, 0.005, std::max(3.0, gray.cols / 60.0),
-                            cv::noArray(), 5);
+    cv::goodFeaturesToTrack(gray, all, maxFeatures * 3, 0.005,
+                            std::max(3.0 * scale, gray.cols / 60.0), cv::noArray(),
+                            scale < 1 ? 3 : 5);
+    for (cv::Point2f& p : all)
+        p /= static_cast<float>(scale);
     const int gx = 8, gy = 6;
     const int perCell = std::max(1, (maxFeatures + gx * gy - 1) / (gx * gy));
     std::vector<int> used(gx * gy, 0);
     std::vector<cv::Point2f> out;
     for (const cv::Point2f& p : all) { // strongest first
-        const int cx = std::min(gx - 1, static_cast<int>(p.x * gx / gray.cols));
-        const int cy = std::min(gy - 1, static_cast<int>(p.y * gy / gray.rows));
+        const int cx = std::min(gx - 1, static_cast<int>(p.x * scale * gx / gray.cols));
+        const int cy = std::min(gy - 1, static_cast<int>(p.y * scale * gy / gray.rows));
         int& u = used[static_cast<size_t>(cy * gx + cx)];
         if (u < perCell) {
             ++u;
@@ -129,61 +144,58 @@ std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures) {
     return out;
 }
 
-// Depth of the depth frame seen from the (scaled) RGB camera: every depth pixel moved into the
-// RGB frame and projected, nearest surface kept. 0 where nothing projects.
-cv::Mat registerDepth(const media::DepthFrame& d, const VisualDepth& vd, const cv::Mat& camera,
-                      const cv::Mat& dist, cv::Size size) {
-    cv::Mat out(size, CV_32F, cv::Scalar(0));
-    const CameraIntrinsics& k = vd.intrinsics;
-    const int step = std::max(1, static_cast<int>(std::sqrt(d.width * d.height / 40000.0)));
-    std::vector<cv::Point3f> pts;
-    pts.reserve(static_cast<size_t>(d.width / step + 1) * (d.height / step + 1));
-    for (int y = 0; y < d.height; y += step)
-        for (int x = 0; x < d.width; x += step) {
-            const float z = d.metres(x, y);
-            if (z <= 0)
-                continue;
-            pts.emplace_back(static_cast<float>((x - k.cx) / k.fx * z),
-                             static_cast<float>((y - k.cy) / k.fy * z), z);
-        }
-    if (pts.empty())
-        return out;
-    const Eigen::Matrix3d r = Eigen::Quaterniond(vd.rgbFromDepthQ[3], vd.rgbFromDepthQ[0],
-                                                 vd.rgbFromDepthQ[1], vd.rgbFromDepthQ[2])
-                                  .normalized()
-                                  .toRotationMatrix();
-    cv::Mat rm(3, 3, CV_64F), rvec;
-    for (int y = 0; y < 3; ++y)
-        for (int x = 0; x < 3; ++x)
-            rm.at<double>(y, x) = r(y, x);
-    cv::Rodrigues(rm, rvec);
-    const cv::Mat tvec =
-        (cv::Mat_<double>(3, 1) << vd.rgbFromDepthT[0], vd.rgbFromDepthT[1], vd.rgbFromDepthT[2]);
-    std::vector<cv::Point2f> px;
-    cv::projectPoints(pts, rvec, tvec, camera, dist, px);
-    for (size_t i = 0; i < pts.size(); ++i) {
-        const Eigen::Vector3d p =
-            r * Eigen::Vector3d(pts[i].x, pts[i].y, pts[i].z) +
-            Eigen::Vector3d(vd.rgbFromDepthT[0], vd.rgbFromDepthT[1], vd.rgbFromDepthT[2]);
-        if (p.z() <= 0.05)
-            continue;
-        const int u = static_cast<int>(std::lround(px[i].x)),
-                  v = static_cast<int>(std::lround(px[i].y));
-        // Splat over the sampling step so that the map has no holes between samples.
-        const int half =
-            std::max(0, static_cast<int>(step * camera.at<double>(0, 0) / k.fx / 2.0 + 0.5));
-        for (int dy = -half; dy <= half; ++dy)
-            for (int dx = -half; dx <= half; ++dx) {
-                const int uu = u + dx, vv = v + dy;
-                if (uu < 0 || vv < 0 || uu >= size.width || vv >= size.height)
-                    continue;
-                float& z = out.at<float>(vv, uu);
-                if (z == 0 || p.z() < z)
-                    z = static_cast<float>(p.z());
-            }
+// The depth, along the RGB camera's z axis, of the surface a normalized RGB ray hits, looked up
+// in the depth frame: the point at a guessed depth is moved into the depth camera, projected,
+// and the depth found there gives the next guess, until it settles (one step when the cameras
+// share a centre; a few for a baseline of centimetres). 0 when the ray leaves the depth image,
+// meets no depth, or does not settle (an occlusion edge, where the depth is ambiguous). Looking
+// up only the tracked points costs a few hundred probes instead of registering every depth
+// pixel into the RGB view.
+class DepthAlongRay {
+public:
+    explicit DepthAlongRay(const VisualDepth& vd) : k_(vd.intrinsics) {
+        const Eigen::Matrix3d rgbFromDepth =
+            Eigen::Quaterniond(vd.rgbFromDepthQ[3], vd.rgbFromDepthQ[0], vd.rgbFromDepthQ[1],
+                               vd.rgbFromDepthQ[2])
+                .normalized()
+                .toRotationMatrix();
+        const Eigen::Vector3d t(vd.rgbFromDepthT[0], vd.rgbFromDepthT[1], vd.rgbFromDepthT[2]);
+        depthFromRgbR_ = rgbFromDepth.transpose();
+        depthFromRgbT_ = -(depthFromRgbR_ * t);
+        rgbFromDepthR_ = rgbFromDepth;
+        rgbFromDepthT_ = t;
     }
-    return out;
-}
+
+    float operator()(const media::DepthFrame& d, double x, double y) const {
+        const Eigen::Vector3d ray(x, y, 1);
+        // First guess: far away (the direction alone), then iterate.
+        Eigen::Vector3d pd = depthFromRgbR_ * ray * 1e3 + depthFromRgbT_;
+        double z = -1;
+        for (int it = 0; it < 6; ++it) {
+            if (pd.z() <= 0)
+                return 0;
+            const int u = static_cast<int>(std::lround(k_.fx * pd.x() / pd.z() + k_.cx));
+            const int v = static_cast<int>(std::lround(k_.fy * pd.y() / pd.z() + k_.cy));
+            const float zd = d.metres(u, v);
+            if (zd <= 0)
+                return 0;
+            const Eigen::Vector3d q((u - k_.cx) / k_.fx * zd, (v - k_.cy) / k_.fy * zd, zd);
+            const double zn = (rgbFromDepthR_ * q + rgbFromDepthT_).z();
+            if (zn <= 0.05)
+                return 0;
+            if (z > 0 && std::abs(zn - z) <= 2e-3 * zn)
+                return static_cast<float>(zn);
+            z = zn;
+            pd = depthFromRgbR_ * (ray * z) + depthFromRgbT_;
+        }
+        return 0;
+    }
+
+private:
+    CameraIntrinsics k_;
+    Eigen::Matrix3d depthFromRgbR_, rgbFromDepthR_;
+    Eigen::Vector3d depthFromRgbT_, rgbFromDepthT_;
+};
 
 // Rotation (and translation) between two frames from 3-D points of one of them and their
 // normalized image positions in the other. fromFirst: the points belong to the first frame.
@@ -233,6 +245,87 @@ void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
 
 } // namespace
 
+namespace {
+
+// CPU seconds spent by the calling thread so far (for the pass's own cost breakdown).
+double threadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// What the tracker needs of the scaled frames: the scaled RGB camera.
+struct ScaledCamera {
+    cv::Mat camera, dist;
+    double focal = 1;
+    double scale = 1; // scaled width / calibrated width
+};
+
+// One frame made ready for tracking by the decoding stage: everything that depends on this
+// frame alone (pyramid, corners to track into the next frame, depth seen from the RGB view).
+struct PreparedFrame {
+    int64_t index = 0;
+    bool decoded = false;
+    TimeNs t = -1; // capture time on the raw clock; -1: the CSV has no row
+    int width = 0, height = 0;
+    std::shared_ptr<const ScaledCamera> cam;
+    std::vector<cv::Mat> pyramid;
+    std::vector<cv::Point2f> corners;
+    std::optional<media::DepthFrame> depth; // the depth frame captured with it, if any
+};
+
+// A bounded hand-over from the decoding stage to the tracking stage, in frame order.
+class FrameQueue {
+public:
+    explicit FrameQueue(size_t capacity) : capacity_(capacity) {}
+    // false when the consumer has stopped.
+    bool push(PreparedFrame&& f) {
+        std::unique_lock lock(m_);
+        notFull_.wait(lock, [&] { return q_.size() < capacity_ || stopped_; });
+        if (stopped_)
+            return false;
+        q_.push_back(std::move(f));
+        notEmpty_.notify_one();
+        return true;
+    }
+    // false when the producer has finished and nothing is left.
+    bool pop(PreparedFrame& f) {
+        std::unique_lock lock(m_);
+        notEmpty_.wait(lock, [&] { return !q_.empty() || finished_; });
+        if (q_.empty())
+            return false;
+        f = std::move(q_.front());
+        q_.pop_front();
+        notFull_.notify_one();
+        return true;
+    }
+    void finish(std::exception_ptr error) {
+        std::lock_guard lock(m_);
+        finished_ = true;
+        error_ = error;
+        notEmpty_.notify_all();
+    }
+    void stop() {
+        std::lock_guard lock(m_);
+        stopped_ = true;
+        notFull_.notify_all();
+    }
+    std::exception_ptr error() {
+        std::lock_guard lock(m_);
+        return error_;
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable notFull_, notEmpty_;
+    std::deque<PreparedFrame> q_;
+    size_t capacity_;
+    bool finished_ = false, stopped_ = false;
+    std::exception_ptr error_;
+};
+
+} // namespace
+
 VisualRotation visualRotationRate(const std::filesystem::path& video, const FrameTimes& times,
                                   const CameraIntrinsics& in, const VisualRotationOptions& opt,
                                   const VisualDepth* depth) {
@@ -267,66 +360,122 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                         " as displayed but calibration.json describes the RGB camera as " +
                         std::to_string(in.width) + "×" + std::to_string(in.height));
 
-    std::vector<cv::Mat> prevPyr, curPyr;
-    std::vector<cv::Point2f> prevPts;
-    TimeNs prevT = -1;
-    const cv::Size win(15, 15);
+    const cv::Size win(opt.windowPx, opt.windowPx);
     const int levels = 3;
-    std::vector<double> trackCounts, residuals;
-    cv::Mat camera, dist, prevDepth, curDepth;
-    double focal = 1;
 
-    for (int64_t i = 0; i < count; ++i) {
+    // Stage 1, on its own thread: decode (with the decoder's threads), then everything that
+    // depends on one frame alone. Stage 2, on the calling thread: track and fit each pair.
+    // The two overlap, so the pass costs about the slower stage rather than their sum; the
+    // result is the same as doing both in turn.
+    FrameQueue queue(6);
+    double prepareCpu = 0; // written by the producer, read after it has been joined
+    auto produce = [&]() {
+        std::shared_ptr<ScaledCamera> cam;
+        try {
+            for (int64_t i = 0; i < count; ++i) {
+                if (opt.cancel && opt.cancel->load())
+                    throw Error(video.string(), "cancelled at frame " + std::to_string(i));
+                PreparedFrame p;
+                p.index = i;
+                p.t = tOf[static_cast<size_t>(i)];
+                media::VideoFrame f;
+                try {
+                    f = reader->frame(i); // sequential: decodes forward, no seek
+                    p.decoded = true;
+                } catch (const Error&) {
+                    // A frame that cannot be decoded costs its two pairs, not the pass.
+                }
+                const double prepStart = threadCpuSeconds();
+                if (p.decoded) {
+                    if (!cam) {
+                        cam = std::make_shared<ScaledCamera>();
+                        const double sc = static_cast<double>(f.width) / in.width;
+                        cam->scale = sc;
+                        cam->camera =
+                            (cv::Mat_<double>(3, 3) << in.fx * sc, 0, (in.cx + 0.5) * sc - 0.5, 0,
+                             in.fy * sc, (in.cy + 0.5) * sc - 0.5, 0, 0, 1);
+                        if (in.distortionModel == "radtan" && !in.distortion.empty())
+                            cam->dist = cv::Mat(in.distortion, true).reshape(1, 1);
+                        cam->focal = 0.5 * (in.fx + in.fy) * sc;
+                    }
+                    p.cam = cam;
+                    p.width = f.width;
+                    p.height = f.height;
+                    const cv::Mat gray(f.height, f.width, CV_8UC1, f.rgb.data());
+                    cv::buildOpticalFlowPyramid(gray, p.pyramid, win, levels);
+                    // With derivatives the pyramid holds image, derivatives, image, …
+                    const int level = std::clamp(opt.detectLevel, 0, levels);
+                    p.corners = spreadCorners(p.pyramid[static_cast<size_t>(2 * level)],
+                                              opt.maxFeatures, std::ldexp(1.0, -level));
+                    if (depth && depth->reader && p.t >= 0) {
+                        const int64_t di = depth->reader->indexAtTime(p.t + depth->maxTimeDiffNs);
+                        if (di >= 0 &&
+                            std::llabs(depth->reader->frameTimes()[static_cast<size_t>(di)] -
+                                       p.t) <= depth->maxTimeDiffNs) {
+                            try {
+                                p.depth = depth->reader->frame(di);
+                            } catch (const Error&) {
+                                p.depth.reset(); // a bad depth frame costs its depth only
+                            }
+                        }
+                    }
+                }
+                prepareCpu += threadCpuSeconds() - prepStart;
+                if (!queue.push(std::move(p)))
+                    break;
+            }
+            queue.finish(nullptr);
+        } catch (...) {
+            queue.finish(std::current_exception());
+        }
+    };
+    std::thread producer(produce);
+    struct Join {
+        FrameQueue& q;
+        std::thread& t;
+        ~Join() {
+            q.stop();
+            if (t.joinable())
+                t.join();
+        }
+    } join{queue, producer};
+
+    std::optional<DepthAlongRay> depthAlong;
+    if (depth && depth->reader)
+        depthAlong.emplace(*depth);
+    std::vector<double> trackCounts, residuals;
+    PreparedFrame prev, cur;
+    bool havePrev = false;
+    while (queue.pop(cur)) {
+        const int64_t i = cur.index;
         if (opt.cancel && opt.cancel->load())
             throw Error(video.string(), "cancelled at frame " + std::to_string(i));
-        media::VideoFrame f;
-        try {
-            f = reader->frame(i); // sequential: decodes forward, no seek
-        } catch (const Error&) {
-            // A frame that cannot be decoded costs its two pairs, not the pass.
-            prevPts.clear();
-            prevT = -1;
+        if (!cur.decoded) {
+            havePrev = false;
             ++out.undecodableFrames;
             continue;
         }
         ++out.frames;
-        if (camera.empty()) {
-            const double s = static_cast<double>(f.width) / in.width;
-            out.scale = s;
-            camera = (cv::Mat_<double>(3, 3) << in.fx * s, 0, (in.cx + 0.5) * s - 0.5, 0, in.fy * s,
-                      (in.cy + 0.5) * s - 0.5, 0, 0, 1);
-            if (in.distortionModel == "radtan" && !in.distortion.empty())
-                dist = cv::Mat(in.distortion, true).reshape(1, 1);
-            focal = 0.5 * (in.fx + in.fy) * s;
-        }
-        cv::Mat gray(f.height, f.width, CV_8UC1, f.rgb.data());
-        curPyr.clear();
-        cv::buildOpticalFlowPyramid(gray, curPyr, win, levels);
-        const TimeNs t = tOf[static_cast<size_t>(i)];
-        curDepth = cv::Mat();
-        if (depth && depth->reader && t >= 0) {
-            const int64_t di = depth->reader->indexAtTime(t + depth->maxTimeDiffNs);
-            if (di >= 0 && std::llabs(depth->reader->frameTimes()[static_cast<size_t>(di)] - t) <=
-                               depth->maxTimeDiffNs) {
-                try {
-                    curDepth = registerDepth(depth->reader->frame(di), *depth, camera, dist,
-                                             cv::Size(f.width, f.height));
-                } catch (const Error&) {
-                    curDepth = cv::Mat(); // a bad depth frame costs its depth, not the pair
-                }
-            }
-        }
+        out.scale = cur.cam->scale;
+        const cv::Mat& camera = cur.cam->camera;
+        const cv::Mat& dist = cur.cam->dist;
+        const double focal = cur.cam->focal;
+        const TimeNs t = cur.t;
+        const TimeNs prevT = havePrev ? prev.t : -1;
 
-        if (!prevPts.empty() && prevT >= 0 && t > prevT &&
+        const double trackStart = threadCpuSeconds();
+        if (havePrev && !prev.corners.empty() && prevT >= 0 && t > prevT &&
             static_cast<double>(t - prevT) <= maxGap) {
+            const std::vector<cv::Point2f>& prevPts = prev.corners;
             std::vector<cv::Point2f> next;
             std::vector<uchar> status;
             std::vector<float> err;
-            cv::calcOpticalFlowPyrLK(prevPyr, curPyr, prevPts, next, status, err, win, levels);
+            cv::calcOpticalFlowPyrLK(prev.pyramid, cur.pyramid, prevPts, next, status, err, win,
+                                     levels);
             std::vector<cv::Point2f> p0, p1;
             for (size_t k = 0; k < prevPts.size(); ++k)
-                if (status[k] && next[k].x >= 0 && next[k].y >= 0 && next[k].x < f.width &&
-                    next[k].y < f.height) {
+                if (status[k] && next[k].x >= 0 && next[k].y >= 0 && next[k].x < cur.width &&
+                    next[k].y < cur.height) {
                     p0.push_back(prevPts[k]);
                     p1.push_back(next[k]);
                 }
@@ -346,22 +495,19 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                                   static_cast<uint64_t>(i), inlier);
                 // Depth of either frame turns the tracks into 3-D points: solve the motion
                 // with its translation.
-                const cv::Mat& dm = !prevDepth.empty() ? prevDepth : curDepth;
-                const bool fromFirst = !prevDepth.empty();
-                if (fit.ok && !dm.empty()) {
+                const bool fromFirst = prev.depth.has_value();
+                const media::DepthFrame* dm = fromFirst   ? &*prev.depth
+                                              : cur.depth ? &*cur.depth
+                                                          : nullptr;
+                if (fit.ok && dm) {
                     std::vector<cv::Point3f> pts;
                     std::vector<cv::Point2f> other;
-                    const auto& src = fromFirst ? p0 : p1;
                     const auto& srcN = fromFirst ? n0 : n1;
                     const auto& dstN = fromFirst ? n1 : n0;
-                    for (size_t k = 0; k < src.size(); ++k) {
+                    for (size_t k = 0; k < srcN.size(); ++k) {
                         if (!inlier[k])
                             continue;
-                        const int u = static_cast<int>(std::lround(src[k].x)),
-                                  v = static_cast<int>(std::lround(src[k].y));
-                        if (u < 0 || v < 0 || u >= dm.cols || v >= dm.rows)
-                            continue;
-                        const float z = dm.at<float>(v, u);
+                        const float z = (*depthAlong)(*dm, srcN[k].x, srcN[k].y);
                         if (z <= 0)
                             continue;
                         pts.emplace_back(srcN[k].x * z, srcN[k].y * z, z);
@@ -394,13 +540,17 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
             }
         }
 
-        prevPts = spreadCorners(gray, opt.maxFeatures);
-        std::swap(prevPyr, curPyr);
-        prevDepth = curDepth;
-        prevT = t;
+        out.trackCpuSeconds += threadCpuSeconds() - trackStart;
+        std::swap(prev, cur);
+        havePrev = true;
         if (opt.progress && (i % 32 == 0 || i + 1 == count))
             opt.progress(static_cast<double>(i + 1) / static_cast<double>(count));
     }
+    if (const std::exception_ptr e = queue.error())
+        std::rethrow_exception(e);
+    queue.stop();
+    producer.join();
+    out.prepareCpuSeconds = prepareCpu;
     out.medianTracks = median(trackCounts);
     out.medianResidualPx = median(residuals);
     if (out.undecodableFrames > 0)

@@ -6,8 +6,9 @@
 // that the clock estimator compares with the gyro or with the pose-derived rate: the link that
 // puts IMU and pose on the camera clock.
 //
-// One decoding pass over the video; pure function of its inputs; any thread (it opens its own
-// VideoReader).
+// One decoding pass over the video; pure function of its inputs; any thread. It opens its own
+// VideoReader and runs one worker thread of its own for the duration of the call (decoding and
+// per-frame preparation overlap the tracking on the calling thread).
 #pragma once
 
 #include "model/calibration.h"
@@ -40,6 +41,8 @@ struct VisualRotationOptions {
     int maxWidth = 320;         // frames are scaled down to at most this width (gray)
     int maxFeatures = 200;      // corners tracked per frame pair
     int minTracks = 12;         // fewer good tracks: no rotation for this pair
+    int windowPx = 11;          // Lucas–Kanade window (pixels of the scaled frame), per level
+    int detectLevel = 1;        // corners are found on this pyramid level (1: half size)
     double huberPixels = 0.3;   // residuals beyond this (in scaled pixels) are down-weighted
     double maxGapPeriods = 3.0; // pairs further apart than this many frame periods are skipped
     int decoderThreads = 2;
@@ -58,7 +61,11 @@ struct VisualRotation {
     double medianTracks = 0;       // good tracks per pair
     double medianResidualPx = 0;   // RMS reprojection residual per pair, scaled pixels
     double scale = 1;              // scaled frame width / calibrated width
-    std::string note;              // what went wrong, for people; empty when fine
+    // CPU seconds of the pass's own stages (decoding runs on the decoder's threads apart):
+    // per-frame preparation (pyramid, corners, depth frame) and per-pair tracking and fitting.
+    double prepareCpuSeconds = 0;
+    double trackCpuSeconds = 0;
+    std::string note; // what went wrong, for people; empty when fine
 };
 
 // times maps the video's display indices to capture times on its raw clock (the bundle's

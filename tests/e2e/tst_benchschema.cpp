@@ -25,7 +25,7 @@ private slots:
         QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
         // sync-accuracy: one block per clock pair the engine estimated, so at least 10 lines.
         QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1"};
-        QTest::newRow("sync") << "sync" << 6 << QStringList{"--width", "160"};
+        QTest::newRow("sync") << "sync" << 10 << QStringList{"--width", "160"};
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 12 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 9 << QStringList{};
         QTest::newRow("export") << "export" << 3 << QStringList{"--episodes", "2"};

@@ -14,8 +14,10 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
+#include <utility>
 
 using namespace ts::core;
 
@@ -136,6 +138,77 @@ private slots:
         }
         const auto e = sync::estimateClock(ref, other);
         QVERIFY2(e.confidence < 0.2, qPrintable(QString::number(e.confidence)));
+    }
+
+    // A measured rate with bursts of error (as the visual rotation has while a hand sweeps
+    // through the view): the robust passes weight the bursts down and recover offset and drift
+    // closer than the plain fit does.
+    void robustWeightsResistBursts() {
+        std::mt19937_64 rng(77);
+        std::uniform_real_distribution<double> phase(0, 2 * M_PI), freq(0.3, 2.0);
+        std::normal_distribution<double> n(0, 1);
+        struct Wave {
+            double a, f, p;
+        };
+        std::array<std::vector<Wave>, 3> waves;
+        for (auto& axis : waves)
+            for (int k = 0; k < 4; ++k)
+                axis.push_back({0.25, freq(rng), phase(rng)});
+        // Mean of the motion over [t − h/2, t + h/2] (seconds), exactly.
+        auto boxMean = [&](double t, double h) {
+            Vec3 v{0, 0, 0};
+            for (int ax = 0; ax < 3; ++ax)
+                for (const Wave& w : waves[static_cast<size_t>(ax)]) {
+                    const double om = 2 * M_PI * w.f;
+                    v[static_cast<size_t>(ax)] +=
+                        w.a *
+                        (std::cos(om * (t - h / 2) + w.p) - std::cos(om * (t + h / 2) + w.p)) /
+                        (om * h);
+                }
+            return v;
+        };
+        const double seconds = 60, offsetS = 0.13725, drift = 60e-6, t0 = 30;
+        sync::VectorSignal visual, gyro;
+        for (double t = 0.5; t < seconds - 0.5; t += 1.0 / 30) {
+            Vec3 v = boxMean(t, 1.0 / 30);
+            // Bursts: 1.5 s of a lopsided error every 6 s.
+            const double u = std::fmod(t, 6.0) / 1.5;
+            if (u < 1) {
+                const double e = 0.5 * std::sin(M_PI * u) * (u < 0.5 ? 1.0 : 0.3);
+                v[0] += e;
+                v[1] -= 0.6 * e;
+            }
+            for (auto& x : v)
+                x += 0.02 * n(rng);
+            visual.t.push_back(static_cast<TimeNs>(std::llround(t * 1e9)));
+            visual.v.push_back(v);
+        }
+        // The gyro's raw clock: true time = raw + offset + drift·(raw − t0).
+        for (double raw = 0; raw < seconds; raw += 1e-3) {
+            const double t = raw + offsetS + drift * (raw - t0);
+            Vec3 v = boxMean(t, 1e-4);
+            for (auto& x : v)
+                x += 0.005 * n(rng);
+            gyro.t.push_back(static_cast<TimeNs>(std::llround(raw * 1e9)));
+            gyro.v.push_back(v);
+        }
+        auto errors = [&](int passes) {
+            sync::ClockEstimateOptions o;
+            o.robustPasses = passes;
+            const auto e = sync::estimateClock(visual, gyro, o);
+            const double t0e = static_cast<double>(e.t0Ns) * 1e-9;
+            const double truth = offsetS + drift * (t0e - t0);
+            const double offErrMs = (e.offsetNs * 1e-9 - truth) * 1e3;
+            const double driftErrPpm = (e.drift - drift) * 1e6;
+            qInfo("robust passes %d: offset error %.4f ms, drift error %.2f ppm, confidence %.2f",
+                  passes, offErrMs, driftErrPpm, e.confidence);
+            return std::pair{std::abs(offErrMs), std::abs(driftErrPpm)};
+        };
+        const auto plain = errors(0);
+        const auto robust = errors(2);
+        QVERIFY(robust.first < 0.25);
+        QVERIFY(robust.second < 5.0);
+        QVERIFY(robust.first <= plain.first && robust.second <= plain.second);
     }
 
     // Real head motion (Aria MPS, 1 kHz for 0.2 s): an IMU-like gyro stream made from the
