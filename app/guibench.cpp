@@ -24,6 +24,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+
+#include <map>
 #include <QImage>
 #include <QPainter>
 
@@ -203,6 +205,15 @@ int benchPlayback(const QStringList& args) {
     widgets::VideoCanvas* canvas = w.videoPanel()->canvas();
     w.cursor()->toStart();
     canvas->resetPlaybackCounters();
+    // Where the cursor skipped frames (the GUI thread was busy longer than a frame), by second.
+    std::map<int, int> skippedBySecond;
+    int64_t lastFrame = -1;
+    QObject::connect(w.cursor(), &widgets::TimeCursor::timeChanged, &w, [&](qint64 time) {
+        const int64_t f = w.cursor()->frameAt(time);
+        if (lastFrame >= 0 && f > lastFrame + 1)
+            skippedBySecond[int(double(time - w.cursor()->start()) * 1e-9)] += int(f - lastFrame - 1);
+        lastFrame = f;
+    });
     QElapsedTimer t;
     t.start();
     w.playback()->setRate(1.0);
@@ -223,6 +234,12 @@ int benchPlayback(const QStringList& args) {
     std::cerr << "bench playback: " << shown << " of " << frames
               << " frames shown on time (the cursor asked for " << asked << ") in " << wall
               << " s of playback, all panels live\n";
+    if (!skippedBySecond.empty()) {
+        std::cerr << "bench playback: frames the cursor skipped, by second of playback:";
+        for (const auto& [sec, n] : skippedBySecond)
+            std::cerr << " " << sec << "s:" << n;
+        std::cerr << "\n";
+    }
     return 0;
 }
 

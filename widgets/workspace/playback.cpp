@@ -2,13 +2,14 @@
 
 #include "workspace/timecursor.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ts::widgets {
 
 Playback::Playback(TimeCursor* cursor, QObject* parent) : QObject(parent), cursor_(cursor) {
     timer_.setTimerType(Qt::PreciseTimer);
-    timer_.setInterval(8); // faster than any frame rate: the cursor steps with the wall clock
+    timer_.setInterval(kTickMs); // faster than any frame rate: the cursor steps with the wall clock
     connect(&timer_, &QTimer::timeout, this, &Playback::tick);
 }
 
@@ -60,12 +61,31 @@ void Playback::tick() {
     // is on time to within 8 ms, but the cursor moves only when the frame it shows changes
     // (or, without video, at most every kMinStepNs of timeline): four times fewer repaints
     // for 30 fps video, and the time saved goes to decoding.
-    if (!atEnd && !moveWorthIt(t))
+    if (!atEnd && !moveWorthIt(t)) {
+        scheduleNext(t);
         return;
+    }
     cursor_->setTime(t);
     lastSet_ = cursor_->time();
     if (atEnd)
         stop();
+    else
+        scheduleNext(t);
+}
+
+void Playback::scheduleNext(qint64 t) {
+    // Wake at the next frame's time, not up to a tick later: the views get the whole frame
+    // period to paint in. Without video (or going backward), the plain tick.
+    const auto& frames = cursor_->frameTimes();
+    int interval = kTickMs;
+    if (!frames.empty() && rate_ > 0) {
+        const int64_t next = cursor_->frameAt(t) + 1;
+        if (next < int64_t(frames.size())) {
+            const double ms = double(frames[size_t(next)] - t) * 1e-6 / rate_;
+            interval = std::clamp(int(std::ceil(ms)), 1, kTickMs);
+        }
+    }
+    timer_.start(interval);
 }
 
 bool Playback::moveWorthIt(qint64 t) const {

@@ -33,8 +33,10 @@ signals:
 private:
     void tick();
     bool moveWorthIt(qint64 t) const; // does moving the cursor to t change what is shown?
+    void scheduleNext(qint64 t);      // the next tick: at the next frame's time, or a tick
 
     static constexpr qint64 kMinStepNs = 16'000'000; // without video: at most ~60 moves/s
+    static constexpr int kTickMs = 8;
 
     TimeCursor* cursor_;
     QTimer timer_;

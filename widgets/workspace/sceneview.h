@@ -50,7 +50,7 @@ public:
     static constexpr size_t kMapPointBudget = 200'000;
     // While playing, renders are paced to kPlayingFps; stopping renders the last state.
     void setPlaying(bool playing);
-    static constexpr int kPlayingFps = 15;
+    static constexpr int kPlayingFps = 10;
     // True while the current frame's cloud is being built (on a pool thread).
     bool busy() const;
     // Where the RGB camera is now (world frame), as the frustum shows it.
