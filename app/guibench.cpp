@@ -198,7 +198,7 @@ int benchPlayback(const QStringList& args) {
     QObject::connect(&w, &widgets::EpisodeWorkspace::episodeLoaded, [&] { loaded = true; });
     w.load(QString::fromStdString(project), "demo-001");
     w.show();
-    if (!waitFor([&] { return loaded && !w.busy(); }, 120000)) {
+    if (!waitFor([&] { return loaded && !w.busy(); }, 900000)) {
         std::fprintf(stderr, "bench playback: the episode did not load\n");
         return 1;
     }

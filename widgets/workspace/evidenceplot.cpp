@@ -39,7 +39,7 @@ void EvidencePlot::setMessage(const QString& text) {
 
 void EvidencePlot::setCentre(qint64 refRawNs) {
     // The plot spans 6 s: during playback, redrawing it for every frame shows nothing new.
-    const bool far = std::llabs(refRawNs - drawnCentre_) >= 50'000'000;
+    const bool far = std::llabs(refRawNs - drawnCentre_) >= 100'000'000;
     centre_ = refRawNs;
     if (!ref_.empty() && far) {
         drawnCentre_ = refRawNs;
