@@ -8,6 +8,7 @@
 #include <QRadialGradient>
 
 #include <algorithm>
+#include <vector>
 
 namespace ts::widgets {
 
@@ -115,18 +116,27 @@ HandOverlayStats drawHands(QPainter& p, const EpisodeData& data, const CameraPro
         }
         if (!o.skeleton)
             continue;
+        // All outlines in one call, then each finger's bones in one call: a dark outline keeps
+        // bones visible on bright and dark backgrounds alike, and batching the strokes by pen
+        // costs a fraction of one pen change per line.
+        std::array<std::vector<QLineF>, 5> byFinger;
+        std::vector<QLineF> outlines;
         for (const auto& [a, b] : core::kHandBones) {
             const auto& pa = px[static_cast<size_t>(a)];
             const auto& pb = px[static_cast<size_t>(b)];
             if (!pa || !pb)
                 continue;
-            // A dark outline keeps bones visible on bright and dark backgrounds alike.
-            p.setPen(QPen(QColor(0, 0, 0, alpha / 2), 4.5 * s, Qt::SolidLine, Qt::RoundCap));
-            p.drawLine(*pa, *pb);
-            QColor c = fingerColour(fingerOfJoint(b));
+            outlines.emplace_back(*pa, *pb);
+            byFinger[static_cast<size_t>(std::clamp(fingerOfJoint(b), 0, 4))].emplace_back(*pa, *pb);
+        }
+        p.setPen(QPen(QColor(0, 0, 0, alpha / 2), 4.5 * s, Qt::SolidLine, Qt::RoundCap));
+        p.drawLines(outlines.data(), int(outlines.size()));
+        for (int f = 0; f < 5; ++f) {
+            QColor c = fingerColour(f);
             c.setAlpha(alpha);
             p.setPen(QPen(c, 2.5 * s, low ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
-            p.drawLine(*pa, *pb);
+            const auto& lines = byFinger[static_cast<size_t>(f)];
+            p.drawLines(lines.data(), int(lines.size()));
         }
         for (int j = 0; j < core::kHandJointCount; ++j) {
             const auto& pj = px[static_cast<size_t>(j)];
