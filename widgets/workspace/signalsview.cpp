@@ -52,6 +52,7 @@ void SignalsView::setChannels(std::vector<SignalChannel> channels) {
         e.c = std::move(c);
         channels_.push_back(std::move(e));
     }
+    baseDirty_ = true;
     update();
 }
 
@@ -60,12 +61,14 @@ void SignalsView::setChannelVisible(int i, bool visible) {
         return;
     channels_[static_cast<size_t>(i)].visible = visible;
     emit channelVisibilityChanged(i, visible);
+    baseDirty_ = true;
     update();
 }
 
 void SignalsView::setViewRange(qint64 start, qint64 end) {
     viewStart_ = start;
     viewEnd_ = std::max(end, start + 1);
+    baseDirty_ = true;
     update();
 }
 
@@ -184,8 +187,7 @@ void SignalsView::drawChannel(QPainter& p, int i, const Lane& lane) {
     p.drawLines(lines);
 }
 
-void SignalsView::paintEvent(QPaintEvent*) {
-    QPainter p(this);
+void SignalsView::paintBase(QPainter& p) {
     const QPalette& pal = palette();
     p.fillRect(rect(), pal.color(QPalette::Base));
     if (channels_.empty()) {
@@ -247,6 +249,31 @@ void SignalsView::paintEvent(QPaintEvent*) {
             drawChannel(p, i, lane);
         p.restore();
     }
+}
+
+void SignalsView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    // The lanes and curves change only with the channels, the view range, the size or the
+    // theme: kept as a picture, so a moving cursor (every frame while playing) costs a blit and
+    // a line, not every curve again.
+    const qreal dpr = devicePixelRatioF();
+    const QSize px = (QSizeF(size()) * dpr).toSize();
+    if (baseDirty_ || base_.size() != px) {
+        if (base_.size() != px) { // the same picture is painted over when only content changed
+            base_ = QImage(px, QImage::Format_RGB32);
+            base_.setDevicePixelRatio(dpr);
+        }
+        QPainter b(&base_);
+        b.setFont(font()); // an image painter starts with the application's font
+        paintBase(b);
+        baseDirty_ = false;
+    }
+    p.drawImage(0, 0, base_);
+    if (channels_.empty() || lanes().empty())
+        return;
+    const QPalette& pal = palette();
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
     const QRect r = plotRect();
     const double cx = xForTime(cursor_->time());
     if (cx >= r.left() && cx <= r.right()) {
@@ -306,6 +333,14 @@ void SignalsView::mouseMoveEvent(QMouseEvent* e) {
 void SignalsView::mousePressEvent(QMouseEvent* e) {
     if (e->button() == Qt::LeftButton && plotRect().contains(e->position().toPoint()))
         cursor_->setTime(timeForX(e->position().x()));
+}
+
+void SignalsView::changeEvent(QEvent* e) {
+    // A theme or font change redraws the lanes in the new palette.
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::FontChange ||
+        e->type() == QEvent::StyleChange)
+        baseDirty_ = true;
+    QWidget::changeEvent(e);
 }
 
 void SignalsView::leaveEvent(QEvent*) {

@@ -8,6 +8,7 @@
 
 #include "workspace/episodedata.h"
 
+#include <QImage>
 #include <QWidget>
 
 #include <map>
@@ -50,6 +51,7 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void leaveEvent(QEvent*) override;
+    void changeEvent(QEvent* e) override;
 
 private:
     struct Lane {
@@ -78,6 +80,9 @@ private:
     // Envelopes by channel for the view, range and width they were computed for.
     std::map<int, std::vector<ColumnEnvelope>> envelopes_;
     std::tuple<qint64, qint64, int> envelopeKey_{0, 0, 0};
+    void paintBase(QPainter& p); // lanes, axes and curves: everything but cursor and hover
+    QImage base_;
+    bool baseDirty_ = true;
 };
 
 } // namespace ts::widgets
