@@ -211,7 +211,8 @@ int benchPlayback(const QStringList& args) {
     QObject::connect(w.cursor(), &widgets::TimeCursor::timeChanged, &w, [&](qint64 time) {
         const int64_t f = w.cursor()->frameAt(time);
         if (lastFrame >= 0 && f > lastFrame + 1)
-            skippedBySecond[int(double(time - w.cursor()->start()) * 1e-9)] += int(f - lastFrame - 1);
+            skippedBySecond[int(double(time - w.cursor()->start()) * 1e-9)] +=
+                int(f - lastFrame - 1);
         lastFrame = f;
     });
     QElapsedTimer t;
@@ -295,8 +296,8 @@ int benchStartup(const QStringList& args) {
                                       nullptr)
                      .dump()
               << std::endl;
-    std::cout << core::cli::benchLine("startup", "window_with_project_seconds_absolute", s, "s",
-                                      "", 0, "lower", 1.5)
+    std::cout << core::cli::benchLine("startup", "window_with_project_seconds_absolute", s, "s", "",
+                                      0, "lower", 1.5)
                      .dump()
               << std::endl;
     std::cout << core::cli::benchLine("startup", "peak_rss_at_shown", core::cli::quantile(rss, 0.5),

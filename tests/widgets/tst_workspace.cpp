@@ -317,6 +317,24 @@ private slots:
         QVERIFY(v.envelope(force0).empty());
         QVERIFY(!v.readoutAt(v.plotRect().center().x())
                      .contains(QString::fromStdString(v.channel(force0).name) + ":"));
+        // The kept picture of the lanes follows what changes them: a hidden channel's colour
+        // leaves the picture, a moved cursor moves its line and nothing else.
+        v.setChannelVisible(force0, true);
+        const QImage shown = v.grab().toImage();
+        v.setChannelVisible(force0, false);
+        const QImage hidden = v.grab().toImage();
+        QVERIFY(shown != hidden);
+        c.setTime(data_->start + (data_->end - data_->start) / 4);
+        const QImage moved = v.grab().toImage();
+        int changedColumns = 0;
+        for (int x = 0; x < moved.width(); ++x)
+            for (int y = v.plotRect().top(); y <= v.plotRect().bottom(); ++y)
+                if (moved.pixel(x, y) != hidden.pixel(x, y)) {
+                    ++changedColumns;
+                    break;
+                }
+        QVERIFY2(changedColumns > 0 && changedColumns <= 8,
+                 qPrintable(QString::number(changedColumns)));
         // A click moves the cursor to the time under it.
         QTest::mouseClick(&v, Qt::LeftButton, {}, v.plotRect().center());
         const double nsPerPx = double(data_->end - data_->start) / v.plotRect().width();

@@ -127,7 +127,8 @@ HandOverlayStats drawHands(QPainter& p, const EpisodeData& data, const CameraPro
             if (!pa || !pb)
                 continue;
             outlines.emplace_back(*pa, *pb);
-            byFinger[static_cast<size_t>(std::clamp(fingerOfJoint(b), 0, 4))].emplace_back(*pa, *pb);
+            byFinger[static_cast<size_t>(std::clamp(fingerOfJoint(b), 0, 4))].emplace_back(*pa,
+                                                                                           *pb);
         }
         p.setPen(QPen(QColor(0, 0, 0, alpha / 2), 4.5 * s, Qt::SolidLine, Qt::RoundCap));
         p.drawLines(outlines.data(), int(outlines.size()));
