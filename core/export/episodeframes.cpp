@@ -57,6 +57,17 @@ ClockModel clockFor(const ExportEpisode& e, const std::string& stream) {
     return m ? *m : ClockModel{};
 }
 
+// For each dataset frame k, the stream's two samples around it (by raw time t, through the
+// stream's clock model m) and the weight of the second: the shared walk of every stream.
+template <typename F>
+void forEachBracket(const std::vector<TimeNs>& t, const ClockModel& m,
+                    const std::vector<TimeNs>& frameTimes, F&& use) {
+    const TimeNs limit = bridgeLimit(t);
+    for (size_t k = 0; k < frameTimes.size(); ++k)
+        if (auto b = bracket(t, m.toRaw(frameTimes[k]), limit))
+            use(k, *b);
+}
+
 } // namespace
 
 TimeNs EpisodeFrames::frameTime(TimeNs start, int64_t k, double fps) {
@@ -104,27 +115,24 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
         std::vector<TimeNs> t;
         for (const auto& p : samples)
             t.push_back(p.tNs);
-        const TimeNs limit = bridgeLimit(t);
-        const ClockModel m = clockFor(episode, s->name);
-        for (size_t k = 0; k < n; ++k) {
-            auto b = bracket(t, m.toRaw(f.timelineNs[k]), limit);
-            if (!b)
-                continue;
-            const PoseSample& a = samples[b->i0];
-            const PoseSample& c = samples[b->i1];
-            for (int i = 0; i < 3; ++i)
-                f.pose[k * 7 + i] = static_cast<float>(a.t[i] + b->w * (c.t[i] - a.t[i]));
-            const double sign =
-                a.q[0] * c.q[0] + a.q[1] * c.q[1] + a.q[2] * c.q[2] + a.q[3] * c.q[3] < 0 ? -1 : 1;
-            double q[4], norm = 0;
-            for (int i = 0; i < 4; ++i) {
-                q[i] = a.q[i] + b->w * (sign * c.q[i] - a.q[i]);
-                norm += q[i] * q[i];
-            }
-            norm = std::sqrt(norm);
-            for (int i = 0; i < 4; ++i)
-                f.pose[k * 7 + 3 + i] = static_cast<float>(q[i] / norm);
-        }
+        forEachBracket(
+            t, clockFor(episode, s->name), f.timelineNs, [&](size_t k, const Bracket& b) {
+                const PoseSample& a = samples[b.i0];
+                const PoseSample& c = samples[b.i1];
+                for (int i = 0; i < 3; ++i)
+                    f.pose[k * 7 + i] = static_cast<float>(a.t[i] + b.w * (c.t[i] - a.t[i]));
+                const double sign =
+                    a.q[0] * c.q[0] + a.q[1] * c.q[1] + a.q[2] * c.q[2] + a.q[3] * c.q[3] < 0 ? -1
+                                                                                              : 1;
+                double q[4], norm = 0;
+                for (int i = 0; i < 4; ++i) {
+                    q[i] = a.q[i] + b.w * (sign * c.q[i] - a.q[i]);
+                    norm += q[i] * q[i];
+                }
+                norm = std::sqrt(norm);
+                for (int i = 0; i < 4; ++i)
+                    f.pose[k * 7 + 3 + i] = static_cast<float>(q[i] / norm);
+            });
     }
 
     // IMU.
@@ -135,21 +143,17 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
         std::vector<TimeNs> t;
         for (const auto& p : samples)
             t.push_back(p.tNs);
-        const TimeNs limit = bridgeLimit(t);
-        const ClockModel m = clockFor(episode, s->name);
-        for (size_t k = 0; k < n; ++k) {
-            auto b = bracket(t, m.toRaw(f.timelineNs[k]), limit);
-            if (!b)
-                continue;
-            const ImuSample& a = samples[b->i0];
-            const ImuSample& c = samples[b->i1];
-            for (int i = 0; i < 3; ++i) {
-                f.imu[k * 6 + i] =
-                    static_cast<float>(a.accel[i] + b->w * (c.accel[i] - a.accel[i]));
-                f.imu[k * 6 + 3 + i] =
-                    static_cast<float>(a.gyro[i] + b->w * (c.gyro[i] - a.gyro[i]));
-            }
-        }
+        forEachBracket(t, clockFor(episode, s->name), f.timelineNs,
+                       [&](size_t k, const Bracket& b) {
+                           const ImuSample& a = samples[b.i0];
+                           const ImuSample& c = samples[b.i1];
+                           for (int i = 0; i < 3; ++i) {
+                               f.imu[k * 6 + i] =
+                                   static_cast<float>(a.accel[i] + b.w * (c.accel[i] - a.accel[i]));
+                               f.imu[k * 6 + 3 + i] =
+                                   static_cast<float>(a.gyro[i] + b.w * (c.gyro[i] - a.gyro[i]));
+                           }
+                       });
     }
 
     // Hands: each hand on its own, since a hand may be out of view while the other is not.
@@ -187,20 +191,16 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
                     samples.push_back(&p);
                     t.push_back(p.tNs);
                 }
-            const TimeNs limit = bridgeLimit(t);
-            for (size_t k = 0; k < n; ++k) {
-                auto b = bracket(t, m.toRaw(f.timelineNs[k]), limit);
-                if (!b)
-                    continue;
-                const HandSample& a = *samples[b->i0];
-                const HandSample& c = *samples[b->i1];
+            forEachBracket(t, m, f.timelineNs, [&](size_t k, const Bracket& b) {
+                const HandSample& a = *samples[b.i0];
+                const HandSample& c = *samples[b.i1];
                 for (int j = 0; j < kHandJointCount; ++j)
                     for (int i = 0; i < 3; ++i)
                         f.hands[h][k * 63 + j * 3 + i] = static_cast<float>(
-                            a.joints[j][i] + b->w * (c.joints[j][i] - a.joints[j][i]));
+                            a.joints[j][i] + b.w * (c.joints[j][i] - a.joints[j][i]));
                 f.handConfidence[h][k] =
-                    static_cast<float>(a.confidence + b->w * (c.confidence - a.confidence));
-            }
+                    static_cast<float>(a.confidence + b.w * (c.confidence - a.confidence));
+            });
         }
     }
 
@@ -211,17 +211,14 @@ EpisodeFrames sampleEpisode(const ExportEpisode& episode, const Bundle& bundle, 
         const size_t ch = fs.channels.size();
         f.forceChannels = fs.channels;
         f.force.assign(n * ch, kNaN);
-        const TimeNs limit = bridgeLimit(fs.tNs);
-        const ClockModel m = clockFor(episode, s->name);
-        for (size_t k = 0; k < n; ++k) {
-            auto b = bracket(fs.tNs, m.toRaw(f.timelineNs[k]), limit);
-            if (!b)
-                continue;
-            for (size_t c = 0; c < ch; ++c) {
-                const double a = fs.values[b->i0 * ch + c], z = fs.values[b->i1 * ch + c];
-                f.force[k * ch + c] = static_cast<float>(a + b->w * (z - a));
-            }
-        }
+        forEachBracket(fs.tNs, clockFor(episode, s->name), f.timelineNs,
+                       [&](size_t k, const Bracket& b) {
+                           for (size_t c = 0; c < ch; ++c) {
+                               const double a = fs.values[b.i0 * ch + c];
+                               const double z = fs.values[b.i1 * ch + c];
+                               f.force[k * ch + c] = static_cast<float>(a + b.w * (z - a));
+                           }
+                       });
     }
 
     // Labels per tier: the first label (by start) covering the frame.
