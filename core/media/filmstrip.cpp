@@ -1,4 +1,5 @@
 #include "media/filmstrip.h"
+#include "util/threadname.h"
 
 #include "media/filmstripcache.h"
 #include "media/videoreader.h"
@@ -87,7 +88,10 @@ void Filmstrip::start() {
     if (started_)
         return;
     started_ = true;
-    worker_ = std::thread([this] { run(); });
+    worker_ = std::thread([this] {
+        nameThisThread("ts-filmstrip");
+        run();
+    });
 }
 
 void Filmstrip::cancel() {

@@ -1,4 +1,5 @@
 #include "media/frameserver.h"
+#include "util/threadname.h"
 
 #include "util/error.h"
 
@@ -19,12 +20,11 @@ FrameServer::FrameServer(const std::filesystem::path& file, const FrameServerOpt
     reader_ = VideoReader::open(file, ro);
     info_ = reader_->info();
     index_ = reader_->index();
-    // Decoding ahead must fit in half the budget, or it would evict its own frames forever.
-    const size_t frameBytes = size_t(info_.width) * size_t(info_.height) * 3 + sizeof(VideoFrame);
-    aheadFrames_ = static_cast<int64_t>(
-        std::max<size_t>(1, std::min<size_t>(size_t(std::max(1, options.aheadFrames)),
-                                             options.cacheBudgetBytes / frameBytes / 2)));
-    thread_ = std::thread([this] { run(); });
+    setAheadFrames(0);
+    thread_ = std::thread([this] {
+        nameThisThread("ts-frames");
+        run();
+    });
 }
 
 FrameServer::~FrameServer() {
@@ -79,6 +79,29 @@ void FrameServer::setDecodeAhead(bool on) {
     wake_.notify_all();
 }
 
+void FrameServer::setAheadFrames(size_t previewBytes) {
+    // Decoding ahead must fit in half the budget, or it would evict its own frames forever
+    // (the cache drops the frame farthest from the focus: the newest one ahead, when the
+    // frames behind are fewer).
+    const size_t frameBytes =
+        size_t(info_.width) * size_t(info_.height) * 3 + previewBytes + sizeof(VideoFrame);
+    aheadFrames_ = static_cast<int64_t>(
+        std::max<size_t>(1, std::min<size_t>(size_t(std::max(1, options_.aheadFrames)),
+                                             options_.cacheBudgetBytes / frameBytes / 2)));
+}
+
+bool FrameServer::aheadIdle() {
+    std::lock_guard lock(mutex_);
+    return !ahead_ ||
+           (pending_ < 0 && cache_.contains(std::min(focus_ + aheadFrames_, frameCount() - 1)));
+}
+
+void FrameServer::setPreviewSize(int maxWidth, int maxHeight) {
+    std::lock_guard lock(mutex_);
+    previewW_ = maxWidth;
+    previewH_ = maxHeight;
+}
+
 void FrameServer::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -88,6 +111,13 @@ void FrameServer::run() {
         });
         if (stop_)
             return;
+        if (previewW_ != readerPreviewW_ || previewH_ != readerPreviewH_) {
+            readerPreviewW_ = previewW_;
+            readerPreviewH_ = previewH_;
+            reader_->setPreviewSize(readerPreviewW_, readerPreviewH_);
+            setAheadFrames(size_t(std::max(0, readerPreviewW_)) *
+                           size_t(std::max(0, readerPreviewH_)) * 4);
+        }
         if (pending_ >= 0) {
             const int64_t target = pending_;
             pending_ = -1;

@@ -51,6 +51,12 @@ public:
     FramePtr request(int64_t n);
     // Playback: keep decoding forward from the last request while idle.
     void setDecodeAhead(bool on);
+    // Decode-ahead has nothing left to do: the frames up to the focus plus the ahead window are
+    // cached and nothing is pending (or decode-ahead is off, or stopped on a damaged frame).
+    bool aheadIdle();
+    // Frames decoded from now on carry a preview that fits in this many displayed pixels
+    // (VideoReader::setPreviewSize; 0 × 0: none): playback draws it without scaling.
+    void setPreviewSize(int maxWidth, int maxHeight);
 
     const VideoInfo& info() const { return info_; }
     const FrameIndex& index() const { return index_; }
@@ -63,6 +69,7 @@ private:
     void run();
     bool decodeTarget(int64_t target);
     void decodeAheadStep();
+    void setAheadFrames(size_t previewBytes); // from the budget and the bytes of a frame
 
     VideoInfo info_;
     FrameIndex index_;
@@ -72,6 +79,8 @@ private:
     std::unique_ptr<VideoReader> reader_; // used only on the decode thread after construction
 
     std::mutex mutex_;
+    int previewW_ = 0, previewH_ = 0;             // asked for (under mutex_)
+    int readerPreviewW_ = 0, readerPreviewH_ = 0; // what reader_ makes (decode thread only)
     std::condition_variable wake_;
     Delivery deliver_;
     ErrorHandler onError_;

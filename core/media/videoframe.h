@@ -1,5 +1,5 @@
-// One decoded video frame in display format: packed RGB24 (or 8-bit gray for analysis passes), already turned to the video's
-// displayed orientation, with the index and time it belongs to.
+// One decoded video frame in display format: packed RGB24 (or 8-bit gray for analysis passes),
+// already turned to the video's displayed orientation, with the index and time it belongs to.
 #pragma once
 
 #include "model/time.h"
@@ -19,8 +19,13 @@ struct VideoFrame {
     bool damaged = false;     // the decoder reported errors (concealed) in this frame
     int channels = 3;         // 3: RGB24; 1: gray (VideoReaderOptions::grayMaxWidth)
     std::vector<uint8_t> rgb; // width * height * channels bytes, rows top to bottom
+    // A display-sized copy made on the decoding thread when one was asked for
+    // (VideoReader::setPreviewSize): 32-bit B, G, R, 255 per pixel (Qt's RGB32 on little-endian
+    // machines), in the displayed orientation; empty otherwise. Playback draws it as it is.
+    int previewWidth = 0, previewHeight = 0;
+    std::vector<uint8_t> preview;
 
-    std::size_t bytes() const { return rgb.size() + sizeof(VideoFrame); }
+    std::size_t bytes() const { return rgb.size() + preview.size() + sizeof(VideoFrame); }
 };
 
 } // namespace ts::core::media

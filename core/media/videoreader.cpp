@@ -47,6 +47,7 @@ struct VideoReader::Impl {
     AVPacket* pkt = nullptr;
     AVFrame* frm = nullptr;
     SwsContext* sws = nullptr;
+    int previewMaxW = 0, previewMaxH = 0; // setPreviewSize
     int vs = -1;
     FrameIndex index;
     VideoInfo info;
@@ -167,7 +168,46 @@ struct VideoReader::Impl {
         out.channels = channels;
         out.rgb = std::move(rgb);
         rotateRgb(out.rgb, out.width, out.height, info.rotation, channels);
+        if (!gray && previewMaxW > 0 && previewMaxH > 0)
+            makePreview(out, previewMaxW, previewMaxH);
         return out;
+    }
+
+    // The display-sized BGRA copy of the frame (setPreviewSize), from the RGB24 picture just
+    // made: each output pixel averages the 2 × 2 source pixels around where it falls. The
+    // scaled YUV → BGRA path of swscale costs several times the whole full-size conversion;
+    // this costs a fraction of it.
+    static void makePreview(VideoFrame& out, int maxW, int maxH) {
+        const int w = out.width, h = out.height;
+        const double s = std::min({1.0, double(maxW) / w, double(maxH) / h});
+        const int pw = std::max(1, static_cast<int>(std::lround(w * s)));
+        const int ph = std::max(1, static_cast<int>(std::lround(h * s)));
+        std::vector<int> x0(static_cast<size_t>(pw)), x1(static_cast<size_t>(pw));
+        for (int x = 0; x < pw; ++x) {
+            const double sx = (x + 0.5) * w / pw - 0.5;
+            x0[size_t(x)] = std::clamp(static_cast<int>(std::floor(sx)), 0, w - 1) * 3;
+            x1[size_t(x)] = std::min(x0[size_t(x)] / 3 + 1, w - 1) * 3;
+        }
+        std::vector<uint8_t> px(static_cast<size_t>(pw) * ph * 4);
+        const uint8_t* src = out.rgb.data();
+        const size_t stride = static_cast<size_t>(w) * 3;
+        for (int y = 0; y < ph; ++y) {
+            const double sy = (y + 0.5) * h / ph - 0.5;
+            const int r0 = std::clamp(static_cast<int>(std::floor(sy)), 0, h - 1);
+            const int r1 = std::min(r0 + 1, h - 1);
+            const uint8_t* a = src + size_t(r0) * stride;
+            const uint8_t* b = src + size_t(r1) * stride;
+            uint8_t* d = px.data() + size_t(y) * pw * 4;
+            for (int x = 0; x < pw; ++x, d += 4) {
+                const int i = x0[size_t(x)], j = x1[size_t(x)];
+                for (int c = 0; c < 3; ++c) // R, G, B in; B, G, R out
+                    d[2 - c] = uint8_t((a[i + c] + a[j + c] + b[i + c] + b[j + c] + 2) >> 2);
+                d[3] = 255;
+            }
+        }
+        out.preview = std::move(px);
+        out.previewWidth = pw;
+        out.previewHeight = ph;
     }
 
     // Decodes forward until display index `target` comes out. Frames from `firstUseful` on
@@ -228,6 +268,11 @@ struct VideoReader::Impl {
 
 VideoReader::VideoReader() : d_(std::make_unique<Impl>()) {}
 VideoReader::~VideoReader() = default;
+
+void VideoReader::setPreviewSize(int maxWidth, int maxHeight) {
+    d_->previewMaxW = std::max(0, maxWidth);
+    d_->previewMaxH = std::max(0, maxHeight);
+}
 
 std::unique_ptr<VideoReader> VideoReader::open(const fs::path& file, const VideoReaderOptions& o) {
     av_log_set_level(AV_LOG_QUIET); // problems are reported as errors, not on stderr

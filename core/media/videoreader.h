@@ -56,6 +56,10 @@ public:
     // n) are handed to `passing` when given, so a cache can keep the GOP for backward steps.
     // Throws ts::core::Error naming the file and frame when it cannot be decoded.
     VideoFrame frame(int64_t n, const std::function<void(VideoFrame&&)>& passing = {});
+    // From now on, colour frames also carry a preview (VideoFrame::preview) that fits in
+    // maxWidth × maxHeight displayed pixels, keeping the aspect ratio, converted straight from
+    // the decoder's picture (a fraction of the full-size conversion). 0 × 0: no preview.
+    void setPreviewSize(int maxWidth, int maxHeight);
     // The frame shown at presentation time t (ns on the video's own clock): the last frame
     // whose time is <= t. Throws when t is before the first frame.
     VideoFrame frameAtTime(TimeNs t);

@@ -1,4 +1,5 @@
 #include "workspace/depthsource.h"
+#include "util/threadname.h"
 
 #include "io/bundle.h"
 #include "media/depthreader.h"
@@ -10,8 +11,10 @@ namespace ts::widgets {
 DepthSource::DepthSource(std::shared_ptr<const core::Bundle> bundle, std::string stream,
                          QObject* parent)
     : QObject(parent) {
-    thread_ = std::thread(
-        [this, bundle = std::move(bundle), stream = std::move(stream)] { run(bundle, stream); });
+    thread_ = std::thread([this, bundle = std::move(bundle), stream = std::move(stream)] {
+        core::nameThisThread("ts-depth");
+        run(bundle, stream);
+    });
 }
 
 DepthSource::~DepthSource() {

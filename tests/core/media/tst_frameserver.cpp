@@ -1,7 +1,7 @@
 // FrameServer and FrameCache: the budget holds in bytes, exact frames arrive for requests,
 // backward steps after a seek are served from the cached GOP at once, a burst of scrub
-// requests ends on the last one, decode-ahead fills the frames in front of the playhead, and
-// a truncated file is served up to where it ends.
+// requests ends on the last one, decode-ahead fills the frames in front of the playhead (and
+// settles when frames carry previews), and a truncated file is served up to where it ends.
 #include "media/frameserver.h"
 #include "media/videoreader.h"
 #include "support/minibundle.h"
@@ -157,6 +157,41 @@ private slots:
         // Playback: every next frame is already there.
         for (int n = 1; n <= 30; ++n)
             QVERIFY(s.request(n) && s.request(n)->index == n);
+        s.setDecodeAhead(false);
+    }
+
+    // With previews the frames are bigger: the ahead window shrinks to fit half the budget, so
+    // decode-ahead settles instead of evicting its own newest frame forever.
+    void decodeAheadWithPreviewsSettles() {
+        FrameServerOptions o;
+        o.aheadFrames = 90;
+        o.cacheBudgetBytes = 40 * (160 * 120 * 3 + sizeof(VideoFrame)); // 40 bare frames
+        FrameServer s(video_.toStdString(), o);
+        Inbox inbox;
+        s.setDelivery([&](FramePtr f, bool e) { inbox.take(f, e); });
+        QVERIFY(s.aheadIdle()); // off
+        // A preview as big as the frame in BGRA: a frame and its preview take 134 kB, so 17 fit
+        // in the budget and 8 are decoded ahead.
+        s.setPreviewSize(160, 120);
+        s.request(0);
+        QVERIFY(inbox.waitExact(0));
+        s.setDecodeAhead(true);
+        QTRY_VERIFY_WITH_TIMEOUT(s.aheadIdle(), 10000);
+        QVERIFY(s.cache().bytes() <= s.cache().budget());
+        for (int n = 1; n <= 8; ++n) {
+            const FramePtr f = s.cache().get(n);
+            QVERIFY(f);
+            QCOMPARE(f->previewWidth, 160);
+        }
+        QVERIFY(!s.cache().contains(9));
+        // Idle means idle: nothing is decoded while nobody moves.
+        const size_t count = s.cache().count();
+        QTest::qWait(300);
+        QCOMPARE(s.cache().count(), count);
+        // Moving on (as playback does) wakes it again.
+        QVERIFY(s.request(5));
+        QTRY_VERIFY_WITH_TIMEOUT(s.cache().contains(13), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(s.aheadIdle(), 10000);
         s.setDecodeAhead(false);
     }
 

@@ -145,6 +145,47 @@ private slots:
         checkAllOrders(path("offset.mp4"), 160, 120, 60);
     }
 
+    // Previews: the display-sized BGRA copy fits the box with the frame's aspect, in the
+    // displayed orientation, and every pixel is the 2 × 2 average of the full frame around it.
+    void previewIsTheFrameScaledToFit() {
+        QVERIFY(ffmpeg(src_ + QStringList{"-frames:v", "10", "-c:v", "libx264", path("pv.mp4")}));
+        QVERIFY(ffmpeg({"-i", path("pv.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=90",
+                        path("pv90.mp4")}));
+        for (const char* name : {"pv.mp4", "pv90.mp4"}) {
+            auto r = VideoReader::open(path(name).toStdString());
+            const auto none = r->frame(3);
+            QVERIFY(none.preview.empty());
+            r->setPreviewSize(64, 64);
+            const auto f = r->frame(4);
+            const bool portrait = f.height > f.width;
+            QCOMPARE(f.previewWidth, portrait ? 48 : 64); // 160 × 120 or 120 × 160 into 64 × 64
+            QCOMPARE(f.previewHeight, portrait ? 64 : 48);
+            QCOMPARE(f.preview.size(), size_t(f.previewWidth) * f.previewHeight * 4);
+            int worst = 0;
+            for (int y = 0; y < f.previewHeight; ++y)
+                for (int x = 0; x < f.previewWidth; ++x) {
+                    const double sx = (x + 0.5) * f.width / f.previewWidth - 0.5;
+                    const double sy = (y + 0.5) * f.height / f.previewHeight - 0.5;
+                    const int x0 = int(std::floor(sx)), y0 = int(std::floor(sy));
+                    const uint8_t* d = &f.preview[(size_t(y) * f.previewWidth + x) * 4];
+                    QCOMPARE(int(d[3]), 255);
+                    for (int c = 0; c < 3; ++c) {
+                        int sum = 0;
+                        for (int dy = 0; dy < 2; ++dy)
+                            for (int dx = 0; dx < 2; ++dx)
+                                sum += f.rgb[(size_t(std::min(y0 + dy, f.height - 1)) * f.width +
+                                              size_t(std::min(x0 + dx, f.width - 1))) *
+                                                 3 +
+                                             c];
+                        worst = std::max(worst, std::abs(int(d[2 - c]) - sum / 4));
+                    }
+                }
+            QVERIFY2(worst <= 1, qPrintable(QString("%1: off by %2").arg(name).arg(worst)));
+            r->setPreviewSize(0, 0);
+            QVERIFY(r->frame(5).preview.empty());
+        }
+    }
+
     void rotation() {
         QVERIFY(
             ffmpeg(src_ + QStringList{"-frames:v", "45", "-c:v", "libx264", path("plain.mp4")}));
