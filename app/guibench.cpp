@@ -30,10 +30,12 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <random>
+#include <unistd.h>
 
 namespace ts::app {
 
@@ -115,6 +117,29 @@ int benchPlot() {
                   << std::endl;
     }
     return 0;
+}
+
+// CPU seconds used so far by this process's threads, summed by thread name.
+std::map<std::string, double> cpuByThread() {
+    std::map<std::string, double> out;
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    for (const QString& tid :
+         QDir("/proc/self/task").entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm("/proc/self/task/" + tid + "/comm"), stat("/proc/self/task/" + tid + "/stat");
+        if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+            continue;
+        std::string name = comm.readAll().trimmed().toStdString();
+        // Numbered pools (llvmpipe-0, llvmpipe-1, …) are summed under one name.
+        while (!name.empty() &&
+               (std::isdigit(static_cast<unsigned char>(name.back())) || name.back() == '-'))
+            name.pop_back();
+        const QByteArray st = stat.readAll();
+        const QList<QByteArray> f = st.mid(st.lastIndexOf(')') + 2).split(' ');
+        if (f.size() > 12)
+            out[tid.toLongLong() == getpid() ? std::string("gui") : name] +=
+                (f[11].toDouble() + f[12].toDouble()) / tick;
+    }
+    return out;
 }
 
 // Runs the event loop until `done` or `timeoutMs`.
@@ -204,6 +229,7 @@ int benchPlayback(const QStringList& args) {
     }
     widgets::VideoCanvas* canvas = w.videoPanel()->canvas();
     w.cursor()->toStart();
+    waitFor([&] { return !w.busy(); }, 30000); // as a person would press play: on a still view
     canvas->resetPlaybackCounters();
     // Where the cursor skipped frames (the GUI thread was busy longer than a frame), by second.
     std::map<int, int> skippedBySecond;
@@ -215,6 +241,7 @@ int benchPlayback(const QStringList& args) {
                 int(f - lastFrame - 1);
         lastFrame = f;
     });
+    const auto cpuBefore = cpuByThread();
     QElapsedTimer t;
     t.start();
     w.playback()->setRate(1.0);
@@ -232,9 +259,19 @@ int benchPlayback(const QStringList& args) {
                                       0.99)
                      .dump()
               << std::endl;
+    std::cerr << "bench playback: 3D view: " << w.sceneView()->mapPoints() << " map points, "
+              << w.sceneView()->cloudPoints() << " frame-cloud points\n";
     std::cerr << "bench playback: " << shown << " of " << frames
               << " frames shown on time (the cursor asked for " << asked << ") in " << wall
               << " s of playback, all panels live\n";
+    // CPU by thread during the playback: what each part costs whatever else the machine does.
+    std::cerr << "bench playback: CPU seconds by thread during playback:";
+    for (const auto& [name, sec] : cpuByThread()) {
+        const double used = sec - (cpuBefore.count(name) ? cpuBefore.at(name) : 0.0);
+        if (used >= 0.05)
+            std::cerr << " " << name << " " << QString::number(used, 'f', 2).toStdString();
+    }
+    std::cerr << "\n";
     if (!skippedBySecond.empty()) {
         std::cerr << "bench playback: frames the cursor skipped, by second of playback:";
         for (const auto& [sec, n] : skippedBySecond)

@@ -1,8 +1,10 @@
 // The episode workspace on a real (synthetic, 4 s) demo episode, offscreen: one time cursor
 // drives every panel; the timeline's hit-testing and zoom limits; the Signals LOD draws per
 // pixel column exactly the min and max of the full data; every shortcut does what the help
-// says; the dock layout persists; the hand overlay draws finger colours where the joints are.
+// says; the dock layout persists; the hand overlay draws finger colours where the joints are;
+// playing draws decoder previews and hands drawn ahead, a lighter 3D map, and no relayouts.
 #include "project/demoproject.h"
+#include "recon/worldmapbuilder.h"
 #include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/evidenceplot.h"
@@ -443,6 +445,114 @@ private slots:
         QVERIFY2(moves >= 10 && moves <= 40, qPrintable(QString("%1 moves").arg(moves)));
         QCOMPARE(int(shown.size()), moves);
         QVERIFY(c.time() > 800'000'000);
+    }
+
+    // While playing, a frame is the decoder's display-sized copy and the hands a picture drawn
+    // ahead on a worker: the same hands, at the same places, as the still frame draws them.
+    void playingDrawsPreviewsAndHandsDrawnAhead() {
+        EpisodeWorkspace w;
+        w.setEpisode(data_);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        VideoCanvas* v = w.videoPanel()->canvas();
+        TimeCursor* c = w.cursor();
+        const auto& ft = data_->frameTimes;
+        const int64_t k0 = int64_t(ft.size()) / 2; // decoded after the window took its size
+        auto paintUntil = [&](auto ok) {
+            for (int i = 0; i < 200; ++i) {
+                v->repaint();
+                if (ok())
+                    return true;
+                QTest::qWait(20);
+            }
+            return false;
+        };
+        v->setPlaying(true);
+        for (int64_t k = k0; k < k0 + 6; ++k) { // as the playback clock moves it
+            c->setTime(ft[size_t(k)]);
+            QTRY_VERIFY_WITH_TIMEOUT(v->showingExact(), 10000);
+        }
+        QVERIFY(paintUntil(
+            [&] { return v->lastPaintPath().preview && v->lastPaintPath().handsAhead; }));
+        const HandOverlayStats ahead = v->lastOverlay();
+        QVERIFY(ahead.joints >= 21);
+        const QImage playing = v->grab().toImage();
+        QVERIFY(v->lastPaintPath().handsAhead);
+        v->setPlaying(false);
+        QVERIFY(paintUntil([&] { return !v->lastPaintPath().preview; }));
+        QVERIFY(!v->lastPaintPath().handsAhead);
+        const HandOverlayStats still = v->lastOverlay();
+        QCOMPARE(ahead.hands, still.hands);
+        QCOMPARE(ahead.joints, still.joints);
+        QCOMPARE(ahead.halos, still.halos);
+        const QImage stillImage = v->grab().toImage();
+        // Every joint on screen has the same colour in both pictures (the video under it is
+        // scaled two ways, so not to the bit); a joint drawn elsewhere would show video there.
+        int compared = 0;
+        for (ts::core::Hand h : {ts::core::Hand::Left, ts::core::Hand::Right})
+            for (int j = 0; j < ts::core::kHandJointCount; ++j) {
+                const auto at = v->jointOnScreen(h, j);
+                if (!at || !v->rect().adjusted(4, 4, -4, -4).contains(at->toPoint()))
+                    continue;
+                const QColor a = playing.pixelColor(at->toPoint());
+                const QColor b = stillImage.pixelColor(at->toPoint());
+                const int d = std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+                              std::abs(a.blue() - b.blue());
+                QVERIFY2(d < 60, qPrintable(QString("hand %1 joint %2: %3 vs %4")
+                                                .arg(int(h))
+                                                .arg(j)
+                                                .arg(a.name(), b.name())));
+                ++compared;
+            }
+        QVERIFY(compared >= 10);
+    }
+
+    // While playing, the 3D view draws the map's lighter level and stopping brings back the full
+    // one; the time read-out keeps its size, so moving the cursor re-lays out nothing.
+    void playingIsLightOnTheWindow() {
+        EpisodeWorkspace w;
+        w.setEpisode(data_);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        SceneView* scene = w.sceneView();
+        auto snap = std::make_shared<ts::core::recon::WorldMapSnapshot>();
+        for (size_t n : {size_t(150'000), size_t(40'000)}) { // finest first, as the map gives them
+            ts::core::recon::PointCloud level;
+            for (size_t i = 0; i < n; ++i)
+                level.points.emplace_back(float(i % 100) * 0.01f, float(i / 100 % 100) * 0.01f,
+                                          1.0f + float(i / 10000) * 0.01f);
+            snap->levels.push_back(std::move(level));
+        }
+        snap->final = true;
+        scene->setWorldMap(snap);
+        QCOMPARE(scene->mapPoints(), 150'000);
+        scene->setPlaying(true);
+        QCOMPARE(scene->mapPoints(), 40'000);
+        QVERIFY(size_t(scene->mapPoints()) <= SceneView::kPlayingMapPointBudget);
+        scene->setPlaying(false);
+        QCOMPARE(scene->mapPoints(), 150'000);
+
+        struct LayoutCounter : QObject {
+            int requests = 0;
+            bool eventFilter(QObject*, QEvent* e) override {
+                requests += e->type() == QEvent::LayoutRequest;
+                return false;
+            }
+        } counter;
+        const auto& ft = data_->frameTimes;
+        for (size_t k = 5; k < 10; ++k) { // the first moves settle panels that just got content
+            w.cursor()->setTime(ft[k]);
+            QTest::qWait(20);
+        }
+        qApp->installEventFilter(&counter);
+        for (size_t k = 10; k < 40; ++k) {
+            w.cursor()->setTime(ft[k] + 1234);
+            QCoreApplication::processEvents();
+        }
+        qApp->removeEventFilter(&counter);
+        QCOMPARE(counter.requests, 0);
     }
 
     void layoutPersists() {

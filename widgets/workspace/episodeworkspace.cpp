@@ -35,6 +35,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -260,6 +261,7 @@ void EpisodeWorkspace::buildActions() {
     QFont mono = timeLabel_->font();
     mono.setFamily(QStringLiteral("DejaVu Sans Mono"));
     timeLabel_->setFont(mono);
+    fitTimeLabel();
     bar->addWidget(timeLabel_);
     bar->addSeparator();
     auto textButton = [&](const QString& text, const QString& tip, WorkspaceCommand c) {
@@ -634,6 +636,7 @@ void EpisodeWorkspace::setEpisode(std::shared_ptr<const EpisodeData> data) {
     statusBar()->showMessage(tr("%1 · participant %2 · %3 streams")
                                  .arg(episodeId_, QString::fromStdString(data_->participant))
                                  .arg(data_->coverage.size()));
+    fitTimeLabel();
     const qint64 first = data_->frameTimes.empty() ? data_->start : data_->frameTimes.front();
     cursor_->setTime(first);
     showTime(cursor_->time());
@@ -658,6 +661,20 @@ void EpisodeWorkspace::showTime(qint64 t) {
     timeLabel_->setText(text);
 }
 
+void EpisodeWorkspace::fitTimeLabel() {
+    // Wide enough for the longest text this episode can show, and fixed: a label that grows
+    // and shrinks with its text re-lays out the whole main window on every frame of playback.
+    const QString duration = formatTimelineTime(data_ ? data_->end - data_->start : 0);
+    const qint64 frames = data_ ? qint64(data_->frameTimes.size()) : 0;
+    QString widest = duration + QStringLiteral(" / ") + duration +
+                     tr("  ·  frame %1").arg(std::max<qint64>(frames, 99999)) +
+                     QStringLiteral("  ·  ▶ −8×");
+    widest.replace(QRegularExpression(QStringLiteral("\\d")), QStringLiteral("0"));
+    const QFontMetrics fm(timeLabel_->font());
+    timeLabel_->setFixedSize(std::max(300, fm.horizontalAdvance(widest) + 8),
+                             timeLabel_->sizeHint().height());
+}
+
 void EpisodeWorkspace::openWorldMap() {
     delete map_;
     map_ = nullptr;
@@ -674,8 +691,8 @@ void EpisodeWorkspace::openWorldMap() {
 }
 
 bool EpisodeWorkspace::busy() const {
-    return loading_ || timeline_->busy() || (depth_ && !depth_->current()) ||
-           (map_ && map_->busy()) || scene_->busy();
+    return loading_ || timeline_->busy() || !video_->canvas()->prerolled() ||
+           (depth_ && !depth_->current()) || (map_ && map_->busy()) || scene_->busy();
 }
 
 } // namespace ts::widgets

@@ -92,6 +92,7 @@ private:
     void showTime(qint64 t);
     void openAnnotations();
     void openWorldMap();
+    void fitTimeLabel();
     void showAnnotations();
     void drawSpan(const QString& track, qint64 start, qint64 end);
     void interpolateKeypoints();

@@ -9,6 +9,7 @@
 #include "workspace/vtkhost.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
@@ -57,6 +58,19 @@ struct Builder {
     }
 };
 
+// The clouds' own worker. Qt's raster engine hands pieces of large fills to the global thread
+// pool and waits for them: a cloud build queued there would hold up every painter that fills
+// a path (the video overlay waited for whole cloud builds).
+QThreadPool* cloudPool() {
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool(qApp); // waits for a build still running when the app quits
+        p->setObjectName(QStringLiteral("cloudPool"));
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return pool;
+}
+
 vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, vtkRenderer* r) {
     vtkNew<vtkPolyDataMapper> mapper;
     mapper->SetInputData(pd);
@@ -75,15 +89,10 @@ SceneView::SceneView(TimeCursor* cursor, QWidget* parent)
     : QWidget(parent), cursor_(cursor), host_(new VtkHost),
       follow_(new QCheckBox(tr("Follow camera"))), showMap_(new QCheckBox(tr("World map"))),
       mapStatus_(new QLabel) {
-    renderTimer_.setSingleShot(true);
     cloudTimer_.setSingleShot(true);
     connect(&cloudTimer_, &QTimer::timeout, this, [this] {
         if (cloudPending_)
             updateCloud();
-    });
-    connect(&renderTimer_, &QTimer::timeout, this, [this] {
-        host_->update();
-        sinceRender_.restart();
     });
     follow_->setObjectName(QStringLiteral("followCamera"));
     showMap_->setObjectName(QStringLiteral("showWorldMap"));
@@ -317,7 +326,8 @@ namespace {
 // video frame where it sees them (else by depth). Pure; runs on a pool thread.
 vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
                                         std::shared_ptr<const core::media::DepthFrame> depth,
-                                        core::media::FramePtr frame, qint64 cursorTime) {
+                                        core::media::FramePtr frame, qint64 cursorTime,
+                                        bool light) {
     auto pd = vtkSmartPointer<vtkPolyData>::New();
     if (!data || !depth || !depth->valid())
         return pd;
@@ -338,8 +348,9 @@ vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
         rgbCam.emplace(rc->second, extrinsic(data->calibration, "device_from_rgb"), frame->width,
                        frame->height);
     const Rigid world = toRigid(*pose);
-    // Every second pixel both ways (every third for large frames): plenty at this size.
-    const int step = depth->width * depth->height > 100'000 ? 3 : 2;
+    // Every second pixel both ways (every third for large frames): plenty at this size; one
+    // more while playing (light).
+    const int step = (depth->width * depth->height > 100'000 ? 3 : 2) + (light ? 1 : 0);
     vtkNew<vtkPoints> points;
     points->SetDataTypeToFloat();
     vtkNew<vtkUnsignedCharArray> colours;
@@ -388,13 +399,13 @@ vtkSmartPointer<vtkPolyData> buildCloud(std::shared_ptr<const EpisodeData> data,
 } // namespace
 
 void SceneView::setPlaying(bool playing) {
+    if (playing == playing_)
+        return;
     playing_ = playing;
-    if (!playing && cloudTimer_.isActive()) { // the last frame's cloud, now
+    showMapLevel();
+    if (!playing) { // the last frame's cloud, now and in full detail, and the frame as it is
         cloudTimer_.stop();
         updateCloud();
-    }
-    if (!playing && renderTimer_.isActive()) {
-        renderTimer_.stop();
         host_->update();
     }
 }
@@ -407,16 +418,15 @@ void SceneView::render() {
         sinceRender_.restart();
         return;
     }
-    if (renderTimer_.isActive())
-        return; // one render is already due
-    const qint64 wait =
-        1000 / kPlayingFps - (sinceRender_.isValid() ? sinceRender_.elapsed() : 1000);
-    if (wait <= 0) {
-        host_->update();
-        sinceRender_.restart();
-    } else {
-        renderTimer_.start(int(wait));
-    }
+    // Playing: a due render waits for the next cursor move (which calls this again) instead of
+    // a timer of its own, so that it is painted and put on screen with that video frame in one
+    // window update; a render between two frames would cost a second composition of the whole
+    // window. The allowance of a 60 Hz period keeps the pace from slipping to every fourth
+    // frame when renders fall on 30 fps frame times.
+    if (sinceRender_.isValid() && sinceRender_.elapsed() < 1000 / kPlayingFps - 1000 / 60)
+        return;
+    host_->update();
+    sinceRender_.restart();
 }
 
 bool SceneView::busy() const {
@@ -443,25 +453,26 @@ void SceneView::updateCloud() {
     cloudRunning_ = true;
     QPointer<SceneView> self(this);
     const quint64 gen = cloudGeneration_;
-    QThreadPool::globalInstance()->start(
-        [self, gen, data = data_, depth = depth_, frame = frame_, t = cursor_->time()] {
-            vtkSmartPointer<vtkPolyData> pd = buildCloud(data, depth, frame, t);
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, gen, pd] {
-                    if (!self)
-                        return;
-                    self->cloudRunning_ = false;
-                    if (gen == self->cloudGeneration_) {
-                        self->cloud_->ShallowCopy(pd);
-                        self->cloud_->Modified();
+    cloudPool()->start([self, gen, data = data_, depth = depth_, frame = frame_,
+                        t = cursor_->time(), light = playing_] {
+        vtkSmartPointer<vtkPolyData> pd = buildCloud(data, depth, frame, t, light);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, gen, pd] {
+                if (!self)
+                    return;
+                self->cloudRunning_ = false;
+                if (gen == self->cloudGeneration_) {
+                    self->cloud_->ShallowCopy(pd);
+                    self->cloud_->Modified();
+                    if (!self->playing_) // playing: drawn with the next frame's render
                         self->render();
-                    }
-                    if (self->cloudPending_ || gen != self->cloudGeneration_)
-                        self->updateCloud();
-                },
-                Qt::QueuedConnection);
-        });
+                }
+                if (self->cloudPending_ || gen != self->cloudGeneration_)
+                    self->updateCloud();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 int SceneView::mapPoints() const {
@@ -473,26 +484,41 @@ void SceneView::setMapStatus(const QString& text) {
 }
 
 void SceneView::setWorldMap(std::shared_ptr<const core::recon::WorldMapSnapshot> map) {
-    const core::recon::PointCloud* level = map ? map->forBudget(kMapPointBudget) : nullptr;
-    Builder b;
-    if (level) {
-        const bool colour = level->hasColour();
-        for (size_t i = 0; i < level->size(); ++i) {
-            const auto& p = level->points[i];
-            const QColor c =
-                colour ? QColor(level->colours[i][0], level->colours[i][1], level->colours[i][2])
-                       : QColor(0x90, 0xa4, 0xae);
-            b.vert(b.add(Vec3d(p.x(), p.y(), p.z()), c));
+    auto build = [&](size_t budget) {
+        auto pd = vtkSmartPointer<vtkPolyData>::New();
+        const core::recon::PointCloud* level = map ? map->forBudget(budget) : nullptr;
+        Builder b;
+        if (level) {
+            const bool colour = level->hasColour();
+            for (size_t i = 0; i < level->size(); ++i) {
+                const auto& p = level->points[i];
+                const QColor c = colour ? QColor(level->colours[i][0], level->colours[i][1],
+                                                 level->colours[i][2])
+                                        : QColor(0x90, 0xa4, 0xae);
+                b.vert(b.add(Vec3d(p.x(), p.y(), p.z()), c));
+            }
         }
-    }
-    b.into(map_);
+        b.into(pd);
+        return pd;
+    };
+    mapFull_ = build(kMapPointBudget);
+    mapLight_ = build(kPlayingMapPointBudget);
+    showMapLevel();
     mapStatus_->setText(!map         ? QString()
                         : map->final ? tr("%L1 points, %2 mm")
-                                           .arg(map_->GetNumberOfPoints())
+                                           .arg(mapFull_->GetNumberOfPoints())
                                            .arg(map->voxelM * 1000, 0, 'f', 0)
                                      : tr("building %1 %").arg(map->fraction * 100, 0, 'f', 0));
     host_->renderer()->ResetCameraClippingRange();
     render();
+}
+
+void SceneView::showMapLevel() {
+    vtkPolyData* level = playing_ ? mapLight_.Get() : mapFull_.Get();
+    if (!level)
+        return;
+    map_->ShallowCopy(level);
+    map_->Modified();
 }
 
 } // namespace ts::widgets

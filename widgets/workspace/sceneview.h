@@ -48,6 +48,10 @@ public:
     int mapPoints() const;
     // Points of the world map drawn at most (the finest level that fits).
     static constexpr size_t kMapPointBudget = 200'000;
+    // While playing, the view draws a lighter level of detail (as VTK's own LOD actors do while
+    // interacting): the map's level that fits in this, and the frame's cloud at a coarser
+    // pixel step; stopping brings back the full detail.
+    static constexpr size_t kPlayingMapPointBudget = kMapPointBudget / 4;
     // While playing, renders are paced to kPlayingFps; stopping renders the last state.
     void setPlaying(bool playing);
     static constexpr int kPlayingFps = 10;
@@ -84,11 +88,13 @@ private:
     Vec3d cameraPos_ = Vec3d::Zero();
     void render(); // asks the host for a frame, paced while playing
     bool playing_ = false;
-    QTimer renderTimer_, cloudTimer_;
+    QTimer cloudTimer_;
     QElapsedTimer sinceRender_, sinceCloud_;
     bool cloudRunning_ = false, cloudPending_ = false;
     quint64 cloudGeneration_ = 0;
     vtkSmartPointer<vtkPolyData> trajectory_, frustum_, bones_, joints_, forces_, cloud_, map_;
+    vtkSmartPointer<vtkPolyData> mapFull_, mapLight_; // map_ shows one of them
+    void showMapLevel();
     vtkSmartPointer<vtkActor> trajectoryActor_, frustumActor_, bonesActor_, jointsActor_,
         forcesActor_, cloudActor_, mapActor_;
 };

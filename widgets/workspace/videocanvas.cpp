@@ -7,11 +7,13 @@
 #include "workspace/timecursor.h"
 
 #include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +34,8 @@ void VideoCanvas::setEpisode(std::shared_ptr<const EpisodeData> data) {
     server_.reset();
     frame_.reset();
     image_ = QImage();
+    preview_ = QImage();
+    dropOverlays();
     wanted_ = -1;
     error_.clear();
     ++generation_;
@@ -64,6 +68,10 @@ void VideoCanvas::setEpisode(std::shared_ptr<const EpisodeData> data) {
                     },
                     Qt::QueuedConnection);
             });
+            // Frames after the cursor are decoded ahead whether playing or not: playback then
+            // starts from a full buffer instead of chasing the clock from the first frame.
+            server_->setDecodeAhead(true);
+            askForPreviews();
         } catch (const core::Error& e) {
             error_ = QString::fromUtf8(e.what());
         }
@@ -76,6 +84,7 @@ void VideoCanvas::setEpisode(std::shared_ptr<const EpisodeData> data) {
 
 void VideoCanvas::setOverlay(const HandOverlayOptions& o) {
     overlay_ = o;
+    dropOverlays();
     update();
 }
 
@@ -95,6 +104,7 @@ void VideoCanvas::setDepth(std::shared_ptr<const core::media::DepthFrame> depth)
 
 void VideoCanvas::setCorrections(std::shared_ptr<const JointCorrections> corrections) {
     corrections_ = std::move(corrections);
+    dropOverlays();
     update();
 }
 
@@ -114,8 +124,133 @@ void VideoCanvas::setPlaying(bool playing) {
         drag_.reset();
         unsetCursor();
     }
-    if (server_)
-        server_->setDecodeAhead(playing);
+    askForPreviews();
+    if (playing)
+        drawOverlaysAhead(wanted_);
+    else
+        dropOverlays(); // still frames draw their hands as they are (and can be edited)
+}
+
+void VideoCanvas::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    askForPreviews();
+}
+
+void VideoCanvas::askForPreviews() {
+    if (!server_)
+        return;
+    // Fitting the widget's device pixels gives the target's size whatever the frame's aspect.
+    // Asked for when still too, so that the frames decoded ahead are ready to play; a still
+    // frame is drawn scaled smoothly from the full frame.
+    const qreal dpr = devicePixelRatioF();
+    server_->setPreviewSize(int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
+}
+
+bool VideoCanvas::prerolled() const {
+    return !server_ || server_->aheadIdle();
+}
+
+namespace {
+
+// The overlay worker: its own thread, so that it never waits behind (or holds up) the pieces
+// of fills Qt's raster engine puts on the global pool.
+QThreadPool* overlayPool() {
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool(qApp); // waits for a drawing still running when the app quits
+        p->setObjectName(QStringLiteral("overlayPool"));
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return pool;
+}
+
+constexpr int kOverlaysAhead = 2;
+
+} // namespace
+
+void VideoCanvas::dropOverlays() {
+    ++overlayGeneration_;
+    overlays_.clear();
+    overlaysDrawing_.clear();
+}
+
+void VideoCanvas::drawOverlaysAhead(int64_t frame) {
+    if (!playing_ || !data_ || frame < 0)
+        return;
+    auto it = data_->calibration.cameras.find("rgb");
+    if (it == data_->calibration.cameras.end())
+        return;
+    const QRectF r = target();
+    const qreal dpr = devicePixelRatioF();
+    const QSize size(int(std::lround(r.width() * dpr)), int(std::lround(r.height() * dpr)));
+    if (size.isEmpty())
+        return;
+    if (size != overlaySize_) {
+        dropOverlays();
+        overlaySize_ = size;
+    }
+    overlays_.erase(overlays_.begin(), overlays_.lower_bound(frame)); // played
+    const auto& times = cursor_->frameTimes();
+    const int fw = image_.isNull() ? it->second.width : image_.width();
+    const int fh = image_.isNull() ? it->second.height : image_.height();
+    if (fw <= 0 || fh <= 0)
+        return;
+    const CameraProjector cam(it->second, extrinsic(data_->calibration, "device_from_rgb"), fw, fh);
+    const double s = r.width() / fw;
+    for (int64_t k = frame + 1; k <= frame + kOverlaysAhead && k < int64_t(times.size()); ++k) {
+        if (overlays_.count(k) || overlaysDrawing_.count(k))
+            continue;
+        overlaysDrawing_.insert(k);
+        HandOverlayOptions o = overlay_;
+        o.scale = s;
+        o.dragged.reset();
+        QPointer<VideoCanvas> self(this);
+        // The hands at the frame's own time: the cursor reaches frame k at that time (the
+        // playback clock wakes for it), and the picture is checked against the cursor's hand
+        // samples before it is used.
+        overlayPool()->start([self, gen = overlayGeneration_, k, t = times[size_t(k)], data = data_,
+                              corrections = corrections_, cam, o, size, dpr, s, fw, fh]() mutable {
+            o.corrections = corrections.get();
+            Overlay out;
+            out.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+            out.image.fill(Qt::transparent);
+            out.image.setDevicePixelRatio(dpr);
+            {
+                QPainter q(&out.image);
+                q.scale(s, s);
+                q.setClipRect(QRectF(0, 0, fw, fh));
+                out.stats = drawHands(q, *data, cam, t, o);
+            }
+            out.left = data->handAt(core::Hand::Left, t);
+            out.right = data->handAt(core::Hand::Right, t);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, k, out = std::move(out)]() mutable {
+                    if (!self || gen != self->overlayGeneration_)
+                        return;
+                    self->overlaysDrawing_.erase(k);
+                    if (self->playing_)
+                        self->overlays_[k] = std::move(out);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+const VideoCanvas::Overlay* VideoCanvas::readyOverlay(const QRectF& target) const {
+    if (!playing_ || drag_ || !data_ || overlays_.empty())
+        return nullptr;
+    const qreal dpr = devicePixelRatioF();
+    const QSize size(int(std::lround(target.width() * dpr)),
+                     int(std::lround(target.height() * dpr)));
+    auto it = overlays_.find(cursor_->frameAt(cursor_->time()));
+    if (it == overlays_.end() || size != overlaySize_)
+        return nullptr;
+    const qint64 t = cursor_->time();
+    if (data_->handAt(core::Hand::Left, t) != it->second.left ||
+        data_->handAt(core::Hand::Right, t) != it->second.right)
+        return nullptr; // a hand sample changed between the frame's time and the cursor's
+    return &it->second;
 }
 
 int64_t VideoCanvas::shownFrame() const {
@@ -139,6 +274,7 @@ void VideoCanvas::follow(qint64 t) {
     if (playing_) {
         ++asked_;
         wantedCounted_ = false;
+        drawOverlaysAhead(n);
     }
     wanted_ = n;
     if (auto f = server_->request(n))
@@ -157,6 +293,10 @@ void VideoCanvas::show(core::media::FramePtr f, bool exact) {
     scaledFor_ = {};
     image_ = QImage(frame_->rgb.data(), frame_->width, frame_->height, frame_->width * 3,
                     QImage::Format_RGB888);
+    preview_ = frame_->preview.empty()
+                   ? QImage()
+                   : QImage(frame_->preview.data(), frame_->previewWidth, frame_->previewHeight,
+                            frame_->previewWidth * 4, QImage::Format_RGB32);
     if (frame_->index == wanted_) {
         if (playing_ && !wantedCounted_) {
             ++shownOnTime_;
@@ -376,11 +516,26 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), QColor(0x16, 0x18, 0x1c));
     const QRectF r = target();
+    paintPath_ = {};
     if (!image_.isNull()) {
-        if (playing_) {
-            // While playing, each frame is drawn once: straight from the decoded image into
-            // the target (nearest pixel), with no scaled copy to allocate, convert and throw
-            // away (half the time of scaling first).
+        const qreal dpr = devicePixelRatioF();
+        if (playing_ && !preview_.isNull()) {
+            // The decoder made this frame's copy at the size it takes on screen: a plain copy of
+            // 32-bit pixels, no conversion or scaling on this thread. (A video smaller than the
+            // view comes at its own size and is scaled up here, still without a conversion.)
+            if (std::abs(preview_.width() - r.width() * dpr) <= 1 &&
+                std::abs(preview_.height() - r.height() * dpr) <= 1) {
+                preview_.setDevicePixelRatio(dpr);
+                p.drawImage(r.topLeft(), preview_);
+            } else {
+                preview_.setDevicePixelRatio(1);
+                p.drawImage(r, preview_);
+            }
+            paintPath_.preview = true;
+        } else if (playing_) {
+            // A frame decoded without a preview: each frame is drawn once, straight
+            // from the decoded image into the target (nearest pixel), with no scaled copy to
+            // allocate, convert and throw away (half the time of scaling first).
             p.drawImage(r, image_);
         } else {
             // Still: scale smoothly once per frame and size, not on every repaint.
@@ -395,7 +550,12 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
     }
     if (!depthImage_.isNull())
         p.drawImage(r, depthImage_);
-    if (data_) {
+    if (const Overlay* ready = readyOverlay(r)) {
+        // Drawn ahead on the overlay worker for this frame: one blend of a picture.
+        p.drawImage(r.topLeft(), ready->image);
+        stats_ = ready->stats;
+        paintPath_.handsAhead = true;
+    } else if (data_) {
         auto it = data_->calibration.cameras.find("rgb");
         if (it != data_->calibration.cameras.end()) {
             const int fw = image_.isNull() ? it->second.width : image_.width();

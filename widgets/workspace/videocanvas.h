@@ -10,8 +10,10 @@
 #include <QImage>
 #include <QWidget>
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <tuple>
 
 namespace ts::core::media {
@@ -53,11 +55,19 @@ public:
     int64_t wantedFrame() const { return wanted_; }
     QString error() const { return error_; }
     const HandOverlayStats& lastOverlay() const { return stats_; }
+    // How the last paint drew, for tests: the decoder's display-sized copy as it is, and the
+    // hands from a picture drawn ahead (both only while playing).
+    struct PaintPath {
+        bool preview = false, handsAhead = false;
+    };
+    PaintPath lastPaintPath() const { return paintPath_; }
     // Frames the cursor asked for during playback, and how many of them were on screen
     // before the cursor moved on (the rest were dropped to keep real time).
     int64_t playbackAsked() const { return asked_; }
     int64_t playbackShown() const { return shownOnTime_; }
     void resetPlaybackCounters() { asked_ = shownOnTime_ = 0; }
+    // The frames after the cursor are decoded (playing can start without chasing the clock).
+    bool prerolled() const;
 
     QSize sizeHint() const override { return {640, 480}; }
     QSize minimumSizeHint() const override { return {200, 150}; }
@@ -77,8 +87,24 @@ protected:
     void mouseReleaseEvent(QMouseEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     void contextMenuEvent(QContextMenuEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
+    // While playing, the decoder makes display-sized copies of the frames it decodes ahead.
+    void askForPreviews();
+    // While playing, the hands of the next frames are drawn ahead on a worker into pictures
+    // of the target's size, so that painting a frame is two blits (Qt's raster engine spreads
+    // large antialiased fills over the global thread pool and waits for it: on the GUI thread
+    // that wait competed with the decoder for the cores).
+    struct Overlay {
+        QImage image; // premultiplied ARGB at the target's device pixels
+        HandOverlayStats stats;
+        const HandPose* left = nullptr; // the samples it shows (checked against the cursor's)
+        const HandPose* right = nullptr;
+    };
+    void drawOverlaysAhead(int64_t frame);
+    const Overlay* readyOverlay(const QRectF& target) const;
+    void dropOverlays(); // options, corrections, size or episode changed
     void follow(qint64 t);
     void show(core::media::FramePtr f, bool exact);
     void rebuildDepthImage();
@@ -101,7 +127,12 @@ private:
     std::unique_ptr<core::media::FrameServer> server_;
     core::media::FramePtr frame_;
     QImage image_;
-    QImage scaled_; // image_ at its size on screen
+    QImage scaled_;  // image_ at its size on screen
+    QImage preview_; // frame_'s preview, when it has one (drawn as it is while playing)
+    std::map<int64_t, Overlay> overlays_; // by frame index, for overlayGeneration_
+    std::set<int64_t> overlaysDrawing_;
+    quint64 overlayGeneration_ = 0;
+    QSize overlaySize_; // device pixels of the target they were drawn for
     std::tuple<int64_t, QSize, bool> scaledFor_{-1, QSize(), false};
     int64_t wanted_ = -1;
     bool playing_ = false;
@@ -109,6 +140,7 @@ private:
     int64_t asked_ = 0, shownOnTime_ = 0;
     HandOverlayOptions overlay_;
     HandOverlayStats stats_;
+    PaintPath paintPath_;
     bool depthOn_ = false;
     std::shared_ptr<const core::media::DepthFrame> depth_;
     QImage depthImage_;
