@@ -259,8 +259,23 @@ int benchPlayback(const QStringList& args) {
                                       0.99)
                      .dump()
               << std::endl;
-    std::cerr << "bench playback: 3D view: " << w.sceneView()->mapPoints() << " map points, "
-              << w.sceneView()->cloudPoints() << " frame-cloud points\n";
+    // Memory: the process's peak against the video frame memory setting it ran with.
+    double peakMb = 0;
+    {
+        QFile status("/proc/self/status");
+        if (status.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : status.readAll().split('\n'))
+                if (line.startsWith("VmHWM:"))
+                    peakMb = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    const double budgetMb = double(canvas->frameCacheBudget()) / double(1 << 20);
+    std::cout << core::cli::benchLine("playback", "peak_rss_mb_" + tag, peakMb, "MB",
+                                      "the video frame memory setting (MB)", budgetMb, "lower",
+                                      nullptr)
+                     .dump()
+              << std::endl;
+    std::cerr << "bench playback: 3D view at rest: " << w.sceneView()->mapPoints()
+              << " map points, " << w.sceneView()->cloudPoints() << " frame-cloud points\n";
     std::cerr << "bench playback: " << shown << " of " << frames
               << " frames shown on time (the cursor asked for " << asked << ") in " << wall
               << " s of playback, all panels live\n";

@@ -27,6 +27,18 @@
         <source>System Language</source>
         <translation>Systemsprache</translation>
     </message>
+    <message>
+        <source>Video Frame &amp;Memory…</source>
+        <translation>&amp;Speicher für Videobilder…</translation>
+    </message>
+    <message>
+        <source>Video Frame Memory</source>
+        <translation>Speicher für Videobilder</translation>
+    </message>
+    <message>
+        <source>Memory for decoded video frames, in MB (for episodes opened from now on; playback decodes ahead into half of it):</source>
+        <translation>Speicher für dekodierte Videobilder in MB (für ab jetzt geöffnete Episoden; die Wiedergabe dekodiert in die Hälfte davon voraus):</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

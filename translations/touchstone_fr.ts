@@ -27,6 +27,18 @@
         <source>System Language</source>
         <translation>Langue du système</translation>
     </message>
+    <message>
+        <source>Video Frame &amp;Memory…</source>
+        <translation>&amp;Mémoire des images vidéo…</translation>
+    </message>
+    <message>
+        <source>Video Frame Memory</source>
+        <translation>Mémoire des images vidéo</translation>
+    </message>
+    <message>
+        <source>Memory for decoded video frames, in MB (for episodes opened from now on; playback decodes ahead into half of it):</source>
+        <translation>Mémoire pour les images vidéo décodées, en Mo (pour les épisodes ouverts désormais ; la lecture décode en avance dans la moitié de cette mémoire) :</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -3,10 +3,11 @@
 #include "aboutdialog.h"
 
 #include "backgroundtask.h"
+#include "cachesettings.h"
 #include "episodetablemodel.h"
 #include "exportdialog.h"
-#include "participantsdialog.h"
 #include "filmstripview.h"
+#include "participantsdialog.h"
 #include "theme.h"
 #include "translation.h"
 #include "workspace/episodeworkspace.h"
@@ -90,6 +91,7 @@ void ProjectWindow::buildUi() {
     });
     auto* view = menuBar()->addMenu(tr("&View"));
     addThemeActions(view);
+    addCacheActions(view, this);
     view->addSeparator();
     addLanguageActions(view);
     auto* help = menuBar()->addMenu(tr("&Help"));

@@ -3,6 +3,7 @@
 // pixel column exactly the min and max of the full data; every shortcut does what the help
 // says; the dock layout persists; the hand overlay draws finger colours where the joints are;
 // playing draws decoder previews and hands drawn ahead, a lighter 3D map, and no relayouts.
+#include "cachesettings.h"
 #include "project/demoproject.h"
 #include "recon/worldmapbuilder.h"
 #include "workspace/episodedata.h"
@@ -553,6 +554,19 @@ private slots:
         }
         qApp->removeEventFilter(&counter);
         QCOMPARE(counter.requests, 0);
+    }
+
+    // The frame cache holds what View → Video Frame Memory says, clamped to its range.
+    void videoFrameMemoryFollowsTheSetting() {
+        for (auto [asked, got] : {std::pair{100, 100}, std::pair{10, kMinVideoFramesMb}}) {
+            saveVideoFramesMb(asked);
+            QCOMPARE(videoFramesMb(), got);
+            EpisodeWorkspace w;
+            w.setEpisode(data_);
+            QCOMPARE(w.videoPanel()->canvas()->frameCacheBudget(), size_t(got) << 20);
+        }
+        QSettings().remove("cache/video_frames_mb");
+        QCOMPARE(videoFramesMb(), kDefaultVideoFramesMb);
     }
 
     void layoutPersists() {

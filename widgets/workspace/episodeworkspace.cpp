@@ -1,6 +1,7 @@
 #include "workspace/episodeworkspace.h"
 
 #include "backgroundtask.h"
+#include "cachesettings.h"
 #include "project/projectpath.h"
 #include "theme.h"
 #include "translation.h"
@@ -305,6 +306,7 @@ void EpisodeWorkspace::buildActions() {
     view->addAction(tr("Reset Layout"), this, [this] { defaultLayout(); });
     view->addSeparator();
     addThemeActions(view);
+    addCacheActions(view, this);
     view->addSeparator();
     addLanguageActions(view);
 }

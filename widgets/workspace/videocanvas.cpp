@@ -1,5 +1,6 @@
 #include "workspace/videocanvas.h"
 
+#include "cachesettings.h"
 #include "media/frameserver.h"
 #include "util/error.h"
 #include "workspace/colormap.h"
@@ -42,7 +43,7 @@ void VideoCanvas::setEpisode(std::shared_ptr<const EpisodeData> data) {
     if (data_ && !data_->videoFile.empty()) {
         try {
             core::media::FrameServerOptions o;
-            o.cacheBudgetBytes = size_t(384) << 20;
+            o.cacheBudgetBytes = size_t(videoFramesMb()) << 20; // View → Video Frame Memory
             o.cachedIndex = data_->videoIndex.get();
             server_ = std::make_unique<core::media::FrameServer>(data_->videoFile, o);
             QPointer<VideoCanvas> self(this);
@@ -144,6 +145,10 @@ void VideoCanvas::askForPreviews() {
     // frame is drawn scaled smoothly from the full frame.
     const qreal dpr = devicePixelRatioF();
     server_->setPreviewSize(int(std::ceil(width() * dpr)), int(std::ceil(height() * dpr)));
+}
+
+size_t VideoCanvas::frameCacheBudget() const {
+    return server_ ? server_->cache().budget() : 0;
 }
 
 bool VideoCanvas::prerolled() const {

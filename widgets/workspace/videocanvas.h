@@ -68,6 +68,8 @@ public:
     void resetPlaybackCounters() { asked_ = shownOnTime_ = 0; }
     // The frames after the cursor are decoded (playing can start without chasing the clock).
     bool prerolled() const;
+    // Bytes of decoded frames kept at most (the video frame memory setting); 0 without video.
+    size_t frameCacheBudget() const;
 
     QSize sizeHint() const override { return {640, 480}; }
     QSize minimumSizeHint() const override { return {200, 150}; }
