@@ -33,6 +33,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <random>
 #include <unistd.h>
@@ -116,6 +117,22 @@ int benchPlot() {
                          .dump()
                   << std::endl;
     }
+    return 0;
+}
+
+// A memory field of /proc/self/status ("VmHWM", "VmRSS") in MB.
+double statusMb(const char* field) {
+    QFile status("/proc/self/status");
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray& line : status.readAll().split('\n'))
+            if (line.startsWith(field) && line.size() > qsizetype(std::strlen(field)) &&
+                line[qsizetype(std::strlen(field))] == ':')
+                return line.mid(qsizetype(std::strlen(field)) + 1)
+                           .trimmed()
+                           .split(' ')
+                           .value(0)
+                           .toDouble() /
+                       1024.0;
     return 0;
 }
 
@@ -242,6 +259,7 @@ int benchPlayback(const QStringList& args) {
         lastFrame = f;
     });
     const auto cpuBefore = cpuByThread();
+    const double rssBeforeMb = statusMb("VmRSS"), peakBeforeMb = statusMb("VmHWM");
     QElapsedTimer t;
     t.start();
     w.playback()->setRate(1.0);
@@ -260,20 +278,16 @@ int benchPlayback(const QStringList& args) {
                      .dump()
               << std::endl;
     // Memory: the process's peak against the video frame memory setting it ran with.
-    double peakMb = 0;
-    {
-        QFile status("/proc/self/status");
-        if (status.open(QIODevice::ReadOnly))
-            for (const QByteArray& line : status.readAll().split('\n'))
-                if (line.startsWith("VmHWM:"))
-                    peakMb = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
+    const double peakMb = statusMb("VmHWM");
     const double budgetMb = double(canvas->frameCacheBudget()) / double(1 << 20);
     std::cout << core::cli::benchLine("playback", "peak_rss_mb_" + tag, peakMb, "MB",
                                       "the video frame memory setting (MB)", budgetMb, "lower",
                                       nullptr)
                      .dump()
               << std::endl;
+    std::cerr << "bench playback: memory: " << rssBeforeMb << " MB resident before playing (peak "
+              << peakBeforeMb << " MB while loading), peak " << peakMb << " MB, resident "
+              << statusMb("VmRSS") << " MB at the end; video frame memory " << budgetMb << " MB\n";
     std::cerr << "bench playback: 3D view at rest: " << w.sceneView()->mapPoints()
               << " map points, " << w.sceneView()->cloudPoints() << " frame-cloud points\n";
     std::cerr << "bench playback: " << shown << " of " << frames
