@@ -1,10 +1,13 @@
 #include "backgroundtask.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
 #include <QThread>
+#include <QThreadPool>
 
 #include <exception>
+#include <map>
 
 namespace ts::widgets {
 
@@ -45,6 +48,17 @@ BackgroundTask* BackgroundTask::start(QObject* parent, Work work) {
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
     return task;
+}
+
+QThreadPool* dedicatedPool(const QString& name) {
+    static std::map<QString, QThreadPool*> pools;
+    QThreadPool*& pool = pools[name];
+    if (!pool) {
+        pool = new QThreadPool(qApp);
+        pool->setObjectName(name);
+        pool->setMaxThreadCount(1);
+    }
+    return pool;
 }
 
 } // namespace ts::widgets

@@ -7,7 +7,16 @@
 
 #include <functional>
 
+class QThreadPool;
+
 namespace ts::widgets {
+
+// A one-thread pool of its own for a kind of repeated view work (the 3D view's clouds, the
+// video's hands drawn ahead), made on first use and owned by the application (which waits
+// for work still running when it quits). Not Qt's global pool: its raster engine hands pieces
+// of large fills to that pool and waits for them, so view work queued there would hold up
+// painting on the GUI thread. GUI thread only.
+QThreadPool* dedicatedPool(const QString& name);
 
 class BackgroundTask : public QObject {
     Q_OBJECT

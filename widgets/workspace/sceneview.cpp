@@ -1,5 +1,6 @@
 #include "workspace/sceneview.h"
 
+#include "backgroundtask.h"
 #include "model/handjoints.h"
 #include "workspace/colormap.h"
 #include "workspace/episodedata.h"
@@ -9,7 +10,6 @@
 #include "workspace/vtkhost.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
@@ -57,19 +57,6 @@ struct Builder {
         pd->Modified();
     }
 };
-
-// The clouds' own worker. Qt's raster engine hands pieces of large fills to the global thread
-// pool and waits for them: a cloud build queued there would hold up every painter that fills
-// a path (the video overlay waited for whole cloud builds).
-QThreadPool* cloudPool() {
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool(qApp); // waits for a build still running when the app quits
-        p->setObjectName(QStringLiteral("cloudPool"));
-        p->setMaxThreadCount(1);
-        return p;
-    }();
-    return pool;
-}
 
 vtkSmartPointer<vtkActor> actorFor(vtkPolyData* pd, vtkRenderer* r) {
     vtkNew<vtkPolyDataMapper> mapper;
@@ -453,26 +440,27 @@ void SceneView::updateCloud() {
     cloudRunning_ = true;
     QPointer<SceneView> self(this);
     const quint64 gen = cloudGeneration_;
-    cloudPool()->start([self, gen, data = data_, depth = depth_, frame = frame_,
-                        t = cursor_->time(), light = playing_] {
-        vtkSmartPointer<vtkPolyData> pd = buildCloud(data, depth, frame, t, light);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, gen, pd] {
-                if (!self)
-                    return;
-                self->cloudRunning_ = false;
-                if (gen == self->cloudGeneration_) {
-                    self->cloud_->ShallowCopy(pd);
-                    self->cloud_->Modified();
-                    if (!self->playing_) // playing: drawn with the next frame's render
-                        self->render();
-                }
-                if (self->cloudPending_ || gen != self->cloudGeneration_)
-                    self->updateCloud();
-            },
-            Qt::QueuedConnection);
-    });
+    dedicatedPool(QStringLiteral("cloudPool"))
+        ->start([self, gen, data = data_, depth = depth_, frame = frame_, t = cursor_->time(),
+                 light = playing_] {
+            vtkSmartPointer<vtkPolyData> pd = buildCloud(data, depth, frame, t, light);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, pd] {
+                    if (!self)
+                        return;
+                    self->cloudRunning_ = false;
+                    if (gen == self->cloudGeneration_) {
+                        self->cloud_->ShallowCopy(pd);
+                        self->cloud_->Modified();
+                        if (!self->playing_) // playing: drawn with the next frame's render
+                            self->render();
+                    }
+                    if (self->cloudPending_ || gen != self->cloudGeneration_)
+                        self->updateCloud();
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 int SceneView::mapPoints() const {

@@ -1,5 +1,6 @@
 #include "workspace/videocanvas.h"
 
+#include "backgroundtask.h"
 #include "cachesettings.h"
 #include "media/frameserver.h"
 #include "util/error.h"
@@ -8,7 +9,6 @@
 #include "workspace/timecursor.h"
 
 #include <QContextMenuEvent>
-#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -157,18 +157,6 @@ bool VideoCanvas::prerolled() const {
 
 namespace {
 
-// The overlay worker: its own thread, so that it never waits behind (or holds up) the pieces
-// of fills Qt's raster engine puts on the global pool.
-QThreadPool* overlayPool() {
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool(qApp); // waits for a drawing still running when the app quits
-        p->setObjectName(QStringLiteral("overlayPool"));
-        p->setMaxThreadCount(1);
-        return p;
-    }();
-    return pool;
-}
-
 constexpr int kOverlaysAhead = 2;
 
 } // namespace
@@ -213,32 +201,33 @@ void VideoCanvas::drawOverlaysAhead(int64_t frame) {
         // The hands at the frame's own time: the cursor reaches frame k at that time (the
         // playback clock wakes for it), and the picture is checked against the cursor's hand
         // samples before it is used.
-        overlayPool()->start([self, gen = overlayGeneration_, k, t = times[size_t(k)], data = data_,
-                              corrections = corrections_, cam, o, size, dpr, s, fw, fh]() mutable {
-            o.corrections = corrections.get();
-            Overlay out;
-            out.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
-            out.image.fill(Qt::transparent);
-            out.image.setDevicePixelRatio(dpr);
-            {
-                QPainter q(&out.image);
-                q.scale(s, s);
-                q.setClipRect(QRectF(0, 0, fw, fh));
-                out.stats = drawHands(q, *data, cam, t, o);
-            }
-            out.left = data->handAt(core::Hand::Left, t);
-            out.right = data->handAt(core::Hand::Right, t);
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, gen, k, out = std::move(out)]() mutable {
-                    if (!self || gen != self->overlayGeneration_)
-                        return;
-                    self->overlaysDrawing_.erase(k);
-                    if (self->playing_)
-                        self->overlays_[k] = std::move(out);
-                },
-                Qt::QueuedConnection);
-        });
+        dedicatedPool(QStringLiteral("overlayPool"))
+            ->start([self, gen = overlayGeneration_, k, t = times[size_t(k)], data = data_,
+                     corrections = corrections_, cam, o, size, dpr, s, fw, fh]() mutable {
+                o.corrections = corrections.get();
+                Overlay out;
+                out.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+                out.image.fill(Qt::transparent);
+                out.image.setDevicePixelRatio(dpr);
+                {
+                    QPainter q(&out.image);
+                    q.scale(s, s);
+                    q.setClipRect(QRectF(0, 0, fw, fh));
+                    out.stats = drawHands(q, *data, cam, t, o);
+                }
+                out.left = data->handAt(core::Hand::Left, t);
+                out.right = data->handAt(core::Hand::Right, t);
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, gen, k, out = std::move(out)]() mutable {
+                        if (!self || gen != self->overlayGeneration_)
+                            return;
+                        self->overlaysDrawing_.erase(k);
+                        if (self->playing_)
+                            self->overlays_[k] = std::move(out);
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 }
 
