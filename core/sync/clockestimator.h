@@ -29,6 +29,10 @@ struct ClockEstimateOptions {
     // lag (Cauchy weights), the lag refined, and this repeated this many times. For a measured
     // signal with bursts of error (visual rotation); 0 for clean signals (gyro vs pose).
     int robustPasses = 0;
+    // Offset and drift from one fit over every sample (Gauss–Newton, started from the line
+    // through the windowed lags; robust like the windows when robustPasses > 0) instead of the
+    // line alone: each sample weighs by its own evidence, not each window alike.
+    bool jointFit = true;
 };
 
 // other raw → ref raw: t_ref = t_other + offsetNs + drift·(t_other − t0Ns).

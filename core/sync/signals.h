@@ -14,6 +14,13 @@ namespace ts::core::sync {
 struct VectorSignal {
     std::vector<TimeNs> t;
     std::vector<Vec3> v;
+    // Optional, one per sample (empty: not known). interval: the sample is the mean over
+    // [t − interval/2, t + interval/2] (a rate measured between two video frames is the mean
+    // over exactly their interval, which is longer where a frame was dropped). weight: how
+    // much the measurement is trusted relative to the others (e.g. from a visual fit's tracks
+    // and residual); 1 is the norm.
+    std::vector<TimeNs> interval;
+    std::vector<double> weight;
     size_t size() const { return t.size(); }
     bool empty() const { return t.empty(); }
 };

@@ -234,6 +234,14 @@ void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
     }
     if (static_cast<int>(p.size()) < minTracks)
         return;
+    std::vector<cv::Point2f> proj;
+    cv::projectPoints(p, rvec, tvec, eye, cv::noArray(), proj);
+    double sum = 0;
+    for (size_t i = 0; i < p.size(); ++i) {
+        const double d = cv::norm(proj[i] - q[i]) * focal;
+        sum += d * d;
+    }
+    fit.rmsPx = std::sqrt(sum / static_cast<double>(p.size()));
     cv::Rodrigues(rvec, rm);
     Eigen::Matrix3d r;
     for (int y = 0; y < 3; ++y)
@@ -532,6 +540,9 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                 const Eigen::Vector3d w = aa.axis() * (aa.angle() / dt);
                 out.rate.t.push_back(prevT + (t - prevT) / 2);
                 out.rate.v.push_back({w.x(), w.y(), w.z()});
+                out.rate.interval.push_back(t - prevT);
+                out.pairTracks.push_back(fit.tracks);
+                out.pairResidualPx.push_back(fit.rmsPx);
                 ++out.pairs;
                 trackCounts.push_back(fit.tracks);
                 residuals.push_back(fit.rmsPx);

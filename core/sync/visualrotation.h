@@ -58,9 +58,13 @@ struct VisualRotation {
     int64_t failedPairs = 0;       // pairs with too few tracks (blank, blurred or covered frames)
     int64_t depthPairs = 0;        // pairs solved with depth (rotation and translation)
     int64_t skippedPairs = 0;      // with depth given: pairs where neither frame had depth
-    double medianTracks = 0;       // good tracks per pair
-    double medianResidualPx = 0;   // RMS reprojection residual per pair, scaled pixels
-    double scale = 1;              // scaled frame width / calibrated width
+    // Per rate sample (the same order as rate): the good tracks of its fit and their RMS
+    // reprojection residual (scaled pixels), the fit's own measure of how well it is known.
+    std::vector<int> pairTracks;
+    std::vector<double> pairResidualPx;
+    double medianTracks = 0;     // good tracks per pair
+    double medianResidualPx = 0; // RMS reprojection residual per pair, scaled pixels
+    double scale = 1;            // scaled frame width / calibrated width
     // CPU seconds of the pass's own stages (decoding runs on the decoder's threads apart):
     // per-frame preparation (pyramid, corners, depth frame) and per-pair tracking and fitting.
     double prepareCpuSeconds = 0;

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <random>
 #include <utility>
 
@@ -33,6 +34,55 @@ sync::VectorSignal still(TimeNs start, double seconds, double rateHz, double noi
         s.v.push_back({0.001 + n(rng), -0.002 + n(rng), n(rng)});
     }
     return s;
+}
+
+struct Wave {
+    double a, f, p;
+};
+
+// A 3-axis rotation rate made of sines (random frequencies in [fLo, fHi] Hz) times an envelope.
+struct Motion {
+    std::array<std::vector<Wave>, 3> waves;
+    std::function<double(double)> envelope = [](double) { return 1.0; };
+    Motion(std::mt19937_64& rng, double fLo, double fHi) {
+        std::uniform_real_distribution<double> phase(0, 2 * M_PI), freq(fLo, fHi);
+        for (auto& axis : waves)
+            for (int k = 0; k < 4; ++k)
+                axis.push_back({0.25, freq(rng), phase(rng)});
+    }
+    Vec3 at(double t) const {
+        Vec3 v{0, 0, 0};
+        for (size_t ax = 0; ax < 3; ++ax)
+            for (const Wave& w : waves[ax])
+                v[ax] += envelope(t) * w.a * std::sin(2 * M_PI * w.f * t + w.p);
+        return v;
+    }
+    // Mean over [t − h/2, t + h/2] (seconds), by a fine midpoint sum.
+    Vec3 mean(double t, double h) const {
+        Vec3 v{0, 0, 0};
+        const int n = 40;
+        for (int i = 0; i < n; ++i) {
+            const Vec3 r = at(t - h / 2 + h * (i + 0.5) / n);
+            for (size_t k = 0; k < 3; ++k)
+                v[k] += r[k] / n;
+        }
+        return v;
+    }
+};
+
+// A gyro on a raw clock with true time = raw + offsetS + drift·(raw − t0S), 1 kHz.
+sync::VectorSignal gyroOf(const Motion& m, double seconds, double offsetS, double drift, double t0S,
+                          double noise, std::mt19937_64& rng) {
+    std::normal_distribution<double> n(0, noise);
+    sync::VectorSignal g;
+    for (double raw = 0; raw < seconds; raw += 1e-3) {
+        Vec3 v = m.at(raw + offsetS + drift * (raw - t0S));
+        for (auto& x : v)
+            x += n(rng);
+        g.t.push_back(static_cast<TimeNs>(std::llround(raw * 1e9)));
+        g.v.push_back(v);
+    }
+    return g;
 }
 
 } // namespace
@@ -209,6 +259,105 @@ private slots:
         QVERIFY(robust.first < 0.25);
         QVERIFY(robust.second < 5.0);
         QVERIFY(robust.first <= plain.first && robust.second <= plain.second);
+    }
+
+    // Motion that is strong for a few seconds and faint for many (a person who mostly holds
+    // still): windows of faint motion place their lag poorly, and a line through the windowed
+    // lags gives them the same say as the strong ones. The joint fit over every sample weighs
+    // each by its evidence and must recover the drift clearly better.
+    void jointFitWeighsEvidence() {
+        const double seconds = 60, offsetS = 0.13725, drift = 60e-6, t0 = 30;
+        double lineSs = 0, jointSs = 0, jointOffSs = 0;
+        const int runs = 6;
+        for (int seed = 0; seed < runs; ++seed) {
+            std::mt19937_64 rng(100 + static_cast<uint64_t>(seed));
+            Motion m(rng, 0.3, 2.0);
+            m.envelope = [](double t) {
+                return 0.08 + 0.92 * std::pow(std::sin(M_PI * t / 12), 8);
+            };
+            std::normal_distribution<double> n(0, 0.02);
+            sync::VectorSignal visual;
+            for (double t = 0.5; t < seconds - 0.5; t += 1.0 / 30) {
+                Vec3 v = m.mean(t, 1.0 / 30);
+                for (auto& x : v)
+                    x += n(rng);
+                visual.t.push_back(static_cast<TimeNs>(std::llround(t * 1e9)));
+                visual.v.push_back(v);
+            }
+            const auto gyro = gyroOf(m, seconds, offsetS, drift, t0, 0.005, rng);
+            auto errors = [&](bool joint) {
+                sync::ClockEstimateOptions o;
+                o.jointFit = joint;
+                const auto e = sync::estimateClock(visual, gyro, o);
+                const double truth = offsetS + drift * (static_cast<double>(e.t0Ns) * 1e-9 - t0);
+                return std::pair{(e.offsetNs * 1e-9 - truth) * 1e3, (e.drift - drift) * 1e6};
+            };
+            const auto line = errors(false), joint = errors(true);
+            qInfo("seed %d: line %.4f ms %.2f ppm, joint %.4f ms %.2f ppm", seed, line.first,
+                  line.second, joint.first, joint.second);
+            lineSs += line.second * line.second;
+            jointSs += joint.second * joint.second;
+            jointOffSs += joint.first * joint.first;
+        }
+        const double lineRms = std::sqrt(lineSs / runs), jointRms = std::sqrt(jointSs / runs);
+        qInfo("drift error RMS: line %.2f ppm, joint %.2f ppm", lineRms, jointRms);
+        QVERIFY(jointRms < 8.0);
+        QVERIFY(jointRms < 0.6 * lineRms);
+        QVERIFY(std::sqrt(jointOffSs / runs) < 0.25);
+    }
+
+    // A camera that stutters (30 % of frames dropped) over fast motion: a rate measured across
+    // a dropped frame is the mean over twice the period, and must be compared with the gyro's
+    // mean over that interval (VectorSignal::interval), not over one nominal period.
+    void ratesUseTheirOwnIntervals() {
+        const double seconds = 60, offsetS = 0.13725, drift = 60e-6, t0 = 30;
+        double withSs = 0, withoutSs = 0, withOffSs = 0, withoutOffSs = 0;
+        const int runs = 6;
+        for (int seed = 0; seed < runs; ++seed) {
+            std::mt19937_64 rng(200 + static_cast<uint64_t>(seed));
+            Motion m(rng, 3.0, 8.0);
+            std::normal_distribution<double> n(0, 0.005);
+            std::uniform_real_distribution<double> u(0, 1);
+            sync::VectorSignal visual;
+            double prev = 0.5;
+            for (double t = 0.5 + 1.0 / 30; t < seconds - 0.5; t += 1.0 / 30) {
+                if (u(rng) < 0.3)
+                    continue;
+                Vec3 v = m.mean((prev + t) / 2, t - prev);
+                for (auto& x : v)
+                    x += n(rng);
+                visual.t.push_back(static_cast<TimeNs>(std::llround((prev + t) / 2 * 1e9)));
+                visual.v.push_back(v);
+                visual.interval.push_back(static_cast<TimeNs>(std::llround((t - prev) * 1e9)));
+                prev = t;
+            }
+            sync::VectorSignal plain = visual;
+            plain.interval.clear();
+            const auto gyro = gyroOf(m, seconds, offsetS, drift, t0, 0.005, rng);
+            auto errors = [&](const sync::VectorSignal& vis) {
+                sync::ClockEstimateOptions o;
+                o.jointFit = true;
+                const auto e = sync::estimateClock(vis, gyro, o);
+                const double truth = offsetS + drift * (static_cast<double>(e.t0Ns) * 1e-9 - t0);
+                return std::pair{(e.offsetNs * 1e-9 - truth) * 1e3, (e.drift - drift) * 1e6};
+            };
+            const auto with = errors(visual), without = errors(plain);
+            qInfo("seed %d: intervals %.4f ms %.2f ppm, nominal box %.4f ms %.2f ppm", seed,
+                  with.first, with.second, without.first, without.second);
+            withSs += with.second * with.second;
+            withoutSs += without.second * without.second;
+            withOffSs += with.first * with.first;
+            withoutOffSs += without.first * without.first;
+        }
+        const double withRms = std::sqrt(withSs / runs), withoutRms = std::sqrt(withoutSs / runs);
+        const double withOff = std::sqrt(withOffSs / runs),
+                     withoutOff = std::sqrt(withoutOffSs / runs);
+        qInfo("RMS: intervals %.4f ms %.2f ppm, nominal box %.4f ms %.2f ppm", withOff, withRms,
+              withoutOff, withoutRms);
+        QVERIFY(withRms < 2.0);
+        QVERIFY(withOff < 0.03);
+        QVERIFY(withRms < 0.5 * withoutRms);
+        QVERIFY(withOff < 0.5 * withoutOff);
     }
 
     // Real head motion (Aria MPS, 1 kHz for 0.2 s): an IMU-like gyro stream made from the

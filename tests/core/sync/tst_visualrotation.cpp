@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ts::core;
@@ -53,6 +54,20 @@ private slots:
         const auto& vis = *ex.visual;
         QVERIFY(vis.depthPairs > vis.pairs / 2);
         QVERIFY2(vis.pairs > 300, qPrintable(QString::number(vis.pairs)));
+        // Each rate sample carries the interval it measures (two frames' capture times, its
+        // stamp their midpoint) and its fit's tracks and residual.
+        QCOMPARE(vis.rate.interval.size(), vis.rate.size());
+        QCOMPARE(vis.pairTracks.size(), vis.rate.size());
+        QCOMPARE(vis.pairResidualPx.size(), vis.rate.size());
+        const auto& ft = b.frames.at("rgb").tNs;
+        for (size_t k = 0; k < vis.rate.size(); ++k) {
+            const TimeNs a = vis.rate.t[k] - vis.rate.interval[k] / 2;
+            const TimeNs c = a + vis.rate.interval[k];
+            QVERIFY(std::binary_search(ft.begin(), ft.end(), a));
+            QVERIFY(std::binary_search(ft.begin(), ft.end(), c));
+            QVERIFY(vis.pairTracks[k] >= 12);
+            QVERIFY(vis.pairResidualPx[k] >= 0 && vis.pairResidualPx[k] < 2);
+        }
         const auto rate = sync::angularRateFromPose(b.pose.at("pose"), 30'000'000);
         double err = 0, sig = 0;
         size_t hint = 0;
@@ -69,7 +84,10 @@ private slots:
         QVERIFY2(rel < 0.15, qPrintable(QString::number(rel)));
     }
 
-    // The video links gyro and pose to the camera clock: offsets within a millisecond.
+    // The video links gyro and pose to the camera clock. What matters is the misalignment
+    // anywhere in the recording, not only at the model's t0: one 20 s episode's offset at its
+    // centre scatters by about half a millisecond (the 1 ms p95 goal is a bench figure over
+    // 20 × 60 s episodes), and a drift error adds to it towards the ends.
     void alignsImuAndPoseToCamera() {
         QTemporaryDir tmp;
         const QString dir = tmp.filePath("ep");
@@ -78,6 +96,11 @@ private slots:
         QVERIFY(b.ok());
         const auto r = sync::syncEpisode(b);
         const auto truth = sync::readGroundTruthClocks((dir + "/ground_truth.json").toStdString());
+        std::vector<TimeNs> imuTimes, poseTimes;
+        for (const auto& x : b.imu.at("imu"))
+            imuTimes.push_back(x.tNs);
+        for (const auto& x : b.pose.at("pose"))
+            poseTimes.push_back(x.tNs);
         int checked = 0;
         for (const auto& s : r.streams) {
             if (s.stream != "imu" && s.stream != "pose")
@@ -87,7 +110,14 @@ private slots:
             const auto e = sync::clockError(s.model, truth.at(s.stream), s.model.t0Ns);
             qInfo("%s: offset error %.3f ms, drift error %.1f ppm, confidence %.2f",
                   s.stream.c_str(), e.offsetNs / 1e6, e.driftPpm, s.model.confidence);
-            QVERIFY2(std::abs(e.offsetNs) < 1e6, qPrintable(QString::number(e.offsetNs)));
+            const std::vector<TimeNs>& raw = s.stream == "imu" ? imuTimes : poseTimes;
+            double worst = 0;
+            for (TimeNs t : {raw.front(), raw.back()})
+                worst = std::max(
+                    worst, std::abs(sync::clockError(s.model, truth.at(s.stream), t).offsetNs));
+            qInfo("%s: worst misalignment over the recording %.3f ms", s.stream.c_str(),
+                  worst / 1e6);
+            QVERIFY2(worst < 1.5e6, qPrintable(QString::number(worst)));
             QVERIFY(s.model.confidence > 0.5);
             ++checked;
         }
