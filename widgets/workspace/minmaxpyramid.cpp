@@ -9,26 +9,20 @@ MinMaxPyramid::MinMaxPyramid(std::vector<float> values) : v_(std::move(values)) 
     const size_t blocks = v_.size() / kLeaf;
     if (blocks == 0)
         return;
-    std::vector<float> mn(blocks), mx(blocks);
+    std::vector<Extent> first(blocks);
     for (size_t b = 0; b < blocks; ++b) {
         const auto [lo, hi] =
             std::minmax_element(v_.begin() + b * kLeaf, v_.begin() + (b + 1) * kLeaf);
-        mn[b] = *lo;
-        mx[b] = *hi;
+        first[b] = {*lo, *hi};
     }
-    min_.push_back(std::move(mn));
-    max_.push_back(std::move(mx));
-    while (min_.back().size() > 1) {
-        const auto& pmn = min_.back();
-        const auto& pmx = max_.back();
-        const size_t n = pmn.size() / 2;
-        std::vector<float> nmn(n), nmx(n);
-        for (size_t i = 0; i < n; ++i) {
-            nmn[i] = std::min(pmn[2 * i], pmn[2 * i + 1]);
-            nmx[i] = std::max(pmx[2 * i], pmx[2 * i + 1]);
-        }
-        min_.push_back(std::move(nmn));
-        max_.push_back(std::move(nmx));
+    levels_.push_back(std::move(first));
+    while (levels_.back().size() > 1) {
+        const auto& prev = levels_.back();
+        std::vector<Extent> next(prev.size() / 2);
+        for (size_t i = 0; i < next.size(); ++i)
+            next[i] = {std::min(prev[2 * i].lo, prev[2 * i + 1].lo),
+                       std::max(prev[2 * i].hi, prev[2 * i + 1].hi)};
+        levels_.push_back(std::move(next));
     }
 }
 
@@ -48,16 +42,16 @@ std::pair<float, float> MinMaxPyramid::range(size_t a, size_t b) const {
     scan(a, A * kLeaf);
     scan(B * kLeaf, b);
     // Bottom-up range query over the block levels; each level's odd ends are taken whole.
-    for (size_t level = 0; A < B && level < min_.size(); ++level) {
+    for (size_t level = 0; A < B && level < levels_.size(); ++level) {
         if (A & 1) {
-            lo = std::min(lo, min_[level][A]);
-            hi = std::max(hi, max_[level][A]);
+            lo = std::min(lo, levels_[level][A].lo);
+            hi = std::max(hi, levels_[level][A].hi);
             ++A;
         }
         if (B & 1) {
             --B;
-            lo = std::min(lo, min_[level][B]);
-            hi = std::max(hi, max_[level][B]);
+            lo = std::min(lo, levels_[level][B].lo);
+            hi = std::max(hi, levels_[level][B].hi);
         }
         A >>= 1;
         B >>= 1;
@@ -73,7 +67,7 @@ std::pair<float, float> MinMaxPyramid::overall() const {
 
 size_t MinMaxPyramid::bytes() const {
     size_t n = v_.size();
-    for (const auto& l : min_)
+    for (const auto& l : levels_)
         n += 2 * l.size();
     return n * sizeof(float);
 }

@@ -29,7 +29,12 @@ public:
 
 private:
     std::vector<float> v_;
-    std::vector<std::vector<float>> min_, max_; // level k: blocks of kLeaf << k samples
+    // Level k: the extent of each block of kLeaf << k samples, minimum beside maximum (one
+    // cache line for both: at hours of 1 kHz data the levels are far bigger than the caches).
+    struct Extent {
+        float lo, hi;
+    };
+    std::vector<std::vector<Extent>> levels_;
 };
 
 // One pixel column of a plotted curve: the samples whose times fall in the column.
