@@ -1,9 +1,9 @@
 #include "media/filmstrip.h"
-#include "util/threadname.h"
 
 #include "media/filmstripcache.h"
 #include "media/videoreader.h"
 #include "util/error.h"
+#include "util/threadname.h"
 
 extern "C" {
 #include <libswscale/swscale.h>

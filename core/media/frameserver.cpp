@@ -1,7 +1,7 @@
 #include "media/frameserver.h"
-#include "util/threadname.h"
 
 #include "util/error.h"
+#include "util/threadname.h"
 
 #include <algorithm>
 

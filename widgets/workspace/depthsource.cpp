@@ -1,8 +1,8 @@
 #include "workspace/depthsource.h"
-#include "util/threadname.h"
 
 #include "io/bundle.h"
 #include "media/depthreader.h"
+#include "util/threadname.h"
 
 #include <QPointer>
 
