@@ -125,7 +125,6 @@ void VideoCanvas::setPlaying(bool playing) {
         drag_.reset();
         unsetCursor();
     }
-    askForPreviews();
     if (playing)
         drawOverlaysAhead(wanted_);
     else
