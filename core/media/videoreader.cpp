@@ -9,11 +9,15 @@ extern "C" {
 #include <libavutil/display.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/log.h>
+#include <libavutil/pixdesc.h>
 #include <libswscale/swscale.h>
 }
 
 #include <algorithm>
 #include <cmath>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace ts::core::media {
 
@@ -152,6 +156,8 @@ struct VideoReader::Impl {
         }
         const AVPixelFormat outFormat = gray ? AV_PIX_FMT_GRAY8 : AV_PIX_FMT_RGB24;
         const int channels = gray ? 1 : 3;
+        if (gray && grayFromLuma(out, ow, oh))
+            return out;
         sws = sws_getCachedContext(sws, w, h, static_cast<AVPixelFormat>(frm->format), ow, oh,
                                    outFormat, gray ? SWS_AREA : SWS_BICUBIC, nullptr, nullptr,
                                    nullptr);
@@ -171,6 +177,66 @@ struct VideoReader::Impl {
         if (!gray && previewMaxW > 0 && previewMaxH > 0)
             makePreview(out, previewMaxW, previewMaxH);
         return out;
+    }
+
+    // Gray straight from the luma plane of an 8-bit YUV frame when the scale is a whole
+    // number k (640 → 320, 1920 → 320): each output pixel is the mean of a k × k block, the
+    // same as swscale's area filter there, without its format and range passes (a tenth of the
+    // analysis pass's own work). Luma keeps the video's range (16–235 for most video), which
+    // corner finding and tracking do not mind. Other formats and scales: false (swscale).
+    bool grayFromLuma(VideoFrame& out, int ow, int oh) const {
+        const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(frm->format));
+        if (!d || (d->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_BE)) ||
+            d->nb_components < 1 || d->comp[0].depth != 8 || d->comp[0].plane != 0 ||
+            d->comp[0].step != 1 || d->comp[0].offset != 0)
+            return false;
+        const int w = frm->width, h = frm->height;
+        const int k = w / ow;
+        if (k < 1 || k > 16 || w != ow * k || h / k != oh)
+            return false;
+        std::vector<uint8_t> px(static_cast<size_t>(ow) * oh);
+        const uint8_t* src = frm->data[0];
+        const ptrdiff_t ls = frm->linesize[0];
+        const int n = k * k;
+        std::vector<uint16_t> acc(static_cast<size_t>(ow));
+        for (int y = 0; y < oh; ++y) {
+            std::fill(acc.begin(), acc.end(), 0);
+            for (int r = 0; r < k; ++r) {
+                const uint8_t* row = src + static_cast<ptrdiff_t>(y * k + r) * ls;
+                if (k == 2) {
+                    int x = 0;
+#ifdef __SSE2__
+                    // 16 output pixels a step: the even and odd bytes of 32 as 16-bit lanes.
+                    const __m128i lo = _mm_set1_epi16(0x00ff);
+                    for (; x + 16 <= ow; x += 16) {
+                        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 2 * x));
+                        const __m128i b =
+                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 2 * x + 16));
+                        const __m128i sa = _mm_add_epi16(_mm_and_si128(a, lo), _mm_srli_epi16(a, 8));
+                        const __m128i sb = _mm_add_epi16(_mm_and_si128(b, lo), _mm_srli_epi16(b, 8));
+                        __m128i* d0 = reinterpret_cast<__m128i*>(acc.data() + x);
+                        _mm_storeu_si128(d0, _mm_add_epi16(_mm_loadu_si128(d0), sa));
+                        _mm_storeu_si128(d0 + 1, _mm_add_epi16(_mm_loadu_si128(d0 + 1), sb));
+                    }
+#endif
+                    for (; x < ow; ++x)
+                        acc[size_t(x)] += uint16_t(row[2 * x] + row[2 * x + 1]);
+                } else {
+                    for (int x = 0; x < ow; ++x)
+                        for (int c = 0; c < k; ++c)
+                            acc[size_t(x)] += row[x * k + c];
+                }
+            }
+            uint8_t* dst = px.data() + static_cast<size_t>(y) * ow;
+            for (int x = 0; x < ow; ++x)
+                dst[x] = static_cast<uint8_t>((acc[size_t(x)] + n / 2) / n);
+        }
+        out.width = ow;
+        out.height = oh;
+        out.channels = 1;
+        out.rgb = std::move(px);
+        rotateRgb(out.rgb, out.width, out.height, info.rotation, 1);
+        return true;
     }
 
     // The display-sized BGRA copy of the frame (setPreviewSize), from the RGB24 picture just
@@ -295,6 +361,10 @@ std::unique_ptr<VideoReader> VideoReader::open(const fs::path& file, const Video
     avcodec_parameters_to_context(d.dec, st->codecpar);
     d.dec->thread_count = std::max(1, o.threads);
     d.dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    if (o.skipLoopFilter) {
+        d.dec->skip_loop_filter = AVDISCARD_ALL;
+        d.dec->flags2 |= AV_CODEC_FLAG2_FAST;
+    }
     d.dec->pkt_timebase = st->time_base;
     if (int e = avcodec_open2(d.dec, codec, nullptr); e < 0)
         throw Error(file.string(), "the decoder cannot be opened: " + avError(e));

@@ -269,6 +269,30 @@ struct ScaledCamera {
     double scale = 1; // scaled width / calibrated width
 };
 
+// Where points of the first frame land in the second if the camera turns by `r` (first camera
+// from second camera, as PairFit::r) scaled by `fraction` (the pair's length over the pair
+// `r` was measured on): through the undistorted bearings, back through the distortion.
+std::vector<cv::Point2f> predictTracks(const std::vector<cv::Point2f>& pts, const Eigen::Matrix3d& r,
+                                       const ScaledCamera& cam, double fraction) {
+    std::vector<cv::Point2f> n;
+    cv::undistortPoints(pts, n, cam.camera, cam.dist);
+    Eigen::AngleAxisd aa(r);
+    aa.angle() *= std::clamp(fraction, 0.0, 4.0);
+    const Eigen::Matrix3d secondFromFirst = aa.toRotationMatrix().transpose();
+    std::vector<cv::Point3f> rays(n.size());
+    for (size_t k = 0; k < n.size(); ++k) {
+        const Eigen::Vector3d b = secondFromFirst * Eigen::Vector3d(n[k].x, n[k].y, 1);
+        rays[k] = cv::Point3f(static_cast<float>(b.x()), static_cast<float>(b.y()),
+                              static_cast<float>(std::max(b.z(), 1e-3)));
+    }
+    std::vector<cv::Point2f> out;
+    if (rays.empty())
+        return out;
+    const cv::Mat zero = cv::Mat::zeros(3, 1, CV_64F);
+    cv::projectPoints(rays, zero, zero, cam.camera, cam.dist, out);
+    return out;
+}
+
 // One frame made ready for tracking by the decoding stage: everything that depends on this
 // frame alone (pyramid, corners to track into the next frame, depth seen from the RGB view).
 struct PreparedFrame {
@@ -344,6 +368,7 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     ro.threads = opt.decoderThreads;
     ro.cancel = opt.cancel;
     ro.grayMaxWidth = opt.maxWidth;
+    ro.skipLoopFilter = opt.fastDecode;
     auto reader = media::VideoReader::open(video, ro);
     const int64_t count = reader->frameCount();
 
@@ -452,6 +477,10 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     if (depth && depth->reader)
         depthAlong.emplace(*depth);
     std::vector<double> trackCounts, residuals;
+    const cv::TermCriteria lkCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
+    std::optional<Eigen::Matrix3d> lastRotation; // of the last pair, if it had one
+    TimeNs lastRotationT = -1;                   // that pair's second frame
+    double lastRotationDt = 1;                   // and its length (ns)
     PreparedFrame prev, cur;
     bool havePrev = false;
     while (queue.pop(cur)) {
@@ -478,8 +507,24 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
             std::vector<cv::Point2f> next;
             std::vector<uchar> status;
             std::vector<float> err;
-            cv::calcOpticalFlowPyrLK(prev.pyramid, cur.pyramid, prevPts, next, status, err, win,
-                                     levels);
+            // Seeded with the last pair's rotation, the tracks start within a few pixels of
+            // where they end, and the pyramid's coarse levels have nothing left to do. A pair
+            // whose seeds lose too many tracks (the head turning faster, a bad last pair) is
+            // tracked again from the coarsest level.
+            bool tracked = false;
+            if (opt.seededLevels >= 0 && lastRotation && lastRotationT == prevT) {
+                next = predictTracks(prevPts, *lastRotation, *cur.cam,
+                                     static_cast<double>(t - prevT) / lastRotationDt);
+                cv::calcOpticalFlowPyrLK(prev.pyramid, cur.pyramid, prevPts, next, status, err,
+                                         win, std::min(opt.seededLevels, levels), lkCriteria,
+                                         cv::OPTFLOW_USE_INITIAL_FLOW);
+                const auto kept = std::count(status.begin(), status.end(), uchar(1));
+                tracked = static_cast<double>(kept) >= 0.8 * static_cast<double>(prevPts.size());
+                ++(tracked ? out.seededPairs : out.reseededPairs);
+            }
+            if (!tracked)
+                cv::calcOpticalFlowPyrLK(prev.pyramid, cur.pyramid, prevPts, next, status, err,
+                                         win, levels, lkCriteria);
             std::vector<cv::Point2f> p0, p1;
             for (size_t k = 0; k < prevPts.size(); ++k)
                 if (status[k] && next[k].x >= 0 && next[k].y >= 0 && next[k].x < cur.width &&
@@ -534,7 +579,11 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                     ++out.skippedPairs;
                 }
             }
+            lastRotation.reset();
             if (fit.ok) {
+                lastRotation = fit.r;
+                lastRotationT = t;
+                lastRotationDt = static_cast<double>(t - prevT);
                 const Eigen::AngleAxisd aa(fit.r);
                 const double dt = static_cast<double>(t - prevT) * 1e-9;
                 const Eigen::Vector3d w = aa.axis() * (aa.angle() / dt);

@@ -43,9 +43,16 @@ struct VisualRotationOptions {
     int minTracks = 12;         // fewer good tracks: no rotation for this pair
     int windowPx = 11;          // Lucas–Kanade window (pixels of the scaled frame), per level
     int detectLevel = 1;        // corners are found on this pyramid level (1: half size)
+    // Tracks start where the last pair's rotation puts them, and Lucas–Kanade then runs on the
+    // pyramid levels up to this one only (0: full size alone; -1: no seeding, all levels).
+    // A pair losing more than a fifth of its tracks so is tracked again on every level.
+    int seededLevels = 0;
     double huberPixels = 0.3;   // residuals beyond this (in scaled pixels) are down-weighted
     double maxGapPeriods = 3.0; // pairs further apart than this many frame periods are skipped
     int decoderThreads = 2;
+    // Decode without the in-loop deblocking filter (VideoReaderOptions::skipLoopFilter): the
+    // tracks follow texture, which the filter only smooths at block edges.
+    bool fastDecode = false;
     const std::atomic<bool>* cancel = nullptr; // checked per frame; throws ts::core::Error
     std::function<void(double)> progress;      // fraction 0..1, from the calling thread
 };
@@ -58,6 +65,8 @@ struct VisualRotation {
     int64_t failedPairs = 0;       // pairs with too few tracks (blank, blurred or covered frames)
     int64_t depthPairs = 0;        // pairs solved with depth (rotation and translation)
     int64_t skippedPairs = 0;      // with depth given: pairs where neither frame had depth
+    int64_t seededPairs = 0;       // pairs tracked from the last pair's rotation (seededLevels)
+    int64_t reseededPairs = 0;     // pairs whose seeds lost tracks: tracked again on every level
     // Per rate sample (the same order as rate): the good tracks of its fit and their RMS
     // reprojection residual (scaled pixels), the fit's own measure of how well it is known.
     std::vector<int> pairTracks;

@@ -186,6 +186,65 @@ private slots:
         }
     }
 
+    // Analysis passes ask for gray scaled down by a whole factor: the frame must be the video's
+    // own luma plane (as ffmpeg decodes it to yuv420p) averaged over k × k blocks, rounded, and
+    // turned like the colour frames. A decoder without its deblocking filter must give what
+    // ffmpeg gives with the same switches.
+    void grayIsLumaAveragedOverBlocks() {
+        QVERIFY(ffmpeg(src_ + QStringList{"-frames:v", "12", "-c:v", "libx264", "-bf", "2",
+                                          path("gray.mp4")}));
+        for (const bool fast : {false, true}) {
+            QStringList args = {"-v", "error"};
+            if (fast)
+                args += {"-skip_loop_filter", "all", "-flags2", "fast"};
+            args += {"-i", path("gray.mp4"), "-vsync", "0", "-f", "rawvideo", "-pix_fmt",
+                     "yuv420p", "-"};
+            QProcess p;
+            p.start("ffmpeg", args);
+            QVERIFY(p.waitForFinished(60000));
+            const QByteArray yuv = p.readAllStandardOutput();
+            const int w = 160, h = 120, frameBytes = w * h * 3 / 2;
+            QCOMPARE(yuv.size(), 12 * frameBytes);
+            for (const int k : {1, 2, 4}) {
+                ts::core::media::VideoReaderOptions o;
+                o.grayMaxWidth = w / k;
+                o.skipLoopFilter = fast;
+                auto r = VideoReader::open(path("gray.mp4").toStdString(), o);
+                for (int n : {0, 5, 11, 3}) {
+                    const auto f = r->frame(n);
+                    QCOMPARE(f.channels, 1);
+                    QCOMPARE(f.width, w / k);
+                    QCOMPARE(f.height, h / k);
+                    const auto* luma =
+                        reinterpret_cast<const uint8_t*>(yuv.constData()) + n * frameBytes;
+                    int worst = 0;
+                    for (int y = 0; y < f.height; ++y)
+                        for (int x = 0; x < f.width; ++x) {
+                            int sum = 0;
+                            for (int dy = 0; dy < k; ++dy)
+                                for (int dx = 0; dx < k; ++dx)
+                                    sum += luma[(y * k + dy) * w + x * k + dx];
+                            const int expect = (sum + k * k / 2) / (k * k);
+                            worst = std::max(worst,
+                                             std::abs(int(f.rgb[size_t(y) * f.width + x]) - expect));
+                        }
+                    QVERIFY2(worst == 0, qPrintable(QString("k=%1 fast=%2 frame %3: off by %4")
+                                                        .arg(k)
+                                                        .arg(fast)
+                                                        .arg(n)
+                                                        .arg(worst)));
+                }
+            }
+        }
+        // A scale that is not a whole factor still gives gray of the asked width (swscale).
+        ts::core::media::VideoReaderOptions o;
+        o.grayMaxWidth = 100;
+        const auto f = VideoReader::open(path("gray.mp4").toStdString(), o)->frame(2);
+        QCOMPARE(f.channels, 1);
+        QCOMPARE(f.width, 100);
+        QCOMPARE(f.height, 75);
+    }
+
     void rotation() {
         QVERIFY(
             ffmpeg(src_ + QStringList{"-frames:v", "45", "-c:v", "libx264", path("plain.mp4")}));

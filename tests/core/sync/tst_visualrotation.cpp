@@ -69,19 +69,39 @@ private slots:
             QVERIFY(vis.pairResidualPx[k] >= 0 && vis.pairResidualPx[k] < 2);
         }
         const auto rate = sync::angularRateFromPose(b.pose.at("pose"), 30'000'000);
-        double err = 0, sig = 0;
-        size_t hint = 0;
-        for (size_t k = 0; k < vis.rate.size(); ++k) {
-            const Vec3 p = sync::interpolate(rate, static_cast<double>(vis.rate.t[k]), &hint);
-            for (int a = 0; a < 3; ++a) {
-                err += std::pow(vis.rate.v[k][a] - p[a], 2);
-                sig += p[a] * p[a];
+        auto relativeError = [&](const sync::VisualRotation& v) {
+            double err = 0, sig = 0;
+            size_t hint = 0;
+            for (size_t k = 0; k < v.rate.size(); ++k) {
+                const Vec3 p = sync::interpolate(rate, static_cast<double>(v.rate.t[k]), &hint);
+                for (int a = 0; a < 3; ++a) {
+                    err += std::pow(v.rate.v[k][a] - p[a], 2);
+                    sig += p[a] * p[a];
+                }
             }
-        }
-        const double rel = std::sqrt(err / sig);
-        qInfo("visual rate: %lld pairs, %.0f tracks, residual %.2f px, relative error %.3f",
-              static_cast<long long>(vis.pairs), vis.medianTracks, vis.medianResidualPx, rel);
+            return std::sqrt(err / sig);
+        };
+        const double rel = relativeError(vis);
+        qInfo("visual rate: %lld pairs (%lld seeded, %lld tracked again), %.0f tracks, residual "
+              "%.2f px, relative error %.3f",
+              static_cast<long long>(vis.pairs), static_cast<long long>(vis.seededPairs),
+              static_cast<long long>(vis.reseededPairs), vis.medianTracks, vis.medianResidualPx,
+              rel);
         QVERIFY2(rel < 0.15, qPrintable(QString::number(rel)));
+        // Tracks seeded with the last pair's rotation (the default) follow the same texture as
+        // tracks found through the whole pyramid: nearly every pair is seeded and the rate is
+        // as close to the truth.
+        QVERIFY2(vis.seededPairs > vis.pairs * 9 / 10,
+                 qPrintable(QString("%1 of %2").arg(vis.seededPairs).arg(vis.pairs)));
+        sync::SyncSettings unseeded;
+        unseeded.visual.seededLevels = -1;
+        const auto full = sync::extractEpisodeSignals(b, unseeded);
+        QVERIFY(full.visual);
+        QCOMPARE(full.visual->seededPairs, int64_t(0));
+        const double relFull = relativeError(*full.visual);
+        qInfo("through every level: relative error %.3f", relFull);
+        QVERIFY2(rel < relFull * 1.05 + 0.002,
+                 qPrintable(QString("seeded %1, every level %2").arg(rel).arg(relFull)));
     }
 
     // The video links gyro and pose to the camera clock. What matters is the misalignment
