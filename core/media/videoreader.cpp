@@ -198,6 +198,7 @@ struct VideoReader::Impl {
         const uint8_t* src = frm->data[0];
         const ptrdiff_t ls = frm->linesize[0];
         const int n = k * k;
+        const uint64_t recip = ((uint64_t(1) << 32) + uint64_t(n) - 1) / uint64_t(n);
         std::vector<uint16_t> acc(static_cast<size_t>(ow));
         for (int y = 0; y < oh; ++y) {
             std::fill(acc.begin(), acc.end(), 0);
@@ -228,8 +229,10 @@ struct VideoReader::Impl {
                 }
             }
             uint8_t* dst = px.data() + static_cast<size_t>(y) * ow;
+            // Rounded mean by a reciprocal: exact for sums below 2^17 and n ≤ 256 (an integer
+            // division per pixel cost more than the sums).
             for (int x = 0; x < ow; ++x)
-                dst[x] = static_cast<uint8_t>((acc[size_t(x)] + n / 2) / n);
+                dst[x] = static_cast<uint8_t>((uint64_t(acc[size_t(x)] + n / 2) * recip) >> 32);
         }
         out.width = ow;
         out.height = oh;
@@ -361,7 +364,7 @@ std::unique_ptr<VideoReader> VideoReader::open(const fs::path& file, const Video
     avcodec_parameters_to_context(d.dec, st->codecpar);
     d.dec->thread_count = std::max(1, o.threads);
     d.dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    if (o.skipLoopFilter) {
+    if (o.skipLoopFilter && o.grayMaxWidth > 0 && st->codecpar->width >= 2 * o.grayMaxWidth) {
         d.dec->skip_loop_filter = AVDISCARD_ALL;
         d.dec->flags2 |= AV_CODEC_FLAG2_FAST;
     }

@@ -435,10 +435,11 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                     p.width = f.width;
                     p.height = f.height;
                     const cv::Mat gray(f.height, f.width, CV_8UC1, f.rgb.data());
-                    cv::buildOpticalFlowPyramid(gray, p.pyramid, win, levels);
-                    // With derivatives the pyramid holds image, derivatives, image, …
+                    // Images only: Lucas–Kanade takes the derivatives of the levels it uses
+                    // (seeded tracks: the full-size level alone), not of all four.
+                    cv::buildOpticalFlowPyramid(gray, p.pyramid, win, levels, false);
                     const int level = std::clamp(opt.detectLevel, 0, levels);
-                    p.corners = spreadCorners(p.pyramid[static_cast<size_t>(2 * level)],
+                    p.corners = spreadCorners(p.pyramid[static_cast<size_t>(level)],
                                               opt.maxFeatures, std::ldexp(1.0, -level));
                     if (depth && depth->reader && p.t >= 0) {
                         const int64_t di = depth->reader->indexAtTime(p.t + depth->maxTimeDiffNs);
