@@ -79,6 +79,7 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
         BundleReadOptions ro;
         ro.hashMedia = false;
         ro.checkVideoFrames = false;
+        ro.checkDepthFrames = false;
         const Bundle b = readBundle(dir, ro);
         if (!b.ok())
             throw Error(dir.string(), "synthetic bundle does not read back cleanly");

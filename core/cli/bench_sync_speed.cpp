@@ -54,6 +54,7 @@ int benchSync(const Args& a, std::ostream& out, std::ostream& err) {
     BundleReadOptions ro;
     ro.hashMedia = false;
     ro.checkVideoFrames = false;
+    ro.checkDepthFrames = false;
     const fs::path video = dir / "rgb.mp4";
     const std::vector<std::string> ffmpeg{"ffmpeg",       "-v", "error", "-i",
                                           video.string(), "-f", "null",  "-"};

@@ -117,6 +117,7 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         BundleReadOptions ro;
         ro.hashMedia = false;        // verify checks media; sync needs the samples only
         ro.checkVideoFrames = false; // frame times come from the timestamp CSV
+        ro.checkDepthFrames = false; // the video pass reads the depth frames it uses
         const Bundle b = readBundle(dir, ro);
         if (!b.ok()) {
             err << "touchstone-cli sync: episode '" << id << "': bundle " << dir.string()

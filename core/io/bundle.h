@@ -24,6 +24,10 @@ struct BundleReadOptions {
     bool hashMedia = true;        // SHA-256 of every file (import needs it; a quick check not)
     bool keepSamples = true;      // keep the parsed samples in Bundle (else only stats)
     bool checkVideoFrames = true; // read every video packet to count frames and find truncation
+    // Read every depth frame's PNG header (format, size against the calibration). Off: only the
+    // first frame is read (the stream's size), for passes that decode the frames themselves and
+    // cope with a bad one (sync).
+    bool checkDepthFrames = true;
     int threads = 2;
     // Called from worker threads with a fraction in [0, 1]; may be empty.
     std::function<void(double)> progress;

@@ -337,7 +337,8 @@ private:
         const CameraIntrinsics* cam = nullptr;
         if (auto it = b_.calibration.cameras.find("depth"); it != b_.calibration.cameras.end())
             cam = &it->second;
-        const size_t n = ft.frameIndex.size();
+        const size_t n = opt_.checkDepthFrames ? ft.frameIndex.size()
+                                               : std::min<size_t>(ft.frameIndex.size(), 1);
         auto indices = std::make_shared<std::vector<int64_t>>(ft.frameIndex);
         for (size_t start = 0; start < n; start += kDepthChunk) {
             const size_t end = std::min(n, start + kDepthChunk);
