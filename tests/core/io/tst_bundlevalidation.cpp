@@ -294,6 +294,26 @@ private slots:
         QCOMPARE(b.stats.size(), size_t(4));
     }
 
+    // Sync reads the depth frames itself: with checkDepthFrames off only the first frame is
+    // read (the stream's size), so a damaged later frame is not reported at read time, and
+    // the frame times are all there.
+    void depthFramesLeftToTheirReader() {
+        QTemporaryDir tmp;
+        QVERIFY(writeMiniBundle(tmp.path()));
+        QImage img(8, 6, QImage::Format_Grayscale8);
+        img.fill(3);
+        QFile::remove(tmp.filePath("depth/000002.png"));
+        QVERIFY(img.save(tmp.filePath("depth/000002.png")));
+        ts::core::BundleReadOptions o;
+        QVERIFY(ts::core::readBundle(tmp.path().toStdString(), o).diagnostics.contains("depth.format"));
+        o.checkDepthFrames = false;
+        auto b = ts::core::readBundle(tmp.path().toStdString(), o);
+        QVERIFY(!b.diagnostics.contains("depth.format"));
+        QVERIFY(b.ok());
+        QCOMPARE(b.statsFor("depth")->width, 8);
+        QCOMPARE(b.frames.at("depth").tNs.size(), size_t(3));
+    }
+
     void timestampsAreExact() {
         QTemporaryDir tmp;
         QVERIFY(writeMiniBundle(tmp.path()));
