@@ -123,25 +123,67 @@ PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eig
 // Kanade tracks the texture around a point, so a corner found at half size, a pixel off the
 // exact corner, is tracked as well, and finding it costs a quarter.
 std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures, double scale) {
-    std::vector<cv::Point2f> all;
-    cv::goodFeaturesToTrack(gray, all, maxFeatures * 3, 0.005,
-                            std::max(3.0 * scale, gray.cols / 60.0), cv::noArray(),
-                            scale < 1 ? 3 : 5);
-    for (cv::Point2f& p : all)
-        p /= static_cast<float>(scale);
+    // Shi–Tomasi corners (as goodFeaturesToTrack: the smaller eigenvalue of the gradient
+    // matrix, local maxima above 0.005 of the strongest), chosen cell by cell: each cell keeps
+    // its strongest, at least minDist apart. goodFeaturesToTrack sorted and spaced every
+    // candidate of the frame (several hundred) to keep 600 of which the cells took 240.
+    thread_local cv::Mat eig; // reused: a fresh map a frame cost its page faults
+    cv::cornerMinEigenVal(gray, eig, scale < 1 ? 3 : 5, 3);
+    double maxVal = 0;
+    cv::minMaxLoc(eig, nullptr, &maxVal);
+    const float thresh = static_cast<float>(0.005 * maxVal);
     const int gx = 8, gy = 6;
     const int perCell = std::max(1, (maxFeatures + gx * gy - 1) / (gx * gy));
-    std::vector<int> used(gx * gy, 0);
-    std::vector<cv::Point2f> out;
-    for (const cv::Point2f& p : all) { // strongest first
-        const int cx = std::min(gx - 1, static_cast<int>(p.x * scale * gx / gray.cols));
-        const int cy = std::min(gy - 1, static_cast<int>(p.y * scale * gy / gray.rows));
-        int& u = used[static_cast<size_t>(cy * gx + cx)];
-        if (u < perCell) {
-            ++u;
-            out.push_back(p);
+    const float minDist = static_cast<float>(std::max(3.0 * scale, gray.cols / 60.0));
+    struct Candidate {
+        float v;
+        int x, y;
+    };
+    thread_local std::vector<std::vector<Candidate>> cells;
+    cells.resize(static_cast<size_t>(gx * gy));
+    for (auto& c : cells)
+        c.clear();
+    // Local maxima: equal to the 3 × 3 maximum (dilation, vectorized) and above the threshold.
+    thread_local cv::Mat dil;
+    cv::dilate(eig, dil, cv::Mat());
+    for (int y = 1; y + 1 < eig.rows; ++y) {
+        const float* row = eig.ptr<float>(y);
+        const float* top = dil.ptr<float>(y);
+        const int cy = std::min(gy - 1, y * gy / eig.rows);
+        for (int x = 1; x + 1 < eig.cols; ++x) {
+            const float v = row[x];
+            if ((v > thresh) & (v >= top[x])) {
+                const int cx = std::min(gx - 1, x * gx / eig.cols);
+                cells[static_cast<size_t>(cy * gx + cx)].push_back({v, x, y});
+            }
         }
     }
+    thread_local std::vector<Candidate> chosen;
+    chosen.clear();
+    for (auto& cell : cells) {
+        std::sort(cell.begin(), cell.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.v > b.v; });
+        const size_t first = chosen.size();
+        for (const Candidate& c : cell) {
+            if (static_cast<int>(chosen.size() - first) >= perCell)
+                break;
+            bool free = true;
+            for (size_t k = first; k < chosen.size() && free; ++k) {
+                const float dx = static_cast<float>(chosen[k].x - c.x);
+                const float dy = static_cast<float>(chosen[k].y - c.y);
+                free = dx * dx + dy * dy >= minDist * minDist;
+            }
+            if (free)
+                chosen.push_back(c);
+        }
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
+        return a.v > b.v; // strongest first
+    });
+    std::vector<cv::Point2f> out;
+    out.reserve(chosen.size());
+    for (const Candidate& c : chosen)
+        out.emplace_back(static_cast<float>(c.x / scale), static_cast<float>(c.y / scale));
     return out;
 }
 
