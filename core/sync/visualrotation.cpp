@@ -2,6 +2,7 @@
 
 #include "media/depthreader.h"
 #include "media/videoreader.h"
+#include "sync/framepairmotion.h"
 #include "util/error.h"
 
 #include <Eigen/Dense>
@@ -15,7 +16,6 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,88 +35,6 @@ double median(std::vector<double> v) {
     return *mid;
 }
 
-struct PairFit {
-    bool ok = false;
-    Eigen::Matrix3d r = Eigen::Matrix3d::Identity(); // first camera from second camera
-    int tracks = 0;
-    double rmsPx = 0;
-};
-
-Eigen::Matrix3d kabsch(const std::vector<Eigen::Vector3d>& a, const std::vector<Eigen::Vector3d>& b,
-                       const std::vector<double>& w) {
-    Eigen::Matrix3d h = Eigen::Matrix3d::Zero();
-    for (size_t k = 0; k < a.size(); ++k)
-        if (w[k] > 0)
-            h += w[k] * b[k] * a[k].transpose();
-    Eigen::JacobiSVD<Eigen::Matrix3d> svd(h, Eigen::ComputeFullU | Eigen::ComputeFullV);
-    Eigen::Matrix3d d = Eigen::Matrix3d::Identity();
-    d(2, 2) = (svd.matrixV() * svd.matrixU().transpose()).determinant() < 0 ? -1 : 1;
-    return svd.matrixV() * d * svd.matrixU().transpose();
-}
-
-// Rotation R with a ≈ R·b over unit bearings. Moving things (hands, a lifted object) can fill
-// much of the view, so the static majority is found first (two-point RANSAC), then refined
-// with Huber weights that drop to zero beyond 3·huberPx (pixels: focal · angle).
-PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eigen::Vector3d>& b,
-                    double focalPx, double huberPx, int minTracks, uint64_t seed,
-                    std::vector<char>& inlier) {
-    PairFit fit;
-    const size_t n = a.size();
-    inlier.assign(n, 0);
-    if (static_cast<int>(n) < minTracks)
-        return fit;
-    const double cut = 3 * huberPx;
-    auto residual = [&](const Eigen::Matrix3d& r, size_t k) {
-        return (a[k] - r * b[k]).norm() * focalPx;
-    };
-    uint64_t state = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    auto pick = [&]() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<size_t>((state >> 33) % n);
-    };
-    Eigen::Matrix3d best = Eigen::Matrix3d::Identity();
-    size_t bestCount = 0;
-    std::vector<double> w(n, 0.0);
-    for (int h = 0; h < 48; ++h) {
-        const size_t i = pick(), j = pick();
-        if (i == j)
-            continue;
-        std::fill(w.begin(), w.end(), 0.0);
-        w[i] = w[j] = 1;
-        const Eigen::Matrix3d r = kabsch(a, b, w);
-        size_t count = 0;
-        for (size_t k = 0; k < n; ++k)
-            count += residual(r, k) <= cut;
-        if (count > bestCount) {
-            bestCount = count;
-            best = r;
-        }
-    }
-    Eigen::Matrix3d r = best;
-    for (int iter = 0; iter < 5; ++iter) {
-        for (size_t k = 0; k < n; ++k) {
-            const double res = residual(r, k);
-            w[k] = res <= huberPx ? 1.0 : res <= cut ? huberPx / res : 0.0;
-        }
-        r = kabsch(a, b, w);
-    }
-    double sum = 0;
-    int good = 0;
-    for (size_t k = 0; k < n; ++k) {
-        const double res = residual(r, k);
-        if (res <= cut) {
-            sum += res * res;
-            ++good;
-            inlier[k] = 1;
-        }
-    }
-    fit.tracks = good;
-    fit.rmsPx = good > 0 ? std::sqrt(sum / good) : 0;
-    fit.ok = good >= minTracks;
-    fit.r = r;
-    return fit;
-}
-
 // Up to maxFeatures corners spread over an 8 × 6 grid, so that a textured object filling part
 // of the view cannot outnumber the rest of the scene. `gray` may be a level of the pyramid
 // (`scale` = its size relative to the frame's): the corners come back in frame pixels. Lucas–
@@ -125,9 +43,9 @@ PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eig
 std::vector<cv::Point2f> spreadCorners(const cv::Mat& gray, int maxFeatures, double scale) {
     // Shi–Tomasi corners (as goodFeaturesToTrack: the smaller eigenvalue of the gradient
     // matrix, local maxima above 0.005 of the strongest), chosen cell by cell: each cell keeps
-    // its strongest, at least minDist apart. goodFeaturesToTrack sorted and spaced every
+    // its strongest, at least minDist apart within the cell. goodFeaturesToTrack sorted and spaced every
     // candidate of the frame (several hundred) to keep 600 of which the cells took 240.
-    thread_local cv::Mat eig; // reused: a fresh map a frame cost its page faults
+    thread_local cv::Mat eig; // reused from frame to frame
     cv::cornerMinEigenVal(gray, eig, scale < 1 ? 3 : 5, 3);
     double maxVal = 0;
     cv::minMaxLoc(eig, nullptr, &maxVal);
@@ -239,99 +157,6 @@ private:
     Eigen::Matrix3d depthFromRgbR_, rgbFromDepthR_;
     Eigen::Vector3d depthFromRgbT_, rgbFromDepthT_;
 };
-
-// The pose (R, t) with q ≈ π(R·P + t) for 3-D points P and normalized image positions q
-// (π: divide by z), by Gauss–Newton on the reprojection error from the given start. A 6 × 6
-// problem over a few hundred points: a few microseconds an iteration (solvePnP's general
-// Levenberg–Marquardt cost half the tracking stage for the same minimum).
-bool refinePose(const std::vector<Eigen::Vector3d>& p, const std::vector<Eigen::Vector2d>& q,
-                Eigen::Matrix3d& r, Eigen::Vector3d& t) {
-    for (int iter = 0; iter < 20; ++iter) {
-        Eigen::Matrix<double, 6, 6> h = Eigen::Matrix<double, 6, 6>::Zero();
-        Eigen::Matrix<double, 6, 1> g = Eigen::Matrix<double, 6, 1>::Zero();
-        int used = 0;
-        for (size_t k = 0; k < p.size(); ++k) {
-            const Eigen::Vector3d rp = r * p[k];
-            const Eigen::Vector3d x = rp + t;
-            if (x.z() <= 1e-6)
-                continue;
-            const double iz = 1 / x.z();
-            const Eigen::Vector2d res(x.x() * iz - q[k].x(), x.y() * iz - q[k].y());
-            Eigen::Matrix<double, 2, 3> dpi;
-            dpi << iz, 0, -x.x() * iz * iz, 0, iz, -x.y() * iz * iz;
-            Eigen::Matrix<double, 3, 6> dx;
-            // Left perturbation R ← exp(ω)·R: d(R·P)/dω = −[R·P]×.
-            dx << 0, rp.z(), -rp.y(), 1, 0, 0, -rp.z(), 0, rp.x(), 0, 1, 0, rp.y(), -rp.x(), 0, 0,
-                0, 1;
-            const Eigen::Matrix<double, 2, 6> j = dpi * dx;
-            h.noalias() += j.transpose() * j;
-            g.noalias() += j.transpose() * res;
-            ++used;
-        }
-        if (used < 6)
-            return false;
-        const Eigen::Matrix<double, 6, 1> step = h.ldlt().solve(-g);
-        if (!step.allFinite())
-            return false;
-        const Eigen::Vector3d w = step.head<3>();
-        if (w.norm() > 0)
-            r = Eigen::AngleAxisd(w.norm(), w.normalized()).toRotationMatrix() * r;
-        t += step.tail<3>();
-        if (w.norm() < 1e-9 && step.tail<3>().norm() < 1e-9)
-            break;
-    }
-    return r.allFinite() && t.allFinite();
-}
-
-// Rotation (and translation) between two frames from 3-D points of one of them and their
-// normalized image positions in the other. fromFirst: the points belong to the first frame.
-// Tracks reprojecting further than 2·huberPx are dropped and the pose solved again (≤ 3 rounds).
-void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
-                    const std::vector<cv::Point2f>& other, bool fromFirst, double focal,
-                    double huberPx, int minTracks) {
-    std::vector<Eigen::Vector3d> p(pts.size());
-    std::vector<Eigen::Vector2d> q(other.size());
-    for (size_t k = 0; k < pts.size(); ++k) {
-        p[k] = Eigen::Vector3d(pts[k].x, pts[k].y, pts[k].z);
-        q[k] = Eigen::Vector2d(other[k].x, other[k].y);
-    }
-    // Start from the rotation-only fit (P_B = R P_A): first_from_second is fit.r.
-    Eigen::Matrix3d r = fromFirst ? Eigen::Matrix3d(fit.r.transpose()) : fit.r;
-    Eigen::Vector3d t = Eigen::Vector3d::Zero();
-    auto reprojectionPx = [&](size_t k) {
-        const Eigen::Vector3d x = r * p[k] + t;
-        if (x.z() <= 1e-6)
-            return std::numeric_limits<double>::infinity();
-        return (x.head<2>() / x.z() - q[k]).norm() * focal;
-    };
-    for (int round = 0; round < 3; ++round) {
-        if (static_cast<int>(p.size()) < minTracks)
-            return;
-        if (!refinePose(p, q, r, t))
-            return;
-        size_t kept = 0;
-        for (size_t k = 0; k < p.size(); ++k)
-            if (reprojectionPx(k) <= 2 * huberPx) {
-                p[kept] = p[k];
-                q[kept] = q[k];
-                ++kept;
-            }
-        if (kept == p.size())
-            break;
-        p.resize(kept);
-        q.resize(kept);
-    }
-    if (static_cast<int>(p.size()) < minTracks)
-        return;
-    double sum = 0;
-    for (size_t k = 0; k < p.size(); ++k) {
-        const double d = reprojectionPx(k);
-        sum += d * d;
-    }
-    fit.rmsPx = std::sqrt(sum / static_cast<double>(p.size()));
-    fit.r = fromFirst ? Eigen::Matrix3d(r.transpose()) : r;
-    fit.tracks = static_cast<int>(p.size());
-}
 
 } // namespace
 
