@@ -176,13 +176,11 @@ struct ScaledCamera {
     double scale = 1; // scaled width / calibrated width
 };
 
-// Where points of the first frame land in the second if the camera turns by `r` (first camera
-// from second camera, as PairFit::r) scaled by `fraction` (the pair's length over the pair
-// `r` was measured on): through the undistorted bearings, back through the distortion.
-std::vector<cv::Point2f> predictTracks(const std::vector<cv::Point2f>& pts, const Eigen::Matrix3d& r,
+// Where points of the first frame, given undistorted (normalized), land in the second if the
+// camera turns by `r` (first camera from second camera, as PairFit::r) scaled by `fraction` (the
+// pair's length over the pair `r` was measured on): pixels, back through the distortion.
+std::vector<cv::Point2f> predictTracks(const std::vector<cv::Point2f>& n, const Eigen::Matrix3d& r,
                                        const ScaledCamera& cam, double fraction) {
-    std::vector<cv::Point2f> n;
-    cv::undistortPoints(pts, n, cam.camera, cam.dist);
     Eigen::AngleAxisd aa(r);
     aa.angle() *= std::clamp(fraction, 0.0, 4.0);
     const Eigen::Matrix3d secondFromFirst = aa.toRotationMatrix().transpose();
@@ -210,6 +208,7 @@ struct PreparedFrame {
     std::shared_ptr<const ScaledCamera> cam;
     std::vector<cv::Mat> pyramid;
     std::vector<cv::Point2f> corners;
+    std::vector<cv::Point2f> cornersNormalized; // the same, undistorted (for seeding and fitting)
     std::optional<media::DepthFrame> depth; // the depth frame captured with it, if any
 };
 
@@ -348,6 +347,9 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                     const int level = std::clamp(opt.detectLevel, 0, levels);
                     p.corners = spreadCorners(p.pyramid[static_cast<size_t>(level)],
                                               opt.maxFeatures, std::ldexp(1.0, -level));
+                    if (!p.corners.empty())
+                        cv::undistortPoints(p.corners, p.cornersNormalized, cam->camera,
+                                            cam->dist);
                     if (depth && depth->reader && p.t >= 0) {
                         const int64_t di = depth->reader->indexAtTime(p.t + depth->maxTimeDiffNs);
                         if (di >= 0 &&
@@ -421,7 +423,7 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
             // tracked again from the coarsest level.
             bool tracked = false;
             if (opt.seededLevels >= 0 && lastRotation && lastRotationT == prevT) {
-                next = predictTracks(prevPts, *lastRotation, *cur.cam,
+                next = predictTracks(prev.cornersNormalized, *lastRotation, *cur.cam,
                                      static_cast<double>(t - prevT) / lastRotationDt);
                 cv::calcOpticalFlowPyrLK(prev.pyramid, cur.pyramid, prevPts, next, status, err,
                                          win, std::min(opt.seededLevels, levels), lkCriteria,
@@ -433,18 +435,17 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
             if (!tracked)
                 cv::calcOpticalFlowPyrLK(prev.pyramid, cur.pyramid, prevPts, next, status, err,
                                          win, levels, lkCriteria);
-            std::vector<cv::Point2f> p0, p1;
+            std::vector<cv::Point2f> n0, p1; // undistorted in the first frame, pixels in the second
             for (size_t k = 0; k < prevPts.size(); ++k)
                 if (status[k] && next[k].x >= 0 && next[k].y >= 0 && next[k].x < cur.width &&
                     next[k].y < cur.height) {
-                    p0.push_back(prevPts[k]);
+                    n0.push_back(prev.cornersNormalized[k]);
                     p1.push_back(next[k]);
                 }
             PairFit fit;
             bool skipped = false;
-            if (static_cast<int>(p0.size()) >= opt.minTracks) {
-                std::vector<cv::Point2f> n0, n1;
-                cv::undistortPoints(p0, n0, camera, dist);
+            if (static_cast<int>(n0.size()) >= opt.minTracks) {
+                std::vector<cv::Point2f> n1;
                 cv::undistortPoints(p1, n1, camera, dist);
                 std::vector<Eigen::Vector3d> a(n0.size()), b(n1.size());
                 for (size_t k = 0; k < n0.size(); ++k) {
