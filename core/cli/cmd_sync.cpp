@@ -7,7 +7,7 @@
 #include "io/bundle.h"
 #include "project/projectpath.h"
 #include "store/projectstore.h"
-#include "sync/episodesync.h"
+#include "sync/episodeinput.h"
 #include "sync/syncsettingsjson.h"
 #include "util/error.h"
 
@@ -118,7 +118,9 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         ro.hashMedia = false;        // verify checks media; sync needs the samples only
         ro.checkVideoFrames = false; // frame times come from the timestamp CSV
         ro.checkDepthFrames = false; // the video pass reads the depth frames it uses
-        const Bundle b = readBundle(dir, ro);
+        // The video pass runs while the sample streams are read.
+        const sync::EpisodeInput in = sync::readEpisodeForSync(dir, ro, settings);
+        const Bundle& b = in.bundle;
         if (!b.ok()) {
             err << "touchstone-cli sync: episode '" << id << "': bundle " << dir.string()
                 << " cannot be read:\n";
@@ -127,7 +129,7 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             rc = 1;
             continue;
         }
-        const sync::EpisodeSyncResult r = sync::syncEpisode(b, settings);
+        const sync::EpisodeSyncResult r = sync::syncEpisode(b, settings, in.extracted ? &*in.extracted : nullptr);
         std::vector<QcMetric> metrics;
         std::set<std::string> manualKept;
         std::vector<std::string> flagged;

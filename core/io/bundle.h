@@ -28,6 +28,10 @@ struct BundleReadOptions {
     // first frame is read (the stream's size), for passes that decode the frames themselves and
     // cope with a bad one (sync).
     bool checkDepthFrames = true;
+    // Read the IMU, pose, hands and force CSVs and the attachments. Off: only the manifest, the
+    // calibration and the video and depth streams (frame tables, probes), so that a video pass
+    // can start while the rest is read (sync).
+    bool sampleStreams = true;
     int threads = 2;
     // Called from worker threads with a fraction in [0, 1]; may be empty.
     std::function<void(double)> progress;

@@ -71,7 +71,8 @@ public:
             return std::move(b_);
         readCalibration();
         planStreams();
-        planAttachments();
+        if (opt_.sampleStreams)
+            planAttachments();
         runJobs();
         return std::move(b_);
     }
@@ -170,6 +171,8 @@ private:
             st.kind = d.kind;
             st.clock = d.clock;
             if (d.path.empty())
+                continue;
+            if (!opt_.sampleStreams && d.kind != StreamKind::Video && d.kind != StreamKind::Depth)
                 continue;
             const std::string role = "stream:" + d.name;
             std::string why;

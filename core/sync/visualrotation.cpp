@@ -212,12 +212,19 @@ struct PreparedFrame {
     std::optional<media::DepthFrame> depth; // the depth frame captured with it, if any
 };
 
-// A bounded hand-over from the decoding stage to the tracking stage, in frame order.
-class FrameQueue {
+// A frame as decoded (gray, scaled), or the failure to decode it.
+struct DecodedFrame {
+    int64_t index = 0;
+    bool decoded = false;
+    media::VideoFrame frame;
+};
+
+// A bounded hand-over from one stage to the next, in frame order.
+template <typename T> class FrameQueue {
 public:
     explicit FrameQueue(size_t capacity) : capacity_(capacity) {}
     // false when the consumer has stopped.
-    bool push(PreparedFrame&& f) {
+    bool push(T&& f) {
         std::unique_lock lock(m_);
         notFull_.wait(lock, [&] { return q_.size() < capacity_ || stopped_; });
         if (stopped_)
@@ -227,7 +234,7 @@ public:
         return true;
     }
     // false when the producer has finished and nothing is left.
-    bool pop(PreparedFrame& f) {
+    bool pop(T& f) {
         std::unique_lock lock(m_);
         notEmpty_.wait(lock, [&] { return !q_.empty() || finished_; });
         if (q_.empty())
@@ -256,7 +263,7 @@ public:
 private:
     std::mutex m_;
     std::condition_variable notFull_, notEmpty_;
-    std::deque<PreparedFrame> q_;
+    std::deque<T> q_;
     size_t capacity_;
     bool finished_ = false, stopped_ = false;
     std::exception_ptr error_;
@@ -302,28 +309,55 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     const cv::Size win(opt.windowPx, opt.windowPx);
     const int levels = 3;
 
-    // Stage 1, on its own thread: decode (with the decoder's threads), then everything that
-    // depends on one frame alone. Stage 2, on the calling thread: track and fit each pair.
-    // The two overlap, so the pass costs about the slower stage rather than their sum; the
-    // result is the same as doing both in turn.
-    FrameQueue queue(6);
-    double prepareCpu = 0; // written by the producer, read after it has been joined
-    auto produce = [&]() {
-        std::shared_ptr<ScaledCamera> cam;
+    // Three stages on three threads, in frame order: decode (with the decoder's threads) to
+    // gray; everything that depends on one frame alone; on the calling thread, track and fit
+    // each pair. They overlap, so the pass costs about the slowest stage rather than their
+    // sum; the result is the same as doing all in turn. A decoder on one thread of its own
+    // spends less than one that splits frames over two (no hand-over between its threads).
+    FrameQueue<DecodedFrame> decodedQueue(6);
+    auto decode = [&]() {
         try {
             for (int64_t i = 0; i < count; ++i) {
                 if (opt.cancel && opt.cancel->load())
                     throw Error(video.string(), "cancelled at frame " + std::to_string(i));
-                PreparedFrame p;
-                p.index = i;
-                p.t = tOf[static_cast<size_t>(i)];
-                media::VideoFrame f;
+                DecodedFrame d;
+                d.index = i;
                 try {
-                    f = reader->frame(i); // sequential: decodes forward, no seek
-                    p.decoded = true;
+                    d.frame = reader->frame(i); // sequential: decodes forward, no seek
+                    d.decoded = true;
                 } catch (const Error&) {
                     // A frame that cannot be decoded costs its two pairs, not the pass.
                 }
+                if (!decodedQueue.push(std::move(d)))
+                    break;
+            }
+            decodedQueue.finish(nullptr);
+        } catch (...) {
+            decodedQueue.finish(std::current_exception());
+        }
+    };
+    FrameQueue<PreparedFrame> queue(6);
+    double prepareCpu = 0; // written by the producer, read after it has been joined
+    auto produce = [&]() {
+        std::shared_ptr<ScaledCamera> cam;
+        std::thread decoder(decode);
+        struct JoinDecoder {
+            FrameQueue<DecodedFrame>& q;
+            std::thread& t;
+            ~JoinDecoder() {
+                q.stop();
+                t.join();
+            }
+        } joinDecoder{decodedQueue, decoder};
+        try {
+            DecodedFrame d;
+            while (decodedQueue.pop(d)) {
+                const int64_t i = d.index;
+                PreparedFrame p;
+                p.index = i;
+                p.t = tOf[static_cast<size_t>(i)];
+                p.decoded = d.decoded;
+                media::VideoFrame& f = d.frame;
                 const double prepStart = threadCpuSeconds();
                 if (p.decoded) {
                     if (!cam) {
@@ -367,6 +401,8 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                 if (!queue.push(std::move(p)))
                     break;
             }
+            if (const std::exception_ptr e = decodedQueue.error())
+                std::rethrow_exception(e);
             queue.finish(nullptr);
         } catch (...) {
             queue.finish(std::current_exception());
@@ -374,7 +410,7 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     };
     std::thread producer(produce);
     struct Join {
-        FrameQueue& q;
+        FrameQueue<PreparedFrame>& q;
         std::thread& t;
         ~Join() {
             q.stop();

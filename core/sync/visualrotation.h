@@ -49,7 +49,9 @@ struct VisualRotationOptions {
     int seededLevels = 0;
     double huberPixels = 0.3;   // residuals beyond this (in scaled pixels) are down-weighted
     double maxGapPeriods = 3.0; // pairs further apart than this many frame periods are skipped
-    int decoderThreads = 2;
+    // The decoder runs on a stage thread of its own: one thread there costs least CPU (frame
+    // threads hand frames over between them) while the other two stages use the second core.
+    int decoderThreads = 1;
     // Decode without the in-loop deblocking filter where frames are scaled down by 2 or more
     // (VideoReaderOptions::skipLoopFilter): ~12 % less decoding, the block edges averaged away.
     bool fastDecode = true;

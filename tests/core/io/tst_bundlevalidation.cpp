@@ -314,6 +314,26 @@ private slots:
         QCOMPARE(b.frames.at("depth").tNs.size(), size_t(3));
     }
 
+    // The video pass of sync starts on the media alone: with sampleStreams off the IMU, pose,
+    // hands and force CSVs are not read (a broken one is not even seen), the frames are.
+    void mediaOnlyRead() {
+        QTemporaryDir tmp;
+        QVERIFY(writeMiniBundle(tmp.path()));
+        writeText(tmp.filePath("imu.csv"), "t_ns,gx\nnot a number\n");
+        ts::core::BundleReadOptions o;
+        QVERIFY(!ts::core::readBundle(tmp.path().toStdString(), o).ok());
+        o.sampleStreams = false;
+        auto b = ts::core::readBundle(tmp.path().toStdString(), o);
+        for (const auto& d : b.diagnostics.all())
+            qWarning("%s", d.toString().c_str());
+        QVERIFY(b.ok());
+        QVERIFY(b.imu.empty() && b.pose.empty() && b.hands.empty() && b.force.empty());
+        QCOMPARE(b.frames.at("rgb").tNs.size(), size_t(10));
+        QCOMPARE(b.frames.at("depth").tNs.size(), size_t(3));
+        QCOMPARE(b.stats.size(), size_t(2)); // rgb and depth
+        QVERIFY(!b.calibration.cameras.empty());
+    }
+
     void timestampsAreExact() {
         QTemporaryDir tmp;
         QVERIFY(writeMiniBundle(tmp.path()));

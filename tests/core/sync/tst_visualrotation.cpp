@@ -2,6 +2,7 @@
 // rendered it with, and the links it gives: gyro and pose onto the camera clock.
 #include "io/bundle.h"
 #include "sync/clockestimator.h"
+#include "sync/episodeinput.h"
 #include "sync/episodesync.h"
 #include "sync/groundtruthclocks.h"
 #include "sync/signals.h"
@@ -142,6 +143,44 @@ private slots:
             ++checked;
         }
         QCOMPARE(checked, 2);
+    }
+
+    // The video pass overlapped with reading the sample streams (what `sync` and `bench
+    // sync` do) gives the bundle and the signals of the two done in turn; a bundle that does
+    // not read cleanly gives its diagnostics and no signals.
+    void overlappedReadGivesTheSameSignals() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath("ep");
+        const Bundle b = makeEpisode(dir, 4, 45, 160, {}, {});
+        QVERIFY(b.ok());
+        const auto inTurn = sync::extractEpisodeSignals(b);
+        BundleReadOptions ro;
+        ro.hashMedia = false;
+        const sync::EpisodeInput in = sync::readEpisodeForSync(dir.toStdString(), ro);
+        QVERIFY(in.bundle.ok());
+        QVERIFY(in.extracted && in.extracted->visual && inTurn.visual);
+        QCOMPARE(in.bundle.imu.at("imu").size(), b.imu.at("imu").size());
+        QCOMPARE(in.bundle.force.at("force").values, b.force.at("force").values);
+        const auto& x = in.extracted->visual->rate;
+        const auto& y = inTurn.visual->rate;
+        QVERIFY(x.size() > 50);
+        QCOMPARE(x.t, y.t);
+        for (size_t k = 0; k < x.size(); ++k)
+            for (size_t a = 0; a < 3; ++a)
+                QCOMPARE(x.v[k][a], y.v[k][a]);
+        QVERIFY(in.videoSeconds > 0 && in.readSeconds > 0);
+
+        QFile csv(dir + "/force.csv");
+        QVERIFY(csv.open(QIODevice::Append));
+        csv.write("12,not-a-number\n");
+        csv.close();
+        const sync::EpisodeInput broken = sync::readEpisodeForSync(dir.toStdString(), ro);
+        QVERIFY(!broken.bundle.ok());
+        QVERIFY(!broken.extracted);
+        bool named = false;
+        for (const auto& d : broken.bundle.diagnostics.all())
+            named = named || d.toString().find("force.csv") != std::string::npos;
+        QVERIFY(named);
     }
 
     // A video the calibration does not describe is an error naming the file, not a guess.
