@@ -26,7 +26,7 @@ struct FingerTracks {
     std::array<std::vector<double>, 5> speedIntegral; // ∫|v| dt (metres), for window means
 };
 
-FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
+FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand, TimeNs palmSmoothNs) {
     FingerTracks tr;
     std::vector<const HandSample*> hs;
     for (const HandSample& h : all)
@@ -48,8 +48,12 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
     c0 /= 6;
     for (auto& p : tmpl)
         p -= c0;
+    // Per sample the palm's centroid and its cross-covariance with the template.
+    std::vector<const HandSample*> kept;
+    std::vector<Eigen::Vector3d> centroid;
+    std::vector<Eigen::Matrix3d> cross;
     for (const HandSample* h : hs) {
-        if (!tr.t.empty() && static_cast<double>(h->tNs) <= tr.t.back())
+        if (!kept.empty() && h->tNs <= kept.back()->tNs)
             continue; // duplicate time: keep the first
         std::array<Eigen::Vector3d, 6> q;
         Eigen::Vector3d c = Eigen::Vector3d::Zero();
@@ -59,13 +63,29 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand) {
         Eigen::Matrix3d H = Eigen::Matrix3d::Zero();
         for (size_t k = 0; k < 6; ++k)
             H += tmpl[k] * (q[k] - c).transpose();
-        const Eigen::JacobiSVD<Eigen::Matrix3d> svd(H, Eigen::ComputeFullU | Eigen::ComputeFullV);
+        kept.push_back(h);
+        centroid.push_back(c);
+        cross.push_back(H);
+    }
+    // The palm's rotation from the samples within ±palmSmoothNs (one Kabsch over all of their
+    // palms): a rotation from one sample's six joints is noisy, and that noise, levered out
+    // to the fingertip, was the larger part of a fingertip's noise in the palm frame.
+    size_t lo = 0, hi = 0;
+    Eigen::Matrix3d window = Eigen::Matrix3d::Zero();
+    for (size_t i = 0; i < kept.size(); ++i) {
+        const TimeNs ti = kept[i]->tNs;
+        while (hi < kept.size() && kept[hi]->tNs <= ti + palmSmoothNs)
+            window += cross[hi++];
+        while (kept[lo]->tNs < ti - palmSmoothNs)
+            window -= cross[lo++];
+        const Eigen::JacobiSVD<Eigen::Matrix3d> svd(window,
+                                                    Eigen::ComputeFullU | Eigen::ComputeFullV);
         Eigen::Matrix3d D = Eigen::Matrix3d::Identity();
         D(2, 2) = (svd.matrixV() * svd.matrixU().transpose()).determinant() < 0 ? -1 : 1;
         const Eigen::Matrix3d R = svd.matrixV() * D * svd.matrixU().transpose(); // q ≈ R·tmpl
-        tr.t.push_back(static_cast<double>(h->tNs));
+        tr.t.push_back(static_cast<double>(ti));
         for (size_t f = 0; f < 5; ++f)
-            tr.tip[f].push_back(R.transpose() * (joint(*h, kFingertips[f]) - c));
+            tr.tip[f].push_back(R.transpose() * (joint(*kept[i], kFingertips[f]) - centroid[i]));
     }
     for (size_t f = 0; f < 5; ++f) {
         auto& I = tr.speedIntegral[f];
@@ -312,6 +332,59 @@ double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
     return te;
 }
 
+// The line through the inlier events again, with an intercept per kind of event (hand ×
+// finger × arrival or departure) and one slope from the spread within each kind, weighted by
+// how tightly that kind is timed (1 / its residual variance, floored at 2 ms): a finger whose
+// motion is timed with a constant bias (its path, its speed near rest) moves its own
+// intercept, not the slope, and the sharply timed kinds count for more. The offset at `centre`
+// is the events' mean about that slope, as the common line's. Kinds with fewer than four
+// events are left out; with none left, the common line is returned.
+LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
+                      const std::vector<int>& kind, const LineFit& common, double centre) {
+    std::map<int, std::vector<size_t>> byKind;
+    for (size_t i = 0; i < x.size(); ++i)
+        if (common.inlier[i])
+            byKind[kind[i]].push_back(i);
+    std::erase_if(byKind, [](const auto& kv) { return kv.second.size() < 4; });
+    if (byKind.empty())
+        return common;
+    LineFit out = common;
+    for (int round = 0; round < 3; ++round) { // the weights depend on the slope
+        double sxy = 0, sxx = 0;
+        for (const auto& [k, idx] : byKind) {
+            double mx = 0, my = 0;
+            for (size_t i : idx) {
+                mx += x[i];
+                my += y[i];
+            }
+            mx /= static_cast<double>(idx.size());
+            my /= static_cast<double>(idx.size());
+            double ss = 0, cxy = 0, cxx = 0;
+            for (size_t i : idx) {
+                const double r = (y[i] - my) - out.slope * (x[i] - mx);
+                ss += r * r;
+                cxy += (x[i] - mx) * (y[i] - my);
+                cxx += (x[i] - mx) * (x[i] - mx);
+            }
+            const double sd = std::max(2e6, std::sqrt(ss / static_cast<double>(idx.size() - 2)));
+            sxy += cxy / (sd * sd);
+            sxx += cxx / (sd * sd);
+        }
+        if (sxx <= 0)
+            return common;
+        out.slope = sxy / sxx;
+    }
+    double sum = 0;
+    size_t n = 0;
+    for (const auto& [k, idx] : byKind)
+        for (size_t i : idx) {
+            sum += y[i] - out.slope * (x[i] - centre);
+            ++n;
+        }
+    out.intercept = sum / static_cast<double>(n);
+    return out;
+}
+
 } // namespace
 
 std::optional<std::pair<Hand, int>> forceChannelFinger(const std::string& channel) {
@@ -365,7 +438,7 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     e.windows = static_cast<int>(events.size());
     std::map<Hand, FingerTracks> tracks;
     for (Hand h : {Hand::Left, Hand::Right})
-        tracks[h] = fingerTracks(hands, h);
+        tracks[h] = fingerTracks(hands, h, o.palmSmoothNs);
     if (tracks[Hand::Left].t.size() < 6 && tracks[Hand::Right].t.size() < 6) {
         e.note = "too few hand samples to see fingertips arrive and leave";
         return out;
@@ -433,6 +506,7 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
 
     // Fine: time each event's finger transition on the hands clock.
     std::vector<double> x, y;
+    std::vector<int> kind; // finger × direction × hand (classWiseLine)
     for (const ForceEvent& ev : events) {
         ContactEvent ce{ev.hand, ev.finger, ev.onset, ev.t, 0, false};
         const FingerTracks& tr = tracks[ev.hand];
@@ -444,6 +518,8 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
             ce.matched = true;
             x.push_back(ev.t);
             y.push_back(th - ev.t);
+            kind.push_back(20 * (ev.hand == Hand::Right ? 1 : 0) + 2 * ev.finger +
+                           (ev.onset ? 1 : 0));
         }
         out.events.push_back(ce);
     }
@@ -459,25 +535,11 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     e.estimated = true;
     e.t0Ns = static_cast<TimeNs>(std::llround(centre));
     e.inliers = fit.inliers;
-    // Like estimateClock's windowed offsets: the scatter of 5 s means about the line (single
-    // events scatter by ~10 ms at 30 Hz hands; what matters is how well the line is pinned).
-    {
-        std::map<long long, std::pair<double, int>> bins;
-        for (size_t i = 0; i < x.size(); ++i)
-            if (fit.inlier[i]) {
-                auto& bin = bins[static_cast<long long>(std::floor((x[i] - x.front()) / 5e9))];
-                bin.first += y[i] - fit.intercept - fit.slope * (x[i] - centre);
-                ++bin.second;
-            }
-        double ss = 0;
-        for (const auto& [k, v] : bins)
-            ss += (v.first / v.second) * (v.first / v.second);
-        e.residualNs = std::sqrt(ss / static_cast<double>(bins.size()));
-    }
     e.driftEstimated = span >= 10 && fit.inliers >= 2 * o.minEvents;
     if (e.driftEstimated) {
-        e.offsetNs = fit.intercept;
-        e.drift = fit.slope;
+        const LineFit byKind = classWiseLine(x, y, kind, fit, centre);
+        e.offsetNs = byKind.intercept;
+        e.drift = byKind.slope;
     } else {
         std::vector<double> in;
         for (size_t i = 0; i < y.size(); ++i)
@@ -488,6 +550,21 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
         e.offsetNs = in[in.size() / 2];
         e.drift = 0;
         e.note = "too few contacts over too short a time to estimate drift";
+    }
+    // Like estimateClock's windowed offsets: the scatter of 5 s means about the line (single
+    // events scatter by ~10 ms at 30 Hz hands; what matters is how well the line is pinned).
+    {
+        std::map<long long, std::pair<double, int>> bins;
+        for (size_t i = 0; i < x.size(); ++i)
+            if (fit.inlier[i]) {
+                auto& bin = bins[static_cast<long long>(std::floor((x[i] - x.front()) / 5e9))];
+                bin.first += y[i] - e.offsetNs - e.drift * (x[i] - centre);
+                ++bin.second;
+            }
+        double ss = 0;
+        for (const auto& [k, v] : bins)
+            ss += (v.first / v.second) * (v.first / v.second);
+        e.residualNs = std::sqrt(ss / static_cast<double>(bins.size()));
     }
     const double cEvents = std::min(1.0, fit.inliers / (3.0 * o.minEvents));
     const double cInliers = static_cast<double>(fit.inliers) / static_cast<double>(x.size());

@@ -3,9 +3,11 @@
 // returns to zero just as the finger starts to leave it. Force onsets and ends are timed on the
 // force signal itself (a smooth-start fit to the foot of each ramp, sub-millisecond at 1 kHz);
 // the finger's arrival and departure are timed on the continuous fingertip track in the palm
-// frame (the same smooth-start fit, over ~4 samples of 30 Hz hands: ~5–15 ms per event);
-// the paired time differences give offset + drift through a robust line. No contact, or
-// contacts the hands do not mirror, give confidence 0 ("cannot tell").
+// frame (the palm's rotation taken over ±70 ms; the same smooth-start fit, over ~4 samples of
+// 30 Hz hands: ~3–15 ms per event); the paired time differences give offset + drift through a
+// robust line, the drift from the spread within each kind of event (hand × finger × arrival or
+// departure), each kind weighted by how tightly it is timed. No contact, or contacts the hands
+// do not mirror, give confidence 0 ("cannot tell").
 // Pure function on plain values; any thread.
 #pragma once
 
@@ -30,6 +32,7 @@ struct ForceContactOptions {
     TimeNs handRestNs = 200'000'000;   // and its rest after (before) the event this far
     TimeNs handSearchNs = 50'000'000;  // each event is sought this far around the coarse lag
     double minTravelM = 0.010; // the fingertip must move this far in handMovingNs (palm frame)
+    TimeNs palmSmoothNs = 70'000'000; // the palm's rotation from the samples within ± this
     int minEvents = 6;                    // fewer matched contact events: confidence 0
 };
 
