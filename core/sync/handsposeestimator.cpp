@@ -288,6 +288,9 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
                 ss += (ys[i] - e.offsetNs) * (ys[i] - e.offsetNs);
         e.residualNs = std::sqrt(ss / n);
     }
+    const bool scatterUnknown = e.inliers < 3;
+    if (scatterUnknown)
+        e.residualNs = std::max(e.residualNs, o.typicalScatterNs);
     const double agreement = static_cast<double>(e.inliers) / static_cast<double>(xs.size());
     const double coverage = static_cast<double>(e.usedWindows) / e.windows;
     // A minimum 0.5 % below the typical cost already pins the lag on synthetic data; the
@@ -296,7 +299,10 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
     const double precision = 1.0 / (1.0 + e.residualNs / 1e6);
     e.confidence = depth * e.uniqueness * std::sqrt(coverage) * agreement * precision *
                    (e.driftEstimated ? 1.0 : 0.6);
-    if (e.uniqueness < 0.5)
+    if (scatterUnknown)
+        e.note = "too few windows (" + std::to_string(e.inliers) +
+                 ") to tell how precise the offset is; taken as good to a few ms";
+    else if (e.uniqueness < 0.5)
         e.note = "several lags fit about as well (ambiguous motion)";
     else if (agreement < 0.8)
         e.note = "windowed offsets disagree";
