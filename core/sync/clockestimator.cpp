@@ -252,6 +252,20 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
     e.drift = e.driftEstimated ? f.slope : 0.0;
     e.inliers = f.inliers;
     e.residualNs = f.rms;
+    if (starts.size() == 1 && xs.size() == 1) {
+        // One window (a recording under two windows long): no line through windows measures
+        // how well its lag is pinned (their RMS would be 0). The lags of its two halves, each
+        // refined alike, do: half their difference; a half without the motion to refine
+        // gives the coarse step, i.e. "not pinned to the millisecond".
+        const double a = starts[0], m = a + W / 2, b = a + W;
+        std::vector<double> halves;
+        for (const auto& [x0, x1] : {std::pair{a, m}, std::pair{m, b}})
+            if (rmsOf(ref, x0, x1) >= o.minSignalRms)
+                if (const auto l = refineLag(sc, ys[0], step, step / 2, x0, x1, o.minOverlap,
+                                             nullptr))
+                    halves.push_back(*l);
+        e.residualNs = halves.size() == 2 ? std::abs(halves[0] - halves[1]) / 2 : step;
+    }
     // The line through the windows is the start of a fit over every sample at once.
     if (o.jointFit && e.driftEstimated) {
         if (const auto j = sc.fitJoint(e.offsetNs, e.drift, t0, refA, refB, o.robustPasses > 0,

@@ -189,6 +189,51 @@ private slots:
         QVERIFY(h.note.find("too few windows") != std::string::npos);
     }
 
+    // A recording shorter than two windows has one window: its residual comes from the lags
+    // of the window's two halves, not from a line through one point (which would say 0 and
+    // pass any QC tolerance).
+    void oneWindowResidualIsMeasured() {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.filePath("short").toStdString();
+        synth::SynthOptions so;
+        so.seed = 6;
+        so.seconds = 6;
+        so.width = 64;
+        so.height = 48;
+        so.clockOffsetMs = {{"imu", 140.0}, {"pose", -60.0}};
+        so.clockDriftPpm = {{"imu", 20.0}, {"pose", -30.0}};
+        synth::generateEpisode(dir, so);
+        BundleReadOptions ro;
+        ro.hashMedia = false;
+        const Bundle b = readBundle(dir, ro);
+        QVERIFY(b.ok());
+        sync::SyncSettings st;
+        st.useVideo = false;
+        const auto r = sync::syncEpisode(b, st);
+        const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
+        bool seen = false;
+        for (const auto& p : r.pairs)
+            if (p.method == "gyro~pose-rotation-rate") {
+                seen = true;
+                const auto& e = p.estimate;
+                QVERIFY2(e.estimated, e.note.c_str());
+                QCOMPARE(e.windows, 1);
+                QVERIFY(!e.driftEstimated);
+                ClockModel m;
+                m.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
+                m.t0Ns = e.t0Ns;
+                const auto err = sync::clockError(
+                    m, sync::composeClocks(truth.at("imu"), sync::invertClock(truth.at("pose"))),
+                    e.t0Ns);
+                qInfo("6 s gyro~pose: residual %.4f ms, offset error %.4f ms", e.residualNs / 1e6,
+                      err.offsetNs / 1e6);
+                QVERIFY(e.residualNs > 1e3);   // measured, not 0
+                QVERIFY(e.residualNs < 0.5e6); // and this link is sharp
+                QVERIFY(std::abs(err.offsetNs) < 0.25e6);
+            }
+        QVERIFY(seen);
+    }
+
     // A device that does not move gives no evidence: "cannot tell", never a confident number.
     void stillRecordingCannotTell() {
         const auto ref = still(1'000'000'000, 30, 100, 0.0005, 1);
