@@ -129,7 +129,8 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             rc = 1;
             continue;
         }
-        const sync::EpisodeSyncResult r = sync::syncEpisode(b, settings, in.extracted ? &*in.extracted : nullptr);
+        const sync::EpisodeSyncResult r =
+            sync::syncEpisode(b, settings, in.extracted ? &*in.extracted : nullptr);
         std::vector<QcMetric> metrics;
         std::set<std::string> manualKept;
         std::vector<std::string> flagged;

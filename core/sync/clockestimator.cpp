@@ -261,8 +261,8 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
         std::vector<double> halves;
         for (const auto& [x0, x1] : {std::pair{a, m}, std::pair{m, b}})
             if (rmsOf(ref, x0, x1) >= o.minSignalRms)
-                if (const auto l = refineLag(sc, ys[0], step, step / 2, x0, x1, o.minOverlap,
-                                             nullptr))
+                if (const auto l =
+                        refineLag(sc, ys[0], step, step / 2, x0, x1, o.minOverlap, nullptr))
                     halves.push_back(*l);
         e.residualNs = halves.size() == 2 ? std::abs(halves[0] - halves[1]) / 2 : step;
     }

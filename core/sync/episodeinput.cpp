@@ -14,8 +14,8 @@ double seconds() {
 
 } // namespace
 
-EpisodeInput readEpisodeForSync(const std::filesystem::path& dir,
-                                const BundleReadOptions& options, const SyncSettings& settings) {
+EpisodeInput readEpisodeForSync(const std::filesystem::path& dir, const BundleReadOptions& options,
+                                const SyncSettings& settings) {
     EpisodeInput in;
     std::future<EpisodeSignals> pass;
     double passStart = 0;

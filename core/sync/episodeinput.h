@@ -13,8 +13,8 @@ namespace ts::core::sync {
 
 struct EpisodeInput {
     Bundle bundle;
-    // The motion signals: extracted when settings.useVideo and the bundle reads cleanly; else pass nullptr to
-    // syncEpisode (which then has nothing more to extract either).
+    // The motion signals: extracted when settings.useVideo and the bundle reads cleanly;
+    // otherwise empty, and syncEpisode is given nullptr (it then has nothing to extract).
     std::optional<EpisodeSignals> extracted;
     double readSeconds = 0;  // wall time of the whole-bundle read (overlapping the video pass)
     double videoSeconds = 0; // wall time of the video pass (from its start)
