@@ -85,6 +85,23 @@ sync::VectorSignal gyroOf(const Motion& m, double seconds, double offsetS, doubl
     return g;
 }
 
+// A 6 s synthetic episode (shorter than two 5 s windows), read back.
+Bundle sixSecondEpisode(const std::filesystem::path& dir, uint64_t seed,
+                        std::map<std::string, double> offsetsMs,
+                        std::map<std::string, double> driftPpm) {
+    synth::SynthOptions so;
+    so.seed = seed;
+    so.seconds = 6;
+    so.width = 64;
+    so.height = 48;
+    so.clockOffsetMs = std::move(offsetsMs);
+    so.clockDriftPpm = std::move(driftPpm);
+    synth::generateEpisode(dir, so);
+    BundleReadOptions ro;
+    ro.hashMedia = false;
+    return readBundle(dir, ro);
+}
+
 } // namespace
 
 class TstClockEstimator : public QObject {
@@ -169,15 +186,7 @@ private slots:
     void shortHandsLinkIsNotTrusted() {
         QTemporaryDir tmp;
         const std::filesystem::path dir = tmp.filePath("short").toStdString();
-        synth::SynthOptions so;
-        so.seed = 5;
-        so.seconds = 6;
-        so.width = 64;
-        so.height = 48;
-        synth::generateEpisode(dir, so);
-        BundleReadOptions ro;
-        ro.hashMedia = false;
-        const Bundle b = readBundle(dir, ro);
+        const Bundle b = sixSecondEpisode(dir, 5, {}, {});
         QVERIFY(b.ok());
         const auto h = sync::estimateHandsToPose(b.hands.at("hands"), b.pose.at("pose"));
         QVERIFY2(h.estimated, h.note.c_str());
@@ -195,17 +204,8 @@ private slots:
     void oneWindowResidualIsMeasured() {
         QTemporaryDir tmp;
         const std::filesystem::path dir = tmp.filePath("short").toStdString();
-        synth::SynthOptions so;
-        so.seed = 6;
-        so.seconds = 6;
-        so.width = 64;
-        so.height = 48;
-        so.clockOffsetMs = {{"imu", 140.0}, {"pose", -60.0}};
-        so.clockDriftPpm = {{"imu", 20.0}, {"pose", -30.0}};
-        synth::generateEpisode(dir, so);
-        BundleReadOptions ro;
-        ro.hashMedia = false;
-        const Bundle b = readBundle(dir, ro);
+        const Bundle b = sixSecondEpisode(dir, 6, {{"imu", 140.0}, {"pose", -60.0}},
+                                          {{"imu", 20.0}, {"pose", -30.0}});
         QVERIFY(b.ok());
         sync::SyncSettings st;
         st.useVideo = false;
