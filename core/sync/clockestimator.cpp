@@ -205,7 +205,7 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
     // windowed residual): two parabola steps (to ~0.1 ms of grid) instead of seven. The joint
     // fit needs a drift, so with fewer than three windows the lags stay fully refined.
     const int parabolas = o.jointFit && starts.size() >= 3 ? 2 : 7;
-    std::vector<double> xs, ys;
+    std::vector<double> xs, ys, used; // used: the start of each window with a lag
     for (int dir : {+1, -1}) {
         double lastLag = coarseLag, lastC = midAll;
         for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(midIndex) + (dir < 0 ? -1 : 0);
@@ -234,6 +234,7 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
             ++e.usedWindows;
             xs.push_back(c - *lag); // window centre on the other clock
             ys.push_back(*lag);
+            used.push_back(a);
             lastLag = *lag;
             lastC = c;
         }
@@ -252,19 +253,26 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
     e.drift = e.driftEstimated ? f.slope : 0.0;
     e.inliers = f.inliers;
     e.residualNs = f.rms;
-    if (starts.size() == 1 && xs.size() == 1) {
-        // One window (a recording under two windows long): no line through windows measures
-        // how well its lag is pinned (their RMS would be 0). The lags of its two halves, each
-        // refined alike, do: half their difference; a half without the motion to refine
-        // gives the coarse step, i.e. "not pinned to the millisecond".
-        const double a = starts[0], m = a + W / 2, b = a + W;
-        std::vector<double> halves;
-        for (const auto& [x0, x1] : {std::pair{a, m}, std::pair{m, b}})
-            if (rmsOf(ref, x0, x1) >= o.minSignalRms)
-                if (const auto l =
-                        refineLag(sc, ys[0], step, step / 2, x0, x1, o.minOverlap, nullptr))
-                    halves.push_back(*l);
-        e.residualNs = halves.size() == 2 ? std::abs(halves[0] - halves[1]) / 2 : step;
+    if (xs.size() < 3) {
+        // One or two windows with a lag (a short recording, or little motion): a line through
+        // them fits exactly, so its RMS (0) says nothing of how well the lag is pinned. The
+        // lags of each window's two halves, refined alike, do — half their difference (a
+        // half without the motion to refine gives the coarse step: "not pinned to the
+        // millisecond") — together with the windows' scatter about their mean.
+        double ss = 0;
+        for (size_t k = 0; k < xs.size(); ++k) {
+            const double a = used[k], m = a + W / 2, b = a + W;
+            std::vector<double> halves;
+            for (const auto& [x0, x1] : {std::pair{a, m}, std::pair{m, b}})
+                if (rmsOf(ref, x0, x1) >= o.minSignalRms)
+                    if (const auto l =
+                            refineLag(sc, ys[k], step, step / 2, x0, x1, o.minOverlap, nullptr))
+                        halves.push_back(*l);
+            const double half = halves.size() == 2 ? std::abs(halves[0] - halves[1]) / 2 : step;
+            const double mean = (ys.front() + ys.back()) / 2;
+            ss += half * half + (ys[k] - mean) * (ys[k] - mean);
+        }
+        e.residualNs = std::sqrt(ss / static_cast<double>(xs.size()));
     }
     // The line through the windows is the start of a fit over every sample at once.
     if (o.jointFit && e.driftEstimated) {
