@@ -56,6 +56,9 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     // compare the weighting's effect on the same episodes.
     settings.visualRobustPasses =
         static_cast<int>(a.integer("visual-robust-passes", settings.visualRobustPasses));
+    // The pairs with depth solved again with the pose's translation (SyncSettings::
+    // poseTranslation): 0 measures the links through the video without it.
+    settings.poseTranslation = a.integer("pose-translation", 1) != 0;
     WorkDir work = makeWorkDir(a);
     std::map<std::string, Errors> errors; // by "<stream>_vs_<reference stream>"
     double estimateSeconds = 0, videoSeconds = 0, recordedSeconds = 0;

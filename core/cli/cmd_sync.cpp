@@ -213,6 +213,10 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                     video["failed_pairs"] = v.failedPairs;
                     video["median_tracks"] = v.medianTracks;
                     video["median_residual_px"] = v.medianResidualPx;
+                    video["translation_stream"] = r.evidence.translationStream.empty()
+                                                      ? json(nullptr)
+                                                      : json(r.evidence.translationStream);
+                    video["translation_pairs"] = r.evidence.translationPairs;
                 }
             }
             episodes.push_back({{"id", id},

@@ -14,6 +14,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace ts::core::sync {
@@ -76,6 +77,96 @@ struct KnownClock {
     ClockModel model;
     std::string method;
 };
+
+struct Edge {
+    std::string stream, other, clock, otherClock, method;
+    std::function<ClockEstimate()> estimate; // run below, side by side with the others
+    ClockEstimate est;                       // stream raw → other raw
+    // Links through the video: the comparison with a given visual rate (device frame); coarse:
+    // without the joint fit and the robust passes (good to a millisecond, half the cost).
+    std::function<ClockEstimate(const VectorSignal&, bool coarse)> withVisual;
+};
+
+// A cheaper comparison, good to about a millisecond: no joint fit, no robust passes.
+ClockEstimateOptions coarsely(ClockEstimateOptions o) {
+    o.jointFit = false;
+    o.robustPasses = 0;
+    return o;
+}
+
+// The device pose at raw time t of the pose stream: positions linear, orientations slerped
+// between the samples around t; false outside the stream or across a gap longer than maxGapNs.
+bool devicePoseAt(const std::vector<PoseSample>& pose, TimeNs t, TimeNs maxGapNs,
+                  Eigen::Quaterniond& q, Eigen::Vector3d& p) {
+    const auto it = std::upper_bound(pose.begin(), pose.end(), t,
+                                     [](TimeNs x, const PoseSample& s) { return x < s.tNs; });
+    if (it == pose.begin() || it == pose.end())
+        return false;
+    const PoseSample& a = *(it - 1);
+    const PoseSample& b = *it;
+    if (b.tNs - a.tNs > maxGapNs)
+        return false;
+    const double f = static_cast<double>(t - a.tNs) / static_cast<double>(b.tNs - a.tNs);
+    const Eigen::Quaterniond qa(a.q[3], a.q[0], a.q[1], a.q[2]), qb(b.q[3], b.q[0], b.q[1], b.q[2]);
+    q = qa.normalized().slerp(f, qb.normalized());
+    for (int k = 0; k < 3; ++k)
+        p[k] = a.t[size_t(k)] + f * (b.t[size_t(k)] - a.t[size_t(k)]);
+    return true;
+}
+
+// The links through the video measure the camera's rotation, which a pair solved for rotation
+// and translation at once confuses with a sideways move (a narrow view sees both alike). With
+// the pose clock linked to the video's (poseToVideo: pose raw → video raw, good to a
+// millisecond), the pose's positions give each pair's translation: the pairs with depth are
+// solved again for their rotation alone (SyncSettings::poseTranslation). Returns that rate in
+// the device frame and records it in `evidence`; nullopt when no pair could be solved so.
+std::optional<VectorSignal> rateWithPoseTranslation(const Bundle& b, const SyncSettings& settings,
+                                                    const std::string& poseStream,
+                                                    const ClockEstimate& poseToVideoEstimate,
+                                                    EpisodeSignals& evidence) {
+    const auto& pose = b.pose.at(poseStream);
+    if (pose.size() < 2 || !evidence.visual)
+        return std::nullopt;
+    const TimeNs period =
+        (pose.back().tNs - pose.front().tNs) / static_cast<TimeNs>(pose.size() - 1);
+    const TimeNs maxGap =
+        static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period));
+    // The camera in the device frame (device_from_<video>, else device_from_rgb).
+    Eigen::Quaterniond deviceFromCamera = Eigen::Quaterniond::Identity();
+    Eigen::Vector3d cameraInDevice = Eigen::Vector3d::Zero();
+    for (const std::string& key :
+         {"device_from_" + evidence.videoStream, std::string("device_from_rgb")})
+        if (auto it = b.calibration.extrinsics.find(key); it != b.calibration.extrinsics.end()) {
+            const auto& x = it->second;
+            deviceFromCamera = Eigen::Quaterniond(x.q[3], x.q[0], x.q[1], x.q[2]).normalized();
+            cameraInDevice = Eigen::Vector3d(x.t[0], x.t[1], x.t[2]);
+            break;
+        }
+    ClockModel poseToVideo;
+    poseToVideo.offsetNs = static_cast<TimeNs>(std::llround(poseToVideoEstimate.offsetNs));
+    poseToVideo.drift = poseToVideoEstimate.drift;
+    poseToVideo.t0Ns = poseToVideoEstimate.t0Ns;
+    const CameraPoseAt cameraAt = [&](TimeNs videoT, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
+        Eigen::Quaterniond qd;
+        Eigen::Vector3d pd;
+        if (!devicePoseAt(pose, poseToVideo.toRaw(videoT), maxGap, qd, pd))
+            return false;
+        q = qd * deviceFromCamera;
+        p = pd + qd * cameraInDevice;
+        return true;
+    };
+    int64_t resolved = 0;
+    VectorSignal cameraRate =
+        rateWithKnownTranslation(*evidence.visual, cameraAt, settings.visual.huberPixels,
+                                 settings.visual.minTracks, &resolved);
+    if (resolved == 0)
+        return std::nullopt;
+    VectorSignal device = rotateSignal(cameraRate, evidence.deviceFromCamera);
+    evidence.visual->rate = std::move(cameraRate);
+    evidence.translationStream = poseStream;
+    evidence.translationPairs = resolved;
+    return device;
+}
 
 } // namespace
 
@@ -178,11 +269,6 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
     }
 
     // Pairwise estimates: every IMU against the first pose stream (the rotation both see).
-    struct Edge {
-        std::string stream, other, clock, otherClock, method;
-        std::function<ClockEstimate()> estimate; // run below, side by side with the others
-        ClockEstimate est;                       // stream raw → other raw
-    };
     std::vector<Edge> edges;
     const StreamDecl* poseDecl = nullptr;
     for (const StreamDecl& d : m.streams)
@@ -255,12 +341,13 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
     }
 
     // The camera's own rotation links gyro and pose to the video's clock (the timeline).
+    std::shared_ptr<const VectorSignal> visual; // device frame
     if (r.evidence.visual && r.evidence.visual->pairs > 0) {
         const StreamDecl* video = nullptr;
         for (const StreamDecl& d : m.streams)
             if (d.name == r.evidence.videoStream)
                 video = &d;
-        const auto visual = std::make_shared<const VectorSignal>(
+        visual = std::make_shared<const VectorSignal>(
             rotateSignal(r.evidence.visual->rate, r.evidence.deviceFromCamera));
         std::array<double, 4> imuToDevice{0, 0, 0, 1};
         if (auto it = b.calibration.extrinsics.find("device_from_imu");
@@ -273,15 +360,17 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
                 ClockEstimateOptions o = settings.gyro;
                 o.robustPasses = settings.visualRobustPasses;
                 const auto& imu = b.imu.at(d.name);
+                auto compare = [&imu, imuToDevice, o](const VectorSignal& v, bool coarse) {
+                    return estimateClock(v, gyroSignal(imu, imuToDevice), coarse ? coarsely(o) : o);
+                };
                 edges.push_back({d.name,
                                  video->name,
                                  d.clock,
                                  video->clock,
                                  "gyro~visual-rotation",
-                                 [visual, &imu, imuToDevice, o] {
-                                     return estimateClock(*visual, gyroSignal(imu, imuToDevice), o);
-                                 },
-                                 {}});
+                                 [visual, compare] { return compare(*visual, false); },
+                                 {},
+                                 compare});
             } else if (d.kind == StreamKind::Pose && b.pose.count(d.name)) {
                 const auto& pose = b.pose.at(d.name);
                 TimeNs period = 10'000'000;
@@ -293,59 +382,104 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
                 o.robustPasses = settings.visualRobustPasses;
                 const TimeNs maxGap =
                     static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period));
+                auto compare = [&pose, maxGap, o](const VectorSignal& v, bool coarse) {
+                    return estimateClock(v, angularRateFromPose(pose, maxGap),
+                                         coarse ? coarsely(o) : o);
+                };
                 edges.push_back({d.name,
                                  video->name,
                                  d.clock,
                                  video->clock,
                                  "pose~visual-rotation",
-                                 [visual, &pose, maxGap, o] {
-                                     return estimateClock(*visual,
-                                                          angularRateFromPose(pose, maxGap), o);
-                                 },
-                                 {}});
+                                 [visual, compare] { return compare(*visual, false); },
+                                 {},
+                                 compare});
             }
         }
     }
 
     // The pairwise estimators are independent pure functions of the bundle: they run side by
     // side (one thread each; the results are the same as one after the other).
+    // With pose translation (SyncSettings::poseTranslation) the links through the video wait
+    // for a coarse pose ↔ video link, which places the pose's positions on the video's clock;
+    // the pairs with depth are solved again with them and the links compared on that rate.
     {
-        std::vector<std::future<ClockEstimate>> running;
-        for (Edge& e : edges)
-            running.push_back(std::async(std::launch::async, e.estimate));
+        const Edge* poseLink = nullptr;
+        for (const Edge& e : edges)
+            if (e.method == "pose~visual-rotation" && !poseLink)
+                poseLink = &e;
+        const bool refine = settings.poseTranslation && poseLink && visual &&
+                            !r.evidence.visual->depthPairPoints.empty();
+        std::vector<std::future<ClockEstimate>> running(edges.size());
+        for (size_t i = 0; i < edges.size(); ++i)
+            if (!refine || !edges[i].withVisual)
+                running[i] = std::async(std::launch::async, edges[i].estimate);
+        std::optional<VectorSignal> refined;
+        if (refine) {
+            const ClockEstimate coarse = poseLink->withVisual(*visual, true);
+            if (coarse.estimated && coarse.confidence >= settings.minConfidence)
+                refined =
+                    rateWithPoseTranslation(b, settings, poseLink->stream, coarse, r.evidence);
+            const VectorSignal& rate = refined ? *refined : *visual;
+            for (size_t i = 0; i < edges.size(); ++i)
+                if (edges[i].withVisual)
+                    running[i] = std::async(std::launch::async, [&e = edges[i], &rate] {
+                        return e.withVisual(rate, false);
+                    });
+        }
         for (size_t i = 0; i < edges.size(); ++i)
             edges[i].est = running[i].get();
     }
 
-    // Propagate known clocks along edges until nothing changes (the graph is tiny), surest
-    // edges first, so that a coarse link never decides a clock a precise one could.
+    // Each unknown clock is reached by the path whose composed residual is smallest (the
+    // residuals of a chain add in quadrature, as composeClocks does): a known clock grows one
+    // usable edge at a time, always the one giving the smallest total (Dijkstra; the graph is
+    // tiny). A chain of precise links (IMU ↔ pose ↔ video) so beats a direct coarser one
+    // (IMU ↔ video), and a coarse link never decides a clock a precise one could. Edges are
+    // sorted surest first, which breaks ties.
     std::stable_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
         return x.est.confidence > y.est.confidence;
     });
     std::map<std::string, const Edge*> via; // clock → edge that made it known
-    for (bool changed = true; changed;) {
-        changed = false;
+    std::map<std::string, double> cost;     // clock → squared residual of its path (ns²)
+    for (const auto& [clock, k] : known)
+        cost[clock] = k.model.residualNs * k.model.residualNs;
+    for (;;) {
+        const Edge* best = nullptr;
+        bool forward = true; // best links e.clock from e.otherClock
+        double bestCost = 0;
         for (const Edge& e : edges) {
             if (!e.est.estimated || e.clock == e.otherClock ||
                 e.est.confidence < settings.minConfidence)
                 continue;
-            ClockModel rel;
-            rel.offsetNs = static_cast<TimeNs>(std::llround(e.est.offsetNs));
-            rel.drift = e.est.drift;
-            rel.t0Ns = e.est.t0Ns;
-            rel.confidence = e.est.confidence;
-            rel.residualNs = e.est.residualNs;
-            if (known.count(e.otherClock) && !known.count(e.clock)) {
-                known[e.clock] = {composeClocks(rel, known[e.otherClock].model), e.method};
-                via[e.clock] = &e;
-                changed = true;
-            } else if (known.count(e.clock) && !known.count(e.otherClock)) {
-                known[e.otherClock] = {composeClocks(invertClock(rel), known[e.clock].model),
-                                       e.method};
-                via[e.otherClock] = &e;
-                changed = true;
+            const double own = e.est.residualNs * e.est.residualNs;
+            for (const bool fwd : {true, false}) {
+                const std::string& from = fwd ? e.otherClock : e.clock;
+                const std::string& to = fwd ? e.clock : e.otherClock;
+                if (!known.count(from) || known.count(to))
+                    continue;
+                const double c = cost[from] + own;
+                if (!best || c < bestCost) {
+                    best = &e;
+                    forward = fwd;
+                    bestCost = c;
+                }
             }
         }
+        if (!best)
+            break;
+        ClockModel rel;
+        rel.offsetNs = static_cast<TimeNs>(std::llround(best->est.offsetNs));
+        rel.drift = best->est.drift;
+        rel.t0Ns = best->est.t0Ns;
+        rel.confidence = best->est.confidence;
+        rel.residualNs = best->est.residualNs;
+        const std::string& to = forward ? best->clock : best->otherClock;
+        known[to] = {forward ? composeClocks(rel, known[best->otherClock].model)
+                             : composeClocks(invertClock(rel), known[best->clock].model),
+                     best->method};
+        via[to] = best;
+        cost[to] = bestCost;
     }
 
     for (const Edge& e : edges) {

@@ -48,6 +48,10 @@ struct SyncSettings {
     // Robust re-weighting passes of the links through the video's rotation (its error comes in
     // bursts, e.g. while a hand sweeps through the view): ClockEstimateOptions::robustPasses.
     int visualRobustPasses = 2;
+    // Once the pose clock is estimated against the video, solve each frame pair that has depth
+    // for its rotation alone, with the translation the pose stream gives, and compare the links
+    // through the video again (rateWithKnownTranslation).
+    bool poseTranslation = true;
 };
 
 // The motion signals that need a pass over the media (the slow part), kept apart so that
@@ -60,6 +64,10 @@ struct EpisodeSignals {
     std::array<double, 4> deviceFromCamera{0, 0, 0, 1};
     std::optional<VisualRotation> visual; // the camera's rotation rate, on the video's clock
     std::string videoProblem;             // why there is no visual rotation, for people
+    // Set by syncEpisode: the pose stream whose translation the pairs with depth were solved
+    // with (SyncSettings::poseTranslation; empty: none) and how many pairs were.
+    std::string translationStream;
+    int64_t translationPairs = 0;
 };
 
 // Decodes the first video stream with RGB intrinsics and measures its rotation rate. Never

@@ -128,12 +128,14 @@ PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eig
 
 void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
                     const std::vector<cv::Point2f>& other, bool fromFirst, double focal,
-                    double huberPx, int minTracks) {
+                    double huberPx, int minTracks, std::vector<size_t>* kept) {
     std::vector<Eigen::Vector3d> p(pts.size());
     std::vector<Eigen::Vector2d> q(other.size());
+    std::vector<size_t> index(pts.size());
     for (size_t k = 0; k < pts.size(); ++k) {
         p[k] = Eigen::Vector3d(pts[k].x, pts[k].y, pts[k].z);
         q[k] = Eigen::Vector2d(other[k].x, other[k].y);
+        index[k] = k;
     }
     // Start from the rotation-only fit (P_B = R P_A): first_from_second is fit.r.
     Eigen::Matrix3d r = fromFirst ? Eigen::Matrix3d(fit.r.transpose()) : fit.r;
@@ -149,17 +151,19 @@ void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
             return;
         if (!refinePose(p, q, r, t))
             return;
-        size_t kept = 0;
+        size_t n = 0;
         for (size_t k = 0; k < p.size(); ++k)
             if (reprojectionPx(k) <= 2 * huberPx) {
-                p[kept] = p[k];
-                q[kept] = q[k];
-                ++kept;
+                p[n] = p[k];
+                q[n] = q[k];
+                index[n] = index[k];
+                ++n;
             }
-        if (kept == p.size())
+        if (n == p.size())
             break;
-        p.resize(kept);
-        q.resize(kept);
+        p.resize(n);
+        q.resize(n);
+        index.resize(n);
     }
     if (static_cast<int>(p.size()) < minTracks)
         return;
@@ -171,6 +175,55 @@ void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
     fit.rmsPx = std::sqrt(sum / static_cast<double>(p.size()));
     fit.r = fromFirst ? Eigen::Matrix3d(r.transpose()) : r;
     fit.tracks = static_cast<int>(p.size());
+    if (kept)
+        *kept = std::move(index);
+}
+
+bool refineRotation(const std::vector<Eigen::Vector3d>& p, const std::vector<Eigen::Vector2d>& q,
+                    const Eigen::Vector3d& t, double focal, double huberPx, int iterations,
+                    Eigen::Matrix3d& r) {
+    const double huber = huberPx / focal, huber2 = huber * huber; // normalized units
+    for (int iter = 0; iter < iterations; ++iter) {
+        // Upper triangle of JᵀWJ and JᵀWr, written out: this runs for every point of every
+        // pair of a recording (a generic 2 × 3 product cost twice as much).
+        double h00 = 0, h01 = 0, h02 = 0, h11 = 0, h12 = 0, h22 = 0, g0 = 0, g1 = 0, g2 = 0;
+        int used = 0;
+        for (size_t k = 0; k < p.size(); ++k) {
+            const Eigen::Vector3d a = r * p[k];
+            const Eigen::Vector3d x = a + t;
+            if (x.z() <= 1e-6)
+                continue;
+            const double iz = 1 / x.z(), u = x.x() * iz, v = x.y() * iz;
+            const double ru = u - q[k].x(), rv = v - q[k].y();
+            const double d2 = ru * ru + rv * rv;
+            const double w = d2 <= huber2 ? 1.0 : huber / std::sqrt(d2);
+            // J = dπ/dx · d(R·P)/dω with d(R·P)/dω = −[R·P]× (left perturbation).
+            const double j00 = -iz * u * a.y(), j01 = iz * (a.z() + u * a.x()), j02 = -iz * a.y();
+            const double j10 = -iz * (a.z() + v * a.y()), j11 = iz * v * a.x(), j12 = iz * a.x();
+            h00 += w * (j00 * j00 + j10 * j10);
+            h01 += w * (j00 * j01 + j10 * j11);
+            h02 += w * (j00 * j02 + j10 * j12);
+            h11 += w * (j01 * j01 + j11 * j11);
+            h12 += w * (j01 * j02 + j11 * j12);
+            h22 += w * (j02 * j02 + j12 * j12);
+            g0 += w * (j00 * ru + j10 * rv);
+            g1 += w * (j01 * ru + j11 * rv);
+            g2 += w * (j02 * ru + j12 * rv);
+            ++used;
+        }
+        if (used < 3)
+            return false;
+        Eigen::Matrix3d h;
+        h << h00, h01, h02, h01, h11, h12, h02, h12, h22;
+        const Eigen::Vector3d step = h.ldlt().solve(-Eigen::Vector3d(g0, g1, g2));
+        if (!step.allFinite())
+            return false;
+        if (step.norm() > 0)
+            r = Eigen::AngleAxisd(step.norm(), step.normalized()).toRotationMatrix() * r;
+        if (step.norm() < 1e-9)
+            break;
+    }
+    return r.allFinite();
 }
 
 } // namespace ts::core::sync

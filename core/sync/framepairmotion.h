@@ -31,9 +31,18 @@ PairFit fitRotation(const std::vector<Eigen::Vector3d>& a, const std::vector<Eig
 // normalized image positions in the other, started from fit.r (rotation only). fromFirst: the
 // points belong to the first frame. Tracks reprojecting further than 2·huberPx are dropped and
 // the pose solved again (at most 3 rounds); fit keeps its rotation-only result when too few
-// tracks are left.
+// tracks are left. kept: the indices of the points the final pose was solved with.
 void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
                     const std::vector<cv::Point2f>& other, bool fromFirst, double focal,
-                    double huberPx, int minTracks);
+                    double huberPx, int minTracks, std::vector<size_t>* kept = nullptr);
+
+// The rotation alone when the translation is known (e.g. from a pose stream's positions):
+// q ≈ π(R·P + t), Gauss–Newton from r with Huber weights (huberPx, pixels: focal · normalized),
+// at most `iterations` steps. With a narrow view a sideways move and a turn move the points
+// almost alike, and a pose solved for both trades one for the other; with t given, R is not
+// traded. False when too few points lie in front of the camera.
+bool refineRotation(const std::vector<Eigen::Vector3d>& p, const std::vector<Eigen::Vector2d>& q,
+                    const Eigen::Vector3d& t, double focal, double huberPx, int iterations,
+                    Eigen::Matrix3d& r);
 
 } // namespace ts::core::sync

@@ -15,6 +15,9 @@
 #include "model/series.h"
 #include "sync/signals.h"
 
+#include <Eigen/Geometry>
+
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -38,11 +41,11 @@ struct VisualDepth {
 };
 
 struct VisualRotationOptions {
-    int maxWidth = 320;         // frames are scaled down to at most this width (gray)
-    int maxFeatures = 200;      // corners tracked per frame pair
-    int minTracks = 12;         // fewer good tracks: no rotation for this pair
-    int windowPx = 11;          // Lucas–Kanade window (pixels of the scaled frame), per level
-    int detectLevel = 1;        // corners are found on this pyramid level (1: half size)
+    int maxWidth = 320;    // frames are scaled down to at most this width (gray)
+    int maxFeatures = 200; // corners tracked per frame pair
+    int minTracks = 12;    // fewer good tracks: no rotation for this pair
+    int windowPx = 11;     // Lucas–Kanade window (pixels of the scaled frame), per level
+    int detectLevel = 1;   // corners are found on this pyramid level (1: half size)
     // Tracks start where the last pair's rotation puts them, and Lucas–Kanade then runs on the
     // pyramid levels up to this one only (0: full size alone; -1: no seeding, all levels).
     // A pair losing more than a fifth of its tracks so is tracked again on every level.
@@ -55,8 +58,23 @@ struct VisualRotationOptions {
     // Decode without the in-loop deblocking filter where frames are scaled down by 2 or more
     // (VideoReaderOptions::skipLoopFilter): ~12 % less decoding, the block edges averaged away.
     bool fastDecode = true;
+    // Keep the points of every pair solved with depth (VisualRotation::depthPairs below), so
+    // that the rotation can be solved again once the camera's translation is known
+    // (rateWithKnownTranslation). About 3 kB a pair: 5 MB a minute at 30 fps.
+    bool keepDepthPoints = true;
     const std::atomic<bool>* cancel = nullptr; // checked per frame; throws ts::core::Error
     std::function<void(double)> progress;      // fraction 0..1, from the calling thread
+};
+
+// A rate sample's frame pair as solved with depth: the tracked points lifted with the depth of
+// one frame (its camera's coordinates, metres) and where they were tracked to in the other
+// (undistorted, normalized).
+struct DepthPairPoints {
+    size_t sample = 0;              // index into VisualRotation::rate
+    TimeNs firstT = 0, secondT = 0; // the two frames (video clock)
+    bool fromFirst = true;          // the points are the first frame's
+    std::vector<std::array<float, 3>> points;
+    std::vector<std::array<float, 2>> other;
 };
 
 struct VisualRotation {
@@ -76,12 +94,29 @@ struct VisualRotation {
     double medianTracks = 0;     // good tracks per pair
     double medianResidualPx = 0; // RMS reprojection residual per pair, scaled pixels
     double scale = 1;            // scaled frame width / calibrated width
+    double focalPx = 1;          // focal length of the scaled frames (pixels)
+    std::vector<DepthPairPoints> depthPairPoints; // with VisualRotationOptions::keepDepthPoints
     // CPU seconds of the pass's own stages (decoding runs on the decoder's threads apart):
     // per-frame preparation (pyramid, corners, depth frame) and per-pair tracking and fitting.
     double prepareCpuSeconds = 0;
     double trackCpuSeconds = 0;
     std::string note; // what went wrong, for people; empty when fine
 };
+
+// The camera's position and orientation (world from camera) at a time on the video's clock;
+// false where it is not known.
+using CameraPoseAt =
+    std::function<bool(TimeNs t, Eigen::Quaterniond& worldFromCamera, Eigen::Vector3d& position)>;
+
+// The rotation rate again, each pair kept in depthPairPoints solved for its rotation alone with
+// the translation between its frames taken from `poseAt` (e.g. a pose stream's positions on the
+// video's clock). A narrow view sees a sideways move much as a turn, so a pair solved for both
+// trades one for the other: on the synthetic bench this halves the rate's error and takes most
+// of its slow part, which is what misplaces a clock. Pairs without kept points or without a
+// known translation keep their rate. Runs one worker thread beside the calling one: poseAt is
+// called from both at once. Pure function; any thread.
+VectorSignal rateWithKnownTranslation(const VisualRotation& visual, const CameraPoseAt& poseAt,
+                                      double huberPx, int minTracks, int64_t* resolved = nullptr);
 
 // times maps the video's display indices to capture times on its raw clock (the bundle's
 // timestamps CSV); intrinsics are those of the displayed frames. Throws ts::core::Error naming

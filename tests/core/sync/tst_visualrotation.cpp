@@ -89,6 +89,40 @@ private slots:
               static_cast<long long>(vis.reseededPairs), vis.medianTracks, vis.medianResidualPx,
               rel);
         QVERIFY2(rel < 0.15, qPrintable(QString::number(rel)));
+
+        // The pairs with depth solved again for their rotation alone, with the translation the
+        // pose stream gives (here on the camera clock, the camera at the device's origin): a
+        // sideways move no longer passes for a turn.
+        QVERIFY(vis.depthPairPoints.size() >= static_cast<size_t>(vis.depthPairs) * 9 / 10);
+        const auto& pose = b.pose.at("pose");
+        const sync::CameraPoseAt poseAt = [&](TimeNs t, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
+            const auto it =
+                std::upper_bound(pose.begin(), pose.end(), t,
+                                 [](TimeNs x, const PoseSample& s) { return x < s.tNs; });
+            if (it == pose.begin() || it == pose.end())
+                return false;
+            const PoseSample &a = *(it - 1), &c = *it;
+            const double f = static_cast<double>(t - a.tNs) / static_cast<double>(c.tNs - a.tNs);
+            q = Eigen::Quaterniond(a.q[3], a.q[0], a.q[1], a.q[2])
+                    .slerp(f, Eigen::Quaterniond(c.q[3], c.q[0], c.q[1], c.q[2]));
+            for (int k = 0; k < 3; ++k)
+                p[k] = a.t[size_t(k)] + f * (c.t[size_t(k)] - a.t[size_t(k)]);
+            return true;
+        };
+        int64_t resolved = 0;
+        sync::VisualRotation withPose = vis;
+        withPose.rate = sync::rateWithKnownTranslation(vis, poseAt, 0.3, 12, &resolved);
+        const double relPose = relativeError(withPose);
+        qInfo("with the pose's translation: %lld pairs solved again, relative error %.3f",
+              static_cast<long long>(resolved), relPose);
+        QCOMPARE(resolved, static_cast<int64_t>(vis.depthPairPoints.size()));
+        QVERIFY2(relPose < 0.75 * rel, qPrintable(QString("%1 vs %2").arg(relPose).arg(rel)));
+        // Without a known translation nothing changes.
+        const sync::VectorSignal same = sync::rateWithKnownTranslation(
+            vis, [](TimeNs, Eigen::Quaterniond&, Eigen::Vector3d&) { return false; }, 0.3, 12,
+            &resolved);
+        QCOMPARE(resolved, int64_t(0));
+        QVERIFY(same.v == vis.rate.v);
         // Tracks seeded with the last pair's rotation (the default) follow the same texture as
         // tracks found through the whole pyramid: nearly every pair is seeded and the rate is
         // as close to the truth.
@@ -122,12 +156,23 @@ private slots:
             imuTimes.push_back(x.tNs);
         for (const auto& x : b.pose.at("pose"))
             poseTimes.push_back(x.tNs);
-        int checked = 0;
+        for (const auto& p : r.pairs)
+            qInfo("pair %s~%s %s: conf %.2f res %.3f ms windows %d used %d inliers %d peak %.3f "
+                  "uniq %.2f",
+                  p.stream.c_str(), p.other.c_str(), p.method.c_str(), p.estimate.confidence,
+                  p.estimate.residualNs / 1e6, p.estimate.windows, p.estimate.usedWindows,
+                  p.estimate.inliers, p.estimate.peakScore, p.estimate.uniqueness);
+        int checked = 0, throughVideo = 0;
         for (const auto& s : r.streams) {
             if (s.stream != "imu" && s.stream != "pose")
                 continue;
             QVERIFY2(s.aligned, s.note.c_str());
-            QVERIFY(s.method.find("visual-rotation") != std::string::npos);
+            qInfo("%s: linked by %s", s.stream.c_str(), s.method.c_str());
+            // Either clock may reach the camera through the other (IMU ↔ pose is the most
+            // precise link), but the video is what reaches the camera clock.
+            throughVideo += s.method.find("visual-rotation") != std::string::npos;
+            QVERIFY(s.method.find("visual-rotation") != std::string::npos ||
+                    s.method == "gyro~pose-rotation-rate");
             const auto e = sync::clockError(s.model, truth.at(s.stream), s.model.t0Ns);
             qInfo("%s: offset error %.3f ms, drift error %.1f ppm, confidence %.2f",
                   s.stream.c_str(), e.offsetNs / 1e6, e.driftPpm, s.model.confidence);
@@ -143,6 +188,10 @@ private slots:
             ++checked;
         }
         QCOMPARE(checked, 2);
+        QVERIFY(throughVideo >= 1);
+        // The pairs with depth were solved again with the pose's translation.
+        QCOMPARE(r.evidence.translationStream, std::string("pose"));
+        QVERIFY(r.evidence.translationPairs > r.evidence.visual->pairs / 3);
     }
 
     // The video pass overlapped with reading the sample streams (what `sync` and `bench
