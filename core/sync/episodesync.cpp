@@ -409,7 +409,8 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
             if (e.method == "pose~visual-rotation" && !poseLink)
                 poseLink = &e;
         const bool refine = settings.poseTranslation && poseLink && visual &&
-                            !r.evidence.visual->depthPairPoints.empty();
+                            r.evidence.visual->depthPairPoints &&
+                            !r.evidence.visual->depthPairPoints->empty();
         std::vector<std::future<ClockEstimate>> running(edges.size());
         for (size_t i = 0; i < edges.size(); ++i)
             if (!refine || !edges[i].withVisual)

@@ -423,6 +423,7 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     if (depth && depth->reader)
         depthAlong.emplace(*depth);
     std::vector<double> trackCounts, residuals;
+    std::vector<DepthPairPoints> depthPoints; // VisualRotationOptions::keepDepthPoints
     const cv::TermCriteria lkCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
     std::optional<Eigen::Matrix3d> lastRotation; // of the last pair, if it had one
     TimeNs lastRotationT = -1;                   // that pair's second frame
@@ -519,11 +520,13 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                         ++out.depthPairs;
                         if (opt.keepDepthPoints && fit.ok) {
                             DepthPairPoints d{out.rate.size(), prevT, t, fromFirst, {}, {}};
+                            d.points.reserve(kept.size());
+                            d.other.reserve(kept.size());
                             for (const size_t k : kept) {
                                 d.points.push_back({pts[k].x, pts[k].y, pts[k].z});
                                 d.other.push_back({other[k].x, other[k].y});
                             }
-                            out.depthPairPoints.push_back(std::move(d));
+                            depthPoints.push_back(std::move(d));
                         }
                     }
                 } else if (fit.ok && depth && depth->reader) {
@@ -566,6 +569,9 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
     queue.stop();
     producer.join();
     out.prepareCpuSeconds = prepareCpu;
+    if (opt.keepDepthPoints)
+        out.depthPairPoints =
+            std::make_shared<const std::vector<DepthPairPoints>>(std::move(depthPoints));
     out.medianTracks = median(trackCounts);
     out.medianResidualPx = median(residuals);
     if (out.undecodableFrames > 0)
@@ -588,7 +594,7 @@ int64_t resolvePairs(const VisualRotation& visual, const CameraPoseAt& poseAt, d
     std::vector<Eigen::Vector3d> p;
     std::vector<Eigen::Vector2d> q;
     for (size_t i = begin; i < end; ++i) {
-        const DepthPairPoints& d = visual.depthPairPoints[i];
+        const DepthPairPoints& d = (*visual.depthPairPoints)[i];
         if (d.sample >= rate.size() || d.secondT <= d.firstT ||
             static_cast<int>(d.points.size()) < minTracks || d.other.size() != d.points.size())
             continue;
@@ -633,7 +639,7 @@ VectorSignal rateWithKnownTranslation(const VisualRotation& visual, const Camera
     VectorSignal rate = visual.rate;
     // Two halves side by side (each pair writes its own sample; poseAt must allow calls from
     // two threads at once).
-    const size_t n = visual.depthPairPoints.size(), half = n / 2;
+    const size_t n = visual.depthPairPoints ? visual.depthPairPoints->size() : 0, half = n / 2;
     auto second = std::async(std::launch::async, [&] {
         return resolvePairs(visual, poseAt, huberPx, minTracks, half, n, rate);
     });

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace ts::core::media {
@@ -95,7 +96,9 @@ struct VisualRotation {
     double medianResidualPx = 0; // RMS reprojection residual per pair, scaled pixels
     double scale = 1;            // scaled frame width / calibrated width
     double focalPx = 1;          // focal length of the scaled frames (pixels)
-    std::vector<DepthPairPoints> depthPairPoints; // with VisualRotationOptions::keepDepthPoints
+    // With VisualRotationOptions::keepDepthPoints: every pair solved with depth, shared (and
+    // never changed) so that copies of the result stay cheap.
+    std::shared_ptr<const std::vector<DepthPairPoints>> depthPairPoints;
     // CPU seconds of the pass's own stages (decoding runs on the decoder's threads apart):
     // per-frame preparation (pyramid, corners, depth frame) and per-pair tracking and fitting.
     double prepareCpuSeconds = 0;

@@ -93,7 +93,8 @@ private slots:
         // The pairs with depth solved again for their rotation alone, with the translation the
         // pose stream gives (here on the camera clock, the camera at the device's origin): a
         // sideways move no longer passes for a turn.
-        QVERIFY(vis.depthPairPoints.size() >= static_cast<size_t>(vis.depthPairs) * 9 / 10);
+        QVERIFY(vis.depthPairPoints);
+        QVERIFY(vis.depthPairPoints->size() >= static_cast<size_t>(vis.depthPairs) * 9 / 10);
         const auto& pose = b.pose.at("pose");
         const sync::CameraPoseAt poseAt = [&](TimeNs t, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
             const auto it =
@@ -115,7 +116,7 @@ private slots:
         const double relPose = relativeError(withPose);
         qInfo("with the pose's translation: %lld pairs solved again, relative error %.3f",
               static_cast<long long>(resolved), relPose);
-        QCOMPARE(resolved, static_cast<int64_t>(vis.depthPairPoints.size()));
+        QCOMPARE(resolved, static_cast<int64_t>(vis.depthPairPoints->size()));
         QVERIFY2(relPose < 0.75 * rel, qPrintable(QString("%1 vs %2").arg(relPose).arg(rel)));
         // Without a known translation nothing changes.
         const sync::VectorSignal same = sync::rateWithKnownTranslation(
