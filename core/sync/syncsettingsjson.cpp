@@ -67,6 +67,10 @@ SyncSettings syncSettingsFromJson(const json& j, const SyncSettings& defaults) {
             if (!v.is_boolean())
                 throw Error(kWhere, "'use_video' must be true or false, not " + v.dump());
             s.useVideo = v.get<bool>();
+        } else if (key == "pose_translation") {
+            if (!v.is_boolean())
+                throw Error(kWhere, "'pose_translation' must be true or false, not " + v.dump());
+            s.poseTranslation = v.get<bool>();
         } else if (key == "health") {
             if (!v.is_object())
                 throw Error(kWhere, "'health' must be a JSON object, not " + v.dump());
@@ -78,7 +82,8 @@ SyncSettings syncSettingsFromJson(const json& j, const SyncSettings& defaults) {
             }
         } else {
             throw Error(kWhere, "unknown key '" + key +
-                                    "' (known: tolerance_ms, min_confidence, use_video, health)");
+                                    "' (known: tolerance_ms, min_confidence, use_video, "
+                                    "pose_translation, health)");
         }
     }
     auto order = [&](double warn, double fail, const char* name) {
@@ -97,6 +102,7 @@ json syncSettingsToJson(const SyncSettings& s) {
     return {{"tolerance_ms", s.toleranceMs},
             {"min_confidence", s.minConfidence},
             {"use_video", s.useVideo},
+            {"pose_translation", s.poseTranslation},
             {"health",
              {{"drop_ratio_warn", h.dropRatioWarn},
               {"drop_ratio_fail", h.dropRatioFail},

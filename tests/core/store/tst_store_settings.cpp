@@ -46,6 +46,10 @@ private slots:
         QCOMPARE(s.health.dropRatioWarn, 0.05);
         QCOMPARE(s.health.dropRatioFail, sync::HealthThresholds{}.dropRatioFail); // default kept
         QCOMPARE(sync::syncSettingsFromJson(sync::syncSettingsToJson(s)).toleranceMs, 0.5);
+        QVERIFY(s.poseTranslation); // on by default
+        const auto off = sync::syncSettingsFromJson(json{{"pose_translation", false}});
+        QVERIFY(!off.poseTranslation);
+        QVERIFY(!sync::syncSettingsFromJson(sync::syncSettingsToJson(off)).poseTranslation);
         auto refuses = [](const json& j, const char* word) {
             try {
                 sync::syncSettingsFromJson(j);
@@ -57,6 +61,7 @@ private slots:
         QVERIFY(refuses(json{{"tolerance_msec", 1}}, "tolerance_msec"));
         QVERIFY(refuses(json{{"tolerance_ms", "x"}}, "tolerance_ms"));
         QVERIFY(refuses(json{{"min_confidence", 2}}, "min_confidence"));
+        QVERIFY(refuses(json{{"pose_translation", "yes"}}, "pose_translation"));
         QVERIFY(refuses(json{{"health", {{"jitter_warn", 0.5}, {"jitter_fail", 0.2}}}}, "jitter"));
         QVERIFY(refuses(json{{"health", {{"gap", 1}}}}, "health.gap"));
     }
