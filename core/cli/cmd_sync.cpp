@@ -217,6 +217,7 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                                                       ? json(nullptr)
                                                       : json(r.evidence.translationStream);
                     video["translation_pairs"] = r.evidence.translationPairs;
+                    video["translation_note"] = r.evidence.translationNote;
                 }
             }
             episodes.push_back({{"id", id},

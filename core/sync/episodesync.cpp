@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <future>
 #include <map>
@@ -155,6 +156,24 @@ std::optional<VectorSignal> rateWithPoseTranslation(const Bundle& b, const SyncS
         p = pd + qd * cameraInDevice;
         return true;
     };
+    // Positions of another scale (a monocular SLAM's) or on a badly linked clock would spoil
+    // the rotation: their translation must agree with the one the pairs measured.
+    const double scale = translationScale(*evidence.visual, cameraAt);
+    if (!std::isfinite(scale)) {
+        evidence.translationNote = "the head hardly moved, so the pose's translation could not "
+                                   "be checked against the video's; the video's rate is used "
+                                   "as measured";
+        return std::nullopt;
+    }
+    if (scale < 1 / settings.poseTranslationMaxScale || scale > settings.poseTranslationMaxScale) {
+        char why[200];
+        std::snprintf(why, sizeof why,
+                      "the pose's translation is %.2f times the video's (positions of another "
+                      "scale?); the video's rate is used as measured",
+                      1 / scale);
+        evidence.translationNote = why;
+        return std::nullopt;
+    }
     int64_t resolved = 0;
     VectorSignal cameraRate =
         rateWithKnownTranslation(*evidence.visual, cameraAt, settings.visual.huberPixels,

@@ -52,6 +52,9 @@ struct SyncSettings {
     // for its rotation alone, with the translation the pose stream gives, and compare the links
     // through the video again (rateWithKnownTranslation).
     bool poseTranslation = true;
+    // ... only when the pose's translation and the one the pairs measured agree in scale
+    // within this factor (translationScale).
+    double poseTranslationMaxScale = 1.5;
 };
 
 // The motion signals that need a pass over the media (the slow part), kept apart so that
@@ -68,6 +71,7 @@ struct EpisodeSignals {
     // with (SyncSettings::poseTranslation; empty: none) and how many pairs were.
     std::string translationStream;
     int64_t translationPairs = 0;
+    std::string translationNote; // why the pose's translation was not used, for people
 };
 
 // Decodes the first video stream with RGB intrinsics and measures its rotation rate. Never

@@ -174,6 +174,7 @@ void solveWithDepth(PairFit& fit, const std::vector<cv::Point3f>& pts,
     }
     fit.rmsPx = std::sqrt(sum / static_cast<double>(p.size()));
     fit.r = fromFirst ? Eigen::Matrix3d(r.transpose()) : r;
+    fit.t = t;
     fit.tracks = static_cast<int>(p.size());
     if (kept)
         *kept = std::move(index);

@@ -17,6 +17,9 @@ struct PairFit {
     Eigen::Matrix3d r = Eigen::Matrix3d::Identity(); // first camera from second camera
     int tracks = 0;
     double rmsPx = 0;
+    // Solved with depth (solveWithDepth): P_other = R·P + t, metres, from the camera whose
+    // points were lifted to the other one. Zero otherwise.
+    Eigen::Vector3d t = Eigen::Vector3d::Zero();
 };
 
 // Rotation R with a ≈ R·b over unit bearings (first camera from second camera). Moving things

@@ -17,6 +17,7 @@
 #include <deque>
 #include <exception>
 #include <future>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -519,7 +520,10 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
                                        opt.minTracks, &kept);
                         ++out.depthPairs;
                         if (opt.keepDepthPoints && fit.ok) {
-                            DepthPairPoints d{out.rate.size(), prevT, t, fromFirst, {}, {}};
+                            DepthPairPoints d{out.rate.size(), prevT, t, fromFirst, {}, {}, {}};
+                            d.translation = {static_cast<float>(fit.t.x()),
+                                             static_cast<float>(fit.t.y()),
+                                             static_cast<float>(fit.t.z())};
                             d.points.reserve(kept.size());
                             d.other.reserve(kept.size());
                             for (const size_t k : kept) {
@@ -587,6 +591,38 @@ VisualRotation visualRotationRate(const std::filesystem::path& video, const Fram
 
 namespace {
 
+// The pose's translation between a kept pair's frames, in that pair's convention (P_other =
+// R·P + t from the camera whose points were lifted); false where poseAt does not know it.
+bool poseTranslation(const DepthPairPoints& d, const CameraPoseAt& poseAt, Eigen::Vector3d& t) {
+    Eigen::Quaterniond q1, q2;
+    Eigen::Vector3d p1, p2;
+    if (!poseAt(d.firstT, q1, p1) || !poseAt(d.secondT, q2, p2))
+        return false;
+    t = d.fromFirst ? Eigen::Vector3d(q2.conjugate() * (p1 - p2))
+                    : Eigen::Vector3d(q1.conjugate() * (p2 - p1));
+    return true;
+}
+
+} // namespace
+
+double translationScale(const VisualRotation& visual, const CameraPoseAt& poseAt, double minMoveM) {
+    double st = 0, tt = 0;
+    int n = 0;
+    if (visual.depthPairPoints)
+        for (const DepthPairPoints& d : *visual.depthPairPoints) {
+            Eigen::Vector3d t;
+            if (!poseTranslation(d, poseAt, t) || t.norm() < minMoveM)
+                continue;
+            const Eigen::Vector3d m(d.translation[0], d.translation[1], d.translation[2]);
+            st += m.dot(t);
+            tt += t.squaredNorm();
+            ++n;
+        }
+    return n >= 30 ? st / tt : std::numeric_limits<double>::quiet_NaN();
+}
+
+namespace {
+
 // rateWithKnownTranslation for the pairs [begin, end) of visual.depthPairPoints.
 int64_t resolvePairs(const VisualRotation& visual, const CameraPoseAt& poseAt, double huberPx,
                      int minTracks, size_t begin, size_t end, VectorSignal& rate) {
@@ -598,13 +634,9 @@ int64_t resolvePairs(const VisualRotation& visual, const CameraPoseAt& poseAt, d
         if (d.sample >= rate.size() || d.secondT <= d.firstT ||
             static_cast<int>(d.points.size()) < minTracks || d.other.size() != d.points.size())
             continue;
-        Eigen::Quaterniond q1, q2;
-        Eigen::Vector3d p1, p2;
-        if (!poseAt(d.firstT, q1, p1) || !poseAt(d.secondT, q2, p2))
+        Eigen::Vector3d t;
+        if (!poseTranslation(d, poseAt, t))
             continue;
-        // P_other = R·P + t, from the camera whose points these are to the other one.
-        const Eigen::Vector3d t = d.fromFirst ? Eigen::Vector3d(q2.conjugate() * (p1 - p2))
-                                              : Eigen::Vector3d(q1.conjugate() * (p2 - p1));
         p.resize(d.points.size());
         q.resize(d.points.size());
         for (size_t k = 0; k < d.points.size(); ++k) {

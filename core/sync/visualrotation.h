@@ -71,9 +71,10 @@ struct VisualRotationOptions {
 // one frame (its camera's coordinates, metres) and where they were tracked to in the other
 // (undistorted, normalized).
 struct DepthPairPoints {
-    size_t sample = 0;              // index into VisualRotation::rate
-    TimeNs firstT = 0, secondT = 0; // the two frames (video clock)
-    bool fromFirst = true;          // the points are the first frame's
+    size_t sample = 0;                         // index into VisualRotation::rate
+    TimeNs firstT = 0, secondT = 0;            // the two frames (video clock)
+    bool fromFirst = true;                     // the points are the first frame's
+    std::array<float, 3> translation{0, 0, 0}; // as solved with the rotation (P_other = R·P + t)
     std::vector<std::array<float, 3>> points;
     std::vector<std::array<float, 2>> other;
 };
@@ -120,6 +121,15 @@ using CameraPoseAt =
 // called from both at once. Pure function; any thread.
 VectorSignal rateWithKnownTranslation(const VisualRotation& visual, const CameraPoseAt& poseAt,
                                       double huberPx, int minTracks, int64_t* resolved = nullptr);
+
+// How the translation `poseAt` gives compares with the one the pairs measured when solved with
+// their rotation: the least-squares scale s in t_measured ≈ s · t_pose over the kept pairs whose
+// pose moved at least minMoveM between the frames. About 1 for metric positions on the right
+// clock (the measured translations are noisy but unbiased); far from it for positions of
+// another scale (a monocular SLAM's), whose translation would spoil the rotation. NaN with
+// fewer than 30 such pairs. Pure function; any thread.
+double translationScale(const VisualRotation& visual, const CameraPoseAt& poseAt,
+                        double minMoveM = 0.0005);
 
 // times maps the video's display indices to capture times on its raw clock (the bundle's
 // timestamps CSV); intrinsics are those of the displayed frames. Throws ts::core::Error naming

@@ -117,6 +117,18 @@ private slots:
         qInfo("with the pose's translation: %lld pairs solved again, relative error %.3f",
               static_cast<long long>(resolved), relPose);
         QCOMPARE(resolved, static_cast<int64_t>(vis.depthPairPoints->size()));
+        // The pose's translation agrees in scale with the one the pairs measured; positions of
+        // another scale do not.
+        const double scale = sync::translationScale(vis, poseAt);
+        const double scaled5 =
+            sync::translationScale(vis, [&](TimeNs t, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
+                const bool ok = poseAt(t, q, p);
+                p *= 5;
+                return ok;
+            });
+        qInfo("translation scale: %.3f, with the positions × 5: %.3f", scale, scaled5);
+        QVERIFY2(scale > 0.85 && scale < 1.15, qPrintable(QString::number(scale)));
+        QVERIFY2(scaled5 > 0.17 && scaled5 < 0.23, qPrintable(QString::number(scaled5)));
         QVERIFY2(relPose < 0.75 * rel, qPrintable(QString("%1 vs %2").arg(relPose).arg(rel)));
         // Without a known translation nothing changes.
         const sync::VectorSignal same = sync::rateWithKnownTranslation(
@@ -150,7 +162,8 @@ private slots:
         Bundle b = makeEpisode(dir, 20, 43, 320, {{"pose", 137.5}, {"imu", -251.25}},
                                {{"pose", 40.0}, {"imu", -60.0}});
         QVERIFY(b.ok());
-        const auto r = sync::syncEpisode(b);
+        const auto sig = sync::extractEpisodeSignals(b);
+        const auto r = sync::syncEpisode(b, {}, &sig);
         const auto truth = sync::readGroundTruthClocks((dir + "/ground_truth.json").toStdString());
         std::vector<TimeNs> imuTimes, poseTimes;
         for (const auto& x : b.imu.at("imu"))
@@ -193,6 +206,22 @@ private slots:
         // The pairs with depth were solved again with the pose's translation.
         QCOMPARE(r.evidence.translationStream, std::string("pose"));
         QVERIFY(r.evidence.translationPairs > r.evidence.visual->pairs / 3);
+        QVERIFY(r.evidence.translationNote.empty());
+
+        // Positions of another scale (a monocular SLAM's) are refused with a reason; the links
+        // through the video are still made, on the rate as measured.
+        Bundle scaled = b;
+        for (auto& x : scaled.pose.at("pose"))
+            for (double& c : x.t)
+                c *= 3;
+        const auto rs = sync::syncEpisode(scaled, {}, &sig);
+        qInfo("positions × 3: %s", rs.evidence.translationNote.c_str());
+        QVERIFY(rs.evidence.translationStream.empty());
+        QCOMPARE(rs.evidence.translationPairs, int64_t(0));
+        QVERIFY(rs.evidence.translationNote.find("scale") != std::string::npos);
+        for (const auto& s : rs.streams)
+            if (s.stream == "imu" || s.stream == "pose")
+                QVERIFY2(s.aligned, s.note.c_str());
     }
 
     // The video pass overlapped with reading the sample streams (what `sync` and `bench
@@ -267,7 +296,8 @@ private slots:
         }
         // Without intrinsics the episode still syncs; the video problem is reported.
         b.calibration.cameras.clear();
-        const auto r = sync::syncEpisode(b);
+        const auto sig = sync::extractEpisodeSignals(b);
+        const auto r = sync::syncEpisode(b, {}, &sig);
         QVERIFY(r.evidence.videoProblem.find("no intrinsics") != std::string::npos);
     }
 };
