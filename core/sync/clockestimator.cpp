@@ -244,8 +244,7 @@ ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
         return e;
     }
     double t0 = 0;
-    const LineFit f =
-        fitLineRobustCentred(xs, ys, 200e3 /* 0.2 ms: below that nobody is an outlier */, &t0);
+    const LineFit f = fitLineRobustCentred(xs, ys, o.outlierFloorNs, &t0);
     e.estimated = true;
     e.t0Ns = static_cast<TimeNs>(std::llround(t0));
     e.offsetNs = f.intercept;

@@ -33,6 +33,11 @@ struct ClockEstimateOptions {
     // through the windowed lags; robust like the windows when robustPasses > 0) instead of the
     // line alone: each sample weighs by its own evidence, not each window alike.
     bool jointFit = true;
+    // A window whose lag is off the line by less than this is never an outlier (the line's
+    // robust cut is max(this, 3 · 1.4826 · MAD)): 0.2 ms for gyro ↔ pose, whose windows agree
+    // to tens of µs; the links through the video use 0.5 ms (their windows scatter by 0.2–0.4 ms
+    // even when right, and a few windows' MAD is itself noisy).
+    double outlierFloorNs = 200'000;
 };
 
 // other raw → ref raw: t_ref = t_other + offsetNs + drift·(t_other − t0Ns).

@@ -378,6 +378,7 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
             if (d.kind == StreamKind::Imu && b.imu.count(d.name)) {
                 ClockEstimateOptions o = settings.gyro;
                 o.robustPasses = settings.visualRobustPasses;
+                o.outlierFloorNs = settings.visualOutlierFloorNs;
                 const auto& imu = b.imu.at(d.name);
                 auto compare = [&imu, imuToDevice, o](const VectorSignal& v, bool coarse) {
                     return estimateClock(v, gyroSignal(imu, imuToDevice), coarse ? coarsely(o) : o);
@@ -399,6 +400,7 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
                 ClockEstimateOptions o = settings.gyro;
                 o.estimateBias = false; // a pose has no rate bias
                 o.robustPasses = settings.visualRobustPasses;
+                o.outlierFloorNs = settings.visualOutlierFloorNs;
                 const TimeNs maxGap =
                     static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period));
                 auto compare = [&pose, maxGap, o](const VectorSignal& v, bool coarse) {

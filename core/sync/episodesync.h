@@ -48,6 +48,8 @@ struct SyncSettings {
     // Robust re-weighting passes of the links through the video's rotation (its error comes in
     // bursts, e.g. while a hand sweeps through the view): ClockEstimateOptions::robustPasses.
     int visualRobustPasses = 2;
+    // The windows' outlier floor of those links (ClockEstimateOptions::outlierFloorNs).
+    double visualOutlierFloorNs = 500'000;
     // Once the pose clock is estimated against the video, solve each frame pair that has depth
     // for its rotation alone, with the translation the pose stream gives, and compare the links
     // through the video again (rateWithKnownTranslation).
