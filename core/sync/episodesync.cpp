@@ -442,6 +442,10 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
             if (coarse.estimated && coarse.confidence >= settings.minConfidence)
                 refined =
                     rateWithPoseTranslation(b, settings, poseLink->stream, coarse, r.evidence);
+            else
+                r.evidence.translationNote = "the pose could not be placed on the video's clock "
+                                             "surely enough to use its translation; the video's "
+                                             "rate is used as measured";
             const VectorSignal& rate = refined ? *refined : *visual;
             for (size_t i = 0; i < edges.size(); ++i)
                 if (edges[i].withVisual)
