@@ -2,6 +2,8 @@
 
 #include "io/bundle.h"
 #include "media/depthreader.h"
+#include "recon/rigid.h"
+#include "recon/trajectory.h"
 #include "sync/handsposeestimator.h"
 #include "sync/signals.h"
 #include "util/error.h"
@@ -95,24 +97,13 @@ ClockEstimateOptions coarsely(ClockEstimateOptions o) {
     return o;
 }
 
-// The device pose at raw time t of the pose stream: positions linear, orientations slerped
-// between the samples around t; false outside the stream or across a gap longer than maxGapNs.
-bool devicePoseAt(const std::vector<PoseSample>& pose, TimeNs t, TimeNs maxGapNs,
-                  Eigen::Quaterniond& q, Eigen::Vector3d& p) {
-    const auto it = std::upper_bound(pose.begin(), pose.end(), t,
-                                     [](TimeNs x, const PoseSample& s) { return x < s.tNs; });
-    if (it == pose.begin() || it == pose.end())
-        return false;
-    const PoseSample& a = *(it - 1);
-    const PoseSample& b = *it;
-    if (b.tNs - a.tNs > maxGapNs)
-        return false;
-    const double f = static_cast<double>(t - a.tNs) / static_cast<double>(b.tNs - a.tNs);
-    const Eigen::Quaterniond qa(a.q[3], a.q[0], a.q[1], a.q[2]), qb(b.q[3], b.q[0], b.q[1], b.q[2]);
-    q = qa.normalized().slerp(f, qb.normalized());
-    for (int k = 0; k < 3; ++k)
-        p[k] = a.t[size_t(k)] + f * (b.t[size_t(k)] - a.t[size_t(k)]);
-    return true;
+// The video camera in the device frame: device_from_<video>, else device_from_rgb; null when
+// the calibration has neither (the identity).
+const RigidTransform* videoExtrinsic(const Bundle& b, const std::string& video) {
+    for (const std::string& key : {"device_from_" + video, std::string("device_from_rgb")})
+        if (auto it = b.calibration.extrinsics.find(key); it != b.calibration.extrinsics.end())
+            return &it->second;
+    return nullptr;
 }
 
 // The links through the video measure the camera's rotation, which a pair solved for rotation
@@ -132,28 +123,21 @@ std::optional<VectorSignal> rateWithPoseTranslation(const Bundle& b, const SyncS
         (pose.back().tNs - pose.front().tNs) / static_cast<TimeNs>(pose.size() - 1);
     const TimeNs maxGap =
         static_cast<TimeNs>(settings.poseMaxGapPeriods * static_cast<double>(period));
-    // The camera in the device frame (device_from_<video>, else device_from_rgb).
-    Eigen::Quaterniond deviceFromCamera = Eigen::Quaterniond::Identity();
-    Eigen::Vector3d cameraInDevice = Eigen::Vector3d::Zero();
-    for (const std::string& key :
-         {"device_from_" + evidence.videoStream, std::string("device_from_rgb")})
-        if (auto it = b.calibration.extrinsics.find(key); it != b.calibration.extrinsics.end()) {
-            const auto& x = it->second;
-            deviceFromCamera = Eigen::Quaterniond(x.q[3], x.q[0], x.q[1], x.q[2]).normalized();
-            cameraInDevice = Eigen::Vector3d(x.t[0], x.t[1], x.t[2]);
-            break;
-        }
+    const RigidTransform* extrinsic = videoExtrinsic(b, evidence.videoStream);
+    const Eigen::Isometry3d deviceFromCamera =
+        extrinsic ? recon::toIsometry(*extrinsic) : Eigen::Isometry3d::Identity();
     ClockModel poseToVideo;
     poseToVideo.offsetNs = static_cast<TimeNs>(std::llround(poseToVideoEstimate.offsetNs));
     poseToVideo.drift = poseToVideoEstimate.drift;
     poseToVideo.t0Ns = poseToVideoEstimate.t0Ns;
+    const recon::Trajectory devicePath = recon::Trajectory::fromPoses(pose, poseToVideo);
     const CameraPoseAt cameraAt = [&](TimeNs videoT, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
-        Eigen::Quaterniond qd;
-        Eigen::Vector3d pd;
-        if (!devicePoseAt(pose, poseToVideo.toRaw(videoT), maxGap, qd, pd))
+        const auto d = devicePath.at(videoT, maxGap);
+        if (!d)
             return false;
-        q = qd * deviceFromCamera;
-        p = pd + qd * cameraInDevice;
+        const Eigen::Isometry3d worldFromCamera = *d * deviceFromCamera;
+        q = Eigen::Quaterniond(worldFromCamera.linear());
+        p = worldFromCamera.translation();
         return true;
     };
     // Positions of another scale (a monocular SLAM's) or on a badly linked clock would spoil
@@ -202,11 +186,8 @@ EpisodeSignals extractEpisodeSignals(const Bundle& b, const SyncSettings& settin
         return sig;
     }
     sig.videoStream = video->name;
-    for (const std::string& key : {"device_from_" + video->name, std::string("device_from_rgb")})
-        if (auto it = b.calibration.extrinsics.find(key); it != b.calibration.extrinsics.end()) {
-            sig.deviceFromCamera = it->second.q;
-            break;
-        }
+    if (const RigidTransform* x = videoExtrinsic(b, video->name))
+        sig.deviceFromCamera = x->q;
     auto cam = b.calibration.cameras.find(video->name);
     if (cam == b.calibration.cameras.end())
         cam = b.calibration.cameras.find("rgb");

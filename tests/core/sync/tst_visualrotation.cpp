@@ -1,6 +1,7 @@
 // The camera's rotation measured in its own video against the truth the synthetic generator
 // rendered it with, and the links it gives: gyro and pose onto the camera clock.
 #include "io/bundle.h"
+#include "recon/trajectory.h"
 #include "sync/clockestimator.h"
 #include "sync/episodeinput.h"
 #include "sync/episodesync.h"
@@ -95,19 +96,13 @@ private slots:
         // sideways move no longer passes for a turn.
         QVERIFY(vis.depthPairPoints);
         QVERIFY(vis.depthPairPoints->size() >= static_cast<size_t>(vis.depthPairs) * 9 / 10);
-        const auto& pose = b.pose.at("pose");
+        const auto path = recon::Trajectory::fromPoses(b.pose.at("pose"), ClockModel{});
         const sync::CameraPoseAt poseAt = [&](TimeNs t, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
-            const auto it =
-                std::upper_bound(pose.begin(), pose.end(), t,
-                                 [](TimeNs x, const PoseSample& s) { return x < s.tNs; });
-            if (it == pose.begin() || it == pose.end())
+            const auto x = path.at(t);
+            if (!x)
                 return false;
-            const PoseSample &a = *(it - 1), &c = *it;
-            const double f = static_cast<double>(t - a.tNs) / static_cast<double>(c.tNs - a.tNs);
-            q = Eigen::Quaterniond(a.q[3], a.q[0], a.q[1], a.q[2])
-                    .slerp(f, Eigen::Quaterniond(c.q[3], c.q[0], c.q[1], c.q[2]));
-            for (int k = 0; k < 3; ++k)
-                p[k] = a.t[size_t(k)] + f * (c.t[size_t(k)] - a.t[size_t(k)]);
+            q = Eigen::Quaterniond(x->linear());
+            p = x->translation();
             return true;
         };
         int64_t resolved = 0;
