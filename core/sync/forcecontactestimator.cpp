@@ -339,8 +339,11 @@ double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
 // intercept, not the slope, and the sharply timed kinds count for more. The offset at `centre`
 // is the events' mean about that slope, as the common line's. Kinds with fewer than four
 // events are left out; with none left, the common line is returned.
+// `standardError` (ns) receives how far the line may be off, RMS over the events' times: the
+// slope's and the offset's standard errors from each kind's scatter.
 LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
-                      const std::vector<int>& kind, const LineFit& common, double centre) {
+                      const std::vector<int>& kind, const LineFit& common, double centre,
+                      double* standardError) {
     std::map<int, std::vector<size_t>> byKind;
     for (size_t i = 0; i < x.size(); ++i)
         if (common.inlier[i])
@@ -349,7 +352,8 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
     if (byKind.empty())
         return common;
     LineFit out = common;
-    for (int round = 0; round < 3; ++round) { // the weights depend on the slope
+    double slopeInfo = 0, interceptVar = 0, spread = 0; // Σ cxx/sd², Σ n·sd², Σ (x − centre)²
+    for (int round = 0; round < 3; ++round) {           // the weights depend on the slope
         double sxy = 0, sxx = 0;
         for (const auto& [k, idx] : byKind) {
             double mx = 0, my = 0;
@@ -369,7 +373,10 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
             const double sd = std::max(2e6, std::sqrt(ss / static_cast<double>(idx.size() - 2)));
             sxy += cxy / (sd * sd);
             sxx += cxx / (sd * sd);
+            if (round == 2)
+                interceptVar += static_cast<double>(idx.size()) * sd * sd;
         }
+        slopeInfo = sxx;
         if (sxx <= 0)
             return common;
         out.slope = sxy / sxx;
@@ -379,9 +386,12 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
     for (const auto& [k, idx] : byKind)
         for (size_t i : idx) {
             sum += y[i] - out.slope * (x[i] - centre);
+            spread += (x[i] - centre) * (x[i] - centre);
             ++n;
         }
     out.intercept = sum / static_cast<double>(n);
+    const double nn = static_cast<double>(n);
+    *standardError = std::sqrt(interceptVar / (nn * nn) + spread / nn / slopeInfo);
     return out;
 }
 
@@ -536,8 +546,11 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     e.t0Ns = static_cast<TimeNs>(std::llround(centre));
     e.inliers = fit.inliers;
     e.driftEstimated = span >= 10 && fit.inliers >= 2 * o.minEvents;
+    // How far the line may be off (RMS over the recording): without drift, the offset's
+    // standard error alone.
+    double standardError = fit.rms / std::sqrt(static_cast<double>(std::max(1, fit.inliers)));
     if (e.driftEstimated) {
-        const LineFit byKind = classWiseLine(x, y, kind, fit, centre);
+        const LineFit byKind = classWiseLine(x, y, kind, fit, centre, &standardError);
         e.offsetNs = byKind.intercept;
         e.drift = byKind.slope;
     } else {
@@ -566,12 +579,15 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
             ss += (v.first / v.second) * (v.first / v.second);
         e.residualNs = std::sqrt(ss / static_cast<double>(bins.size()));
     }
+    // Bins of a few events each can sit on a line that is still far off (a 30 s recording's
+    // bins scattered 0.3 ms about a drift 300 ppm wrong): the residual is at least the line's
+    // own standard error, so that QC's tolerance sees how well the events pin it.
+    e.residualNs = std::max(e.residualNs, standardError);
     const double cEvents = std::min(1.0, fit.inliers / (3.0 * o.minEvents));
     const double cInliers = static_cast<double>(fit.inliers) / static_cast<double>(x.size());
     const double cUnique = std::clamp(e.uniqueness / 0.3, 0.0, 1.0);
-    // The offset's standard error: 0.5 ms or better counts fully, 2.5 ms or worse not at all.
-    const double se = fit.rms / std::sqrt(static_cast<double>(fit.inliers));
-    const double cResidual = std::clamp(1.0 - (se - 0.5e6) / 2e6, 0.0, 1.0);
+    // The line's standard error: 0.5 ms or better counts fully, 2.5 ms or worse not at all.
+    const double cResidual = std::clamp(1.0 - (standardError - 0.5e6) / 2e6, 0.0, 1.0);
     e.confidence = cEvents * cInliers * cUnique * cResidual * (e.driftEstimated ? 1.0 : 0.6);
     if (fit.inliers < o.minEvents) {
         e.confidence = 0;

@@ -18,16 +18,23 @@ struct HandsPoseOptions {
     TimeNs coarseSpanNs = 12'000'000'000;
     TimeNs windowNs = 10'000'000'000;
     TimeNs strideNs = 5'000'000'000;
-    TimeNs fitHalfWidthNs = 40'000'000; // the parabola is fitted over ± this around the minimum
-    TimeNs fitStepNs = 4'000'000;
-    double minHeadRate = 0.05; // rad/s RMS: slower heads carry no evidence
+    // Each hand sample is compared with the same hand's sample this much earlier.
+    TimeNs pairBaselineNs = 330'000'000;
+    // The coarse score over ±maxLagNs: this quantile of the pairs' costs (the resting quarter).
+    double coarseQuantile = 0.25;
+    TimeNs fitHalfWidthNs = 40'000'000; // each window searched over ± this around the last lag
+    TimeNs fitStepNs = 4'000'000;       // on this grid, then ± this on a quarter of it
+    double minHeadRate = 0.05;          // rad/s RMS: slower heads carry no evidence
     // Long recordings spread at most this many windows evenly (the stride grows): each costs
     // ~40 evaluations over 10 s of hands, and 40 already pin offset and drift.
     int maxWindows = 40;
     // With fewer than three windows their scatter cannot be measured: the method's typical
     // window scatter (the bench's median offset error) stands in for it, so that a short
     // recording is not reported as precise (residual 0) and trusted on one window.
-    double typicalScatterNs = 3e6;
+    double typicalScatterNs = 1e6;
+    // Windows further off the line than this (or 3 × the windows' RMS) are outliers: a
+    // window's lag scatters by ~0.3 ms on synthetic episodes.
+    double outlierFloorNs = 0.5e6;
 };
 
 // hands raw → pose raw, in the same form as estimateClock().

@@ -66,7 +66,13 @@ private slots:
         QVERIFY2(imu["relative_to"].toString() == "pose" || imu["relative_to"].toString() == "rgb",
                  qPrintable(imu["relative_to"].toString()));
         QVERIFY(imu["clock_model"].toObject()["confidence"].toDouble() > 0.8);
-        QVERIFY(!streamNamed(streams, "hands")["aligned"].toBool());
+        // Hands: held still in the world at the pose's time, so hands → pose → camera.
+        const QJsonObject hands = streamNamed(streams, "hands");
+        QVERIFY(hands["aligned"].toBool());
+        QCOMPARE(hands["relative_to"].toString(), QString("pose"));
+        QVERIFY(hands["clock_model"].toObject()["confidence"].toDouble() > 0.5);
+        // Force: 30 s of contacts cannot pin its drift (the line's standard error is in its
+        // residual), so it is flagged rather than reported aligned.
         QVERIFY(!streamNamed(streams, "force")["aligned"].toBool());
         for (const auto& s : streams)
             QVERIFY(s.toObject()["health"].toObject().contains("verdict"));
@@ -87,9 +93,22 @@ private slots:
         QVERIFY2(std::abs(cm["offset_ns"].toDouble() - trueOffset) < 1e6,
                  qPrintable(QString("%1 vs %2").arg(cm["offset_ns"].toDouble()).arg(trueOffset)));
         QVERIFY(std::abs(cm["drift_ppm"].toDouble() - gt["drift_ppm"].toDouble()) < 5.0);
+        // The hands' stored model too (pose is the camera's clock here), within 1 ms.
+        const QJsonObject hm =
+            streamNamed(info["streams"].toArray(), "hands")["clock_model"].toObject();
+        const QJsonObject hgt =
+            QJsonDocument::fromJson(readText(ep + "/ground_truth.json").toUtf8())
+                .object()["clocks"]
+                .toObject()["hands"]
+                .toObject();
+        const double ht0 = hm["t0_ns"].toDouble();
+        const double handsTrue = hgt["offset_ns"].toDouble() + hgt["drift_ppm"].toDouble() * 1e-6 *
+                                                                   (ht0 - hgt["t0_ns"].toDouble());
+        QVERIFY2(std::abs(hm["offset_ns"].toDouble() - handsTrue) < 1e6,
+                 qPrintable(QString("%1 vs %2").arg(hm["offset_ns"].toDouble()).arg(handsTrue)));
 
-        // Audited: one clock model change and one QC record.
-        QCOMPARE(cliJson({"info", proj, "--json"})["audit_entries"].toInteger(), auditBefore + 2);
+        // Audited: the clock model changes (IMU, hands) and one QC record.
+        QCOMPARE(cliJson({"info", proj, "--json"})["audit_entries"].toInteger(), auditBefore + 3);
         QCOMPARE(runProgram(cli, {"verify", proj}, &out), 0);
 
         // Human-readable output names every stream and says what is not aligned.

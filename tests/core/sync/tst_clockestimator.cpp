@@ -120,7 +120,7 @@ private slots:
     // A small version of `bench sync-accuracy`: the IMU clock against the pose clock.
     void recoversSyntheticClocks() {
         QTemporaryDir tmp;
-        std::vector<double> offErrMs, driftErrPpm;
+        std::vector<double> offErrMs, driftErrPpm, handErrMs;
         for (int i = 0; i < 3; ++i) {
             synth::SynthOptions so;
             so.seed = 500 + static_cast<uint64_t>(i);
@@ -159,7 +159,8 @@ private slots:
             qInfo("episode %d: offset error %.4f ms, drift error %.2f ppm, confidence %.3f", i,
                   offErrMs.back(), driftErrPpm.back(), e.confidence);
 
-            // Hands against pose: a coarse link (a few ms), and it must say so.
+            // Hands against pose: resting hands held still in the world pin the lag to a
+            // fraction of a millisecond (it was 3–20 ms with every joint's step averaged).
             const auto h = sync::estimateHandsToPose(b.hands.at("hands"), b.pose.at("pose"));
             QVERIFY2(h.estimated, h.note.c_str());
             ClockModel hm;
@@ -169,11 +170,16 @@ private slots:
             const auto herr = sync::clockError(
                 hm, sync::composeClocks(truth.at("hands"), sync::invertClock(truth.at("pose"))),
                 h.t0Ns);
-            qInfo("episode %d: hands offset error %.2f ms, confidence %.3f", i, herr.offsetNs / 1e6,
-                  h.confidence);
-            QVERIFY(std::abs(herr.offsetNs) < 20e6);
-            QVERIFY(h.confidence < 0.5);
+            qInfo("episode %d: hands offset error %.3f ms, drift error %.1f ppm, confidence %.3f",
+                  i, herr.offsetNs / 1e6, herr.driftPpm, h.confidence);
+            handErrMs.push_back(std::abs(herr.offsetNs) / 1e6);
+            QVERIFY2(std::abs(herr.offsetNs) < 1e6, qPrintable(QString::number(herr.offsetNs)));
+            QVERIFY2(std::abs(herr.driftPpm) < 40, qPrintable(QString::number(herr.driftPpm)));
+            QVERIFY2(h.confidence > 0.5, qPrintable(QString::number(h.confidence)));
+            QVERIFY(h.residualNs < 0.6e6);
         }
+        std::sort(handErrMs.begin(), handErrMs.end());
+        QVERIFY2(handErrMs[1] <= 0.25, qPrintable(QString::number(handErrMs[1])));
         std::sort(offErrMs.begin(), offErrMs.end());
         QVERIFY(offErrMs[1] <= 0.25); // median
         QVERIFY(offErrMs[2] <= 1.0);  // worst of three
@@ -193,7 +199,7 @@ private slots:
         qInfo("6 s: %d window(s), residual %.2f ms, confidence %.3f: %s", h.inliers,
               h.residualNs / 1e6, h.confidence, h.note.c_str());
         QVERIFY(h.inliers < 3);
-        QVERIFY(h.residualNs >= 3e6);
+        QVERIFY(h.residualNs >= sync::HandsPoseOptions{}.typicalScatterNs);
         QVERIFY2(h.confidence < 0.5, qPrintable(QString::number(h.confidence)));
         QVERIFY(h.note.find("too few windows") != std::string::npos);
     }
