@@ -340,7 +340,8 @@ double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
 // is the events' mean about that slope, as the common line's. Kinds with fewer than four
 // events are left out; with none left, the common line is returned.
 // `standardError` (ns) receives how far the line may be off, RMS over the events' times: the
-// slope's and the offset's standard errors from each kind's scatter.
+// slope's and the offset's standard errors from each kind's scatter and from how the kinds'
+// intercepts scatter.
 LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
                       const std::vector<int>& kind, const LineFit& common, double centre,
                       double* standardError) {
@@ -353,7 +354,8 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
         return common;
     LineFit out = common;
     double slopeInfo = 0, interceptVar = 0, spread = 0; // Σ cxx/sd², Σ n·sd², Σ (x − centre)²
-    for (int round = 0; round < 3; ++round) {           // the weights depend on the slope
+    double meanNoise = 0; // Σ sd²/n: how much of the kinds' means' scatter is their events' noise
+    for (int round = 0; round < 3; ++round) { // the weights depend on the slope
         double sxy = 0, sxx = 0;
         for (const auto& [k, idx] : byKind) {
             double mx = 0, my = 0;
@@ -373,8 +375,10 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
             const double sd = std::max(2e6, std::sqrt(ss / static_cast<double>(idx.size() - 2)));
             sxy += cxy / (sd * sd);
             sxx += cxx / (sd * sd);
-            if (round == 2)
+            if (round == 2) {
                 interceptVar += static_cast<double>(idx.size()) * sd * sd;
+                meanNoise += sd * sd / static_cast<double>(idx.size());
+            }
         }
         slopeInfo = sxx;
         if (sxx <= 0)
@@ -390,8 +394,23 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
             ++n;
         }
     out.intercept = sum / static_cast<double>(n);
+    // Each kind's own intercept differs from the common one by its timing bias (a 10-minute
+    // episode's thumb arrivals sat 9 ms late, its others within 2 ms): how those biases
+    // scatter, over the number of kinds, is how well their mean is known — the part of the
+    // offset's error that more events of the same kinds do not shrink.
+    double between = 0;
+    for (const auto& [k, idx] : byKind) {
+        double m = 0;
+        for (size_t i : idx)
+            m += y[i] - out.slope * (x[i] - centre);
+        m /= static_cast<double>(idx.size());
+        between += (m - out.intercept) * (m - out.intercept);
+    }
+    const double kinds = static_cast<double>(byKind.size());
+    const double biasVar =
+        kinds > 1 ? std::max(0.0, between / (kinds - 1) - meanNoise / kinds) / kinds : 0.0;
     const double nn = static_cast<double>(n);
-    *standardError = std::sqrt(interceptVar / (nn * nn) + spread / nn / slopeInfo);
+    *standardError = std::sqrt(interceptVar / (nn * nn) + biasVar + spread / nn / slopeInfo);
     return out;
 }
 
@@ -564,25 +583,11 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
         e.drift = 0;
         e.note = "too few contacts over too short a time to estimate drift";
     }
-    // Like estimateClock's windowed offsets: the scatter of 5 s means about the line (single
-    // events scatter by ~10 ms at 30 Hz hands; what matters is how well the line is pinned).
-    {
-        std::map<long long, std::pair<double, int>> bins;
-        for (size_t i = 0; i < x.size(); ++i)
-            if (fit.inlier[i]) {
-                auto& bin = bins[static_cast<long long>(std::floor((x[i] - x.front()) / 5e9))];
-                bin.first += y[i] - e.offsetNs - e.drift * (x[i] - centre);
-                ++bin.second;
-            }
-        double ss = 0;
-        for (const auto& [k, v] : bins)
-            ss += (v.first / v.second) * (v.first / v.second);
-        e.residualNs = std::sqrt(ss / static_cast<double>(bins.size()));
-    }
-    // Bins of a few events each can sit on a line that is still far off (a 30 s recording's
-    // bins scattered 0.3 ms about a drift 300 ppm wrong): the residual is at least the line's
-    // own standard error, so that QC's tolerance sees how well the events pin it.
-    e.residualNs = std::max(e.residualNs, standardError);
+    // Single events scatter by 5–15 ms, so their RMS about the line says little; 5 s means of
+    // them (as estimateClock's windows) could sit on a line that was far off (a 30 s
+    // recording's scattered 0.3 ms about a drift 300 ppm wrong). What QC's tolerance needs is
+    // how well the events pin the line: its standard error is the residual reported.
+    e.residualNs = standardError;
     const double cEvents = std::min(1.0, fit.inliers / (3.0 * o.minEvents));
     const double cInliers = static_cast<double>(fit.inliers) / static_cast<double>(x.size());
     const double cUnique = std::clamp(e.uniqueness / 0.3, 0.0, 1.0);

@@ -284,7 +284,9 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
         // lowest grid point and its neighbours, then again on a finer grid around it.
         std::optional<double> vertex;
         double centre = lastLag;
-        const double h = static_cast<double>(o.fitHalfWidthNs);
+        // After a window has pinned the lag, the next one is within its scatter plus the
+        // drift over a stride (200 ppm × 15 s = 3 ms): a narrower search.
+        const double h = static_cast<double>(xs.empty() ? o.fitHalfWidthNs : o.nextHalfWidthNs);
         const double dStep = static_cast<double>(o.fitStepNs);
         // Only pairs whose pose is known at every lag tried: a pair that drops out as the lag
         // moves changes the mean and pulls the minimum (near the ends it biased the first

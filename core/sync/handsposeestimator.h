@@ -22,9 +22,11 @@ struct HandsPoseOptions {
     TimeNs pairBaselineNs = 330'000'000;
     // The coarse score over ±maxLagNs: this quantile of the pairs' costs (the resting quarter).
     double coarseQuantile = 0.25;
-    TimeNs fitHalfWidthNs = 40'000'000; // each window searched over ± this around the last lag
-    TimeNs fitStepNs = 4'000'000;       // on this grid, then ± this on a quarter of it
-    double minHeadRate = 0.05;          // rad/s RMS: slower heads carry no evidence
+    TimeNs fitHalfWidthNs =
+        40'000'000; // the first window searched over ± this around the coarse lag
+    TimeNs nextHalfWidthNs = 12'000'000; // the next ones over ± this around the last lag
+    TimeNs fitStepNs = 4'000'000;        // on this grid, then ± this on a quarter of it
+    double minHeadRate = 0.05;           // rad/s RMS: slower heads carry no evidence
     // Long recordings spread at most this many windows evenly (the stride grows): each costs
     // ~40 evaluations over 10 s of hands, and 40 already pin offset and drift.
     int maxWindows = 40;
