@@ -204,6 +204,46 @@ private slots:
         QVERIFY(h.note.find("too few windows") != std::string::npos);
     }
 
+    // Hands ↔ pose has evidence only from hands that rest in the world while the head turns:
+    // hands that never rest (here shaken as a whole by 3 cm every sample) give no minimum
+    // deeper than the noise, and a still head gives "cannot tell"; the same episode's own
+    // hands give a deep one.
+    void handsPoseNeedsRestingHandsAndATurningHead() {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.filePath("ep").toStdString();
+        const Bundle b = sixSecondEpisode(dir, 9, {}, {});
+        QVERIFY(b.ok());
+        const auto& hands = b.hands.at("hands");
+        const auto& pose = b.pose.at("pose");
+        const auto good = sync::estimateHandsToPose(hands, pose);
+        QVERIFY2(good.estimated, good.note.c_str());
+        std::vector<HandSample> shaken = hands;
+        std::mt19937_64 rng(9);
+        std::normal_distribution<double> n(0, 0.03);
+        for (HandSample& h : shaken) {
+            const std::array<double, 3> d{n(rng), n(rng), n(rng)};
+            for (auto& j : h.joints)
+                for (size_t k = 0; k < 3; ++k)
+                    j[k] += d[k];
+        }
+        const auto bad = sync::estimateHandsToPose(shaken, pose);
+        qInfo("own hands: depth %.3f, confidence %.2f; shaken: depth %.3f, confidence %.2f",
+              good.peakScore, good.confidence, bad.peakScore, bad.confidence);
+        QVERIFY(good.peakScore > 0.2);
+        QVERIFY2(bad.peakScore < 0.05, qPrintable(QString::number(bad.peakScore)));
+        QVERIFY(bad.confidence < 0.1);
+
+        std::vector<PoseSample> still = pose;
+        for (PoseSample& p : still) {
+            p.q = pose.front().q;
+            p.t = pose.front().t;
+        }
+        const auto frozen = sync::estimateHandsToPose(hands, still);
+        QVERIFY(!frozen.estimated);
+        QCOMPARE(frozen.confidence, 0.0);
+        QVERIFY2(frozen.note.find("hardly moves") != std::string::npos, frozen.note.c_str());
+    }
+
     // A recording shorter than two windows has one window: its residual comes from the lags
     // of the window's two halves, not from a line through one point (which would say 0 and
     // pass any QC tolerance).
