@@ -1,8 +1,9 @@
 // Estimates how the hands stream's raw clock maps onto the pose stream's from the fact that
 // hands are tracked in the device frame: mapped into the world with the pose at the right
-// time, the head's motion cancels and the joints move least. A cost curve over the lag (mean
-// squared world-frame joint step), a parabola fit around its minimum per window, and a robust
-// line for offset + drift. Pure function on plain values; any thread.
+// time, the head's motion cancels and a hand that rests stays put. A cost curve over the lag
+// (each sample's world-frame displacement from the same hand's a third of a second earlier,
+// robust to hands that move: docs/sync.md "Hands ↔ pose"), a parabola fit around its minimum
+// per window, and a robust line for offset + drift. Pure function on plain values; any thread.
 #pragma once
 
 #include "model/series.h"
@@ -22,17 +23,20 @@ struct HandsPoseOptions {
     TimeNs pairBaselineNs = 330'000'000;
     // The coarse score over ±maxLagNs: this quantile of the pairs' costs (the resting quarter).
     double coarseQuantile = 0.25;
-    TimeNs fitHalfWidthNs =
-        40'000'000; // the first window searched over ± this around the coarse lag
-    TimeNs nextHalfWidthNs = 12'000'000; // the next ones over ± this around the last lag
-    TimeNs fitStepNs = 4'000'000;        // on this grid, then ± this on a quarter of it
-    double minHeadRate = 0.05;           // rad/s RMS: slower heads carry no evidence
+    // The first window is searched over ± fitHalfWidthNs around the coarse lag, the next ones
+    // over ± nextHalfWidthNs around the last lag, on a fitStepNs grid, then over ± fitStepNs
+    // on a quarter of it.
+    TimeNs fitHalfWidthNs = 40'000'000;
+    TimeNs nextHalfWidthNs = 12'000'000;
+    TimeNs fitStepNs = 4'000'000;
+    double minHeadRate = 0.05; // rad/s RMS: slower heads carry no evidence
     // Long recordings spread at most this many windows evenly (the stride grows): each costs
-    // ~40 evaluations over 10 s of hands, and 40 already pin offset and drift.
+    // 16–30 evaluations over 10 s of hands, and 40 already pin offset and drift.
     int maxWindows = 40;
-    // With fewer than three windows their scatter cannot be measured: the method's typical
-    // window scatter (the bench's median offset error) stands in for it, so that a short
-    // recording is not reported as precise (residual 0) and trusted on one window.
+    // With fewer than three windows their scatter cannot be measured: a typical window
+    // scatter stands in for it (0.3 ms on the bench; 1 ms leaves room for real recordings),
+    // so that a short recording is not reported as precise (residual 0) and trusted on one
+    // window.
     double typicalScatterNs = 1e6;
     // Windows further off the line than this (or 3 × the windows' RMS) are outliers: a
     // window's lag scatters by ~0.3 ms on synthetic episodes.
