@@ -208,6 +208,16 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
         e.note = "too few samples to compare";
         return e;
     }
+    // The cost looks samples up by time (bundles are read in order; other callers may not).
+    const auto byTime = [](const auto& a, const auto& b) { return a.tNs < b.tNs; };
+    if (!std::is_sorted(hands.begin(), hands.end(), byTime) ||
+        !std::is_sorted(pose.begin(), pose.end(), byTime)) {
+        std::vector<HandSample> h = hands;
+        std::vector<PoseSample> p = pose;
+        std::stable_sort(h.begin(), h.end(), byTime);
+        std::stable_sort(p.begin(), p.end(), byTime);
+        return estimateHandsToPose(h, p, o);
+    }
     // Without head rotation nothing moves the hands in the device frame: no evidence.
     const VectorSignal rate = angularRateFromPose(pose, 100'000'000);
     double ss = 0;

@@ -230,6 +230,11 @@ private slots:
         qInfo("own hands: depth %.3f, confidence %.2f; shaken: depth %.3f, confidence %.2f",
               good.peakScore, good.confidence, bad.peakScore, bad.confidence);
         QVERIFY(good.peakScore > 0.2);
+        // Out of order (a caller that did not sort): the same estimate.
+        std::vector<HandSample> reversed(hands.rbegin(), hands.rend());
+        const auto again = sync::estimateHandsToPose(reversed, pose);
+        QCOMPARE(again.offsetNs, good.offsetNs);
+        QCOMPARE(again.confidence, good.confidence);
         QVERIFY2(bad.peakScore < 0.05, qPrintable(QString::number(bad.peakScore)));
         QVERIFY(bad.confidence < 0.1);
 
