@@ -307,11 +307,17 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
         if (wb - wa < W / 2)
             continue;
         std::vector<double> lx, ly;
-        for (double d = -h; d <= h + 1; d += dStep)
-            if (const auto c = cost.robust(centre + d, wa, wb, scale)) {
-                lx.push_back(d);
-                ly.push_back(*c);
-            }
+        // The window's robust cost at centre + d for d over ±half on a `by` grid.
+        const auto sample = [&](double half, double by) {
+            lx.clear();
+            ly.clear();
+            for (double d = -half; d <= half + 1; d += by)
+                if (const auto c = cost.robust(centre + d, wa, wb, scale)) {
+                    lx.push_back(d);
+                    ly.push_back(*c);
+                }
+        };
+        sample(h, dStep);
         if (lx.size() < 5)
             continue;
         const size_t im = std::clamp<size_t>(
@@ -324,13 +330,7 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
         if (!vertex || std::abs(*vertex) > h)
             continue;
         centre += *vertex;
-        lx.clear();
-        ly.clear();
-        for (double d = -dStep; d <= dStep + 1; d += dStep / 4)
-            if (const auto c = cost.robust(centre + d, wa, wb, scale)) {
-                lx.push_back(d);
-                ly.push_back(*c);
-            }
+        sample(dStep, dStep / 4);
         if (lx.size() < 5)
             continue;
         vertex = parabolaMinimum(lx, ly);

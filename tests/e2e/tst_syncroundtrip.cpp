@@ -83,27 +83,25 @@ private slots:
             streamNamed(info["streams"].toArray(), "imu")["clock_model"].toObject();
         QCOMPARE(cm["method"].toString(), QString("estimated"));
         QCOMPARE(cm["author"].toString(), QString("touchstone"));
-        const QJsonObject gt = QJsonDocument::fromJson(readText(ep + "/ground_truth.json").toUtf8())
-                                   .object()["clocks"]
-                                   .toObject()["imu"]
-                                   .toObject();
-        const double t0 = cm["t0_ns"].toDouble();
-        const double trueOffset = gt["offset_ns"].toDouble() +
-                                  gt["drift_ppm"].toDouble() * 1e-6 * (t0 - gt["t0_ns"].toDouble());
+        const QJsonObject truthClocks =
+            QJsonDocument::fromJson(readText(ep + "/ground_truth.json").toUtf8())
+                .object()["clocks"]
+                .toObject();
+        // A stream's true raw → timeline offset at raw time t0.
+        const auto trueOffsetAt = [&](const char* stream, double t0) {
+            const QJsonObject g = truthClocks[stream].toObject();
+            return g["offset_ns"].toDouble() +
+                   g["drift_ppm"].toDouble() * 1e-6 * (t0 - g["t0_ns"].toDouble());
+        };
+        const double trueOffset = trueOffsetAt("imu", cm["t0_ns"].toDouble());
         QVERIFY2(std::abs(cm["offset_ns"].toDouble() - trueOffset) < 1e6,
                  qPrintable(QString("%1 vs %2").arg(cm["offset_ns"].toDouble()).arg(trueOffset)));
-        QVERIFY(std::abs(cm["drift_ppm"].toDouble() - gt["drift_ppm"].toDouble()) < 5.0);
+        QVERIFY(std::abs(cm["drift_ppm"].toDouble() -
+                         truthClocks["imu"].toObject()["drift_ppm"].toDouble()) < 5.0);
         // The hands' stored model too (pose is the camera's clock here), within 1 ms.
         const QJsonObject hm =
             streamNamed(info["streams"].toArray(), "hands")["clock_model"].toObject();
-        const QJsonObject hgt =
-            QJsonDocument::fromJson(readText(ep + "/ground_truth.json").toUtf8())
-                .object()["clocks"]
-                .toObject()["hands"]
-                .toObject();
-        const double ht0 = hm["t0_ns"].toDouble();
-        const double handsTrue = hgt["offset_ns"].toDouble() + hgt["drift_ppm"].toDouble() * 1e-6 *
-                                                                   (ht0 - hgt["t0_ns"].toDouble());
+        const double handsTrue = trueOffsetAt("hands", hm["t0_ns"].toDouble());
         QVERIFY2(std::abs(hm["offset_ns"].toDouble() - handsTrue) < 1e6,
                  qPrintable(QString("%1 vs %2").arg(hm["offset_ns"].toDouble()).arg(handsTrue)));
 
