@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 
 namespace ts::core::sync {
 
@@ -270,25 +271,25 @@ void channelEvents(const ForceSeries& fs, size_t ch, Hand hand, int finger,
     }
 }
 
-// The finger's arrival (onset) or departure near `guess` from the foot of its motion: the
-// fingertip at rest p, and before arrival (after departure) p + c2·τ² + c3·τ³ per axis, τ the
-// time to (from) the event: the same smooth-start model as the force ramps, so that both
-// sides are timed alike. NaN when the fingertip does not visibly move there.
-double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
-                     const ForceContactOptions& o, double* travel) {
+// The samples a finger's arrival (onset) or departure near `guess` is timed from: the search
+// range around it, the moving side before (after) and the resting side after (before) it.
+std::pair<double, double> footWindow(double guess, bool onset, const ForceContactOptions& o) {
     const double moving = static_cast<double>(o.handMovingNs);
     const double rest = static_cast<double>(o.handRestNs);
     const double search = static_cast<double>(o.handSearchNs);
-    const double a = onset ? guess - search - moving : guess - search - rest;
-    const double b = onset ? guess + search + rest : guess + search + moving;
-    const auto i0 =
-        static_cast<size_t>(std::lower_bound(tr.t.begin(), tr.t.end(), a) - tr.t.begin());
-    std::vector<double> ts;
-    std::vector<Eigen::Vector3d> ps;
-    for (size_t i = i0; i < tr.t.size() && tr.t[i] <= b; ++i) {
-        ts.push_back(tr.t[i]);
-        ps.push_back(tr.tip[f][i]);
-    }
+    return onset ? std::pair(guess - search - moving, guess + search + rest)
+                 : std::pair(guess - search - rest, guess + search + moving);
+}
+
+// The finger's arrival (onset) or departure near `guess` from the foot of its motion in the
+// samples of footWindow (ts ascending): the fingertip at rest p, and before arrival (after
+// departure) p + c2·τ² + c3·τ³ per axis, τ the time to (from) the event: the same smooth-start
+// model as the force ramps, so that both sides are timed alike. NaN when the fingertip does
+// not visibly move there.
+double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector3d>& ps,
+                  double guess, bool onset, const ForceContactOptions& o, double* travel) {
+    const double moving = static_cast<double>(o.handMovingNs);
+    const double search = static_cast<double>(o.handSearchNs);
     if (ts.size() < 8)
         return std::numeric_limits<double>::quiet_NaN();
     auto cost = [&](double te, Eigen::Vector3d* disp) {
@@ -332,27 +333,279 @@ double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
     return te;
 }
 
+// The same for one finger's track.
+double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
+                     const ForceContactOptions& o, double* travel) {
+    const auto [a, b] = footWindow(guess, onset, o);
+    const auto i0 =
+        static_cast<size_t>(std::lower_bound(tr.t.begin(), tr.t.end(), a) - tr.t.begin());
+    std::vector<double> ts;
+    std::vector<Eigen::Vector3d> ps;
+    for (size_t i = i0; i < tr.t.size() && tr.t[i] <= b; ++i) {
+        ts.push_back(tr.t[i]);
+        ps.push_back(tr.tip[f][i]);
+    }
+    return footOfMove(ts, ps, guess, onset, o, travel);
+}
+
+// An event's kind: hand × finger × arrival or departure (< 40), plus 100 × the path it took
+// (splitKindsByPath).
+int kindId(Hand hand, int finger, bool onset) {
+    return 20 * (hand == Hand::Right ? 1 : 0) + 2 * finger + (onset ? 1 : 0);
+}
+Hand kindHand(int kind) {
+    return kind % 100 >= 20 ? Hand::Right : Hand::Left;
+}
+size_t kindFinger(int kind) {
+    return static_cast<size_t>((kind % 20) / 2);
+}
+
+// The fingertip's whole move at an event: its mean position 250–350 ms on the moving side minus
+// that 50–150 ms on the resting side. It tells apart the paths one finger takes into (out of)
+// the same contact: a ring finger closing on the box from wide open and from half open.
+Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset) {
+    auto meanIn = [&](double a, double b) {
+        Eigen::Vector3d m = Eigen::Vector3d::Zero();
+        int c = 0;
+        for (auto it = std::lower_bound(tr.t.begin(), tr.t.end(), std::min(a, b));
+             it != tr.t.end() && *it <= std::max(a, b); ++it, ++c)
+            m += tr.tip[f][static_cast<size_t>(it - tr.t.begin())];
+        return c ? Eigen::Vector3d(m / c) : Eigen::Vector3d::Zero();
+    };
+    const double side = onset ? -1 : 1; // towards the moving side
+    return meanIn(te + side * 250e6, te + side * 350e6) -
+           meanIn(te - side * 50e6, te - side * 150e6);
+}
+
+// Events of one kind whose moves differ by more than 30 % (and 5 mm) from every path seen so
+// far start a path of their own: kind += 100 × path, paths numbered in the order first seen.
+void splitKindsByPath(std::vector<int>& kind, const std::vector<Eigen::Vector3d>& span) {
+    struct Path {
+        Eigen::Vector3d sum = Eigen::Vector3d::Zero();
+        int count = 0;
+    };
+    std::map<int, std::vector<Path>> paths;
+    for (size_t i = 0; i < kind.size(); ++i) {
+        std::vector<Path>& ps = paths[kind[i]];
+        size_t p = 0;
+        for (; p < ps.size(); ++p) {
+            const Eigen::Vector3d mean = ps[p].sum / ps[p].count;
+            if ((span[i] - mean).norm() < std::max(0.005, 0.3 * mean.norm()))
+                break;
+        }
+        if (p == ps.size())
+            ps.emplace_back();
+        ps[p].sum += span[i];
+        ++ps[p].count;
+        kind[i] += 100 * static_cast<int>(p);
+    }
+}
+
+// Each kind's events timed again against the fingertip path of the kind's other events
+// (Woody's method, leave one out). The foot fit reads an event's time from the few samples
+// near its rest; the path pooled from the other events of the same kind is known at every
+// time within ±templateHalfWidthNs, so each event's samples are matched along their whole
+// move (and its rest position, as an offset, is its own). That times the events against each
+// other (the drift) to ~2–7 ms instead of 5–15. The pooled path has no time of its own: the
+// kind's time is then the foot of the move fitted to all of its events' samples at once.
+void retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
+                       const ForceContactOptions& o) {
+    const double halfWidthNs = static_cast<double>(o.templateHalfWidthNs);
+    const double stepNs = static_cast<double>(o.templateStepNs);
+    const double searchNs = static_cast<double>(o.templateSearchNs);
+    const size_t m = te.size();
+    if (m < 3)
+        return;
+    const int nodes = static_cast<int>(std::lround(2 * halfWidthNs / stepNs)) + 1;
+    struct Ev {
+        std::vector<double> t;
+        std::vector<Eigen::Vector3d> p;
+        Eigen::Vector3d offset = Eigen::Vector3d::Zero();
+    };
+    std::vector<Ev> ev(m);
+    const double reach = halfWidthNs + searchNs; // room for the re-timing's ±search
+    for (size_t i = 0; i < m; ++i) {
+        auto it = std::lower_bound(tr.t.begin(), tr.t.end(), te[i] - reach);
+        for (size_t k = static_cast<size_t>(it - tr.t.begin());
+             k < tr.t.size() && tr.t[k] <= te[i] + reach; ++k) {
+            ev[i].t.push_back(tr.t[k]);
+            ev[i].p.push_back(tr.tip[f][k]);
+        }
+    }
+    // A sample's place on the node grid: node index and weight of the lower node.
+    auto locate = [&](double tau, int* k, double* w) {
+        const double u = (tau + halfWidthNs) / stepNs;
+        if (u < 0 || u > nodes - 1)
+            return false;
+        *k = std::min(nodes - 2, static_cast<int>(u));
+        *w = 1.0 - (u - *k);
+        return true;
+    };
+    // Normal equations per event (so that one can be left out): A_i (nodes²), B_i (nodes × 3).
+    const Eigen::Index N = nodes;
+    std::vector<Eigen::MatrixXd> A(m);
+    std::vector<Eigen::MatrixXd> B(m);
+    auto accumulate = [&](size_t i) {
+        A[i].setZero(N, N);
+        B[i].setZero(N, 3);
+        for (size_t s = 0; s < ev[i].t.size(); ++s) {
+            int k = 0;
+            double w = 1;
+            if (!locate(ev[i].t[s] - te[i], &k, &w))
+                continue;
+            const Eigen::Vector3d y = ev[i].p[s] - ev[i].offset;
+            A[i](k, k) += w * w;
+            A[i](k, k + 1) += w * (1 - w);
+            A[i](k + 1, k) += w * (1 - w);
+            A[i](k + 1, k + 1) += (1 - w) * (1 - w);
+            B[i].row(k) += w * y.transpose();
+            B[i].row(k + 1) += (1 - w) * y.transpose();
+        }
+    };
+    Eigen::MatrixXd penalty = Eigen::MatrixXd::Zero(N, N); // λ Σ (second differences)²
+    for (Eigen::Index k = 1; k + 1 < N; ++k) {
+        const std::array<Eigen::Index, 3> idx{k - 1, k, k + 1};
+        const std::array<double, 3> c{1, -2, 1};
+        for (size_t a = 0; a < 3; ++a)
+            for (size_t b = 0; b < 3; ++b)
+                penalty(idx[a], idx[b]) += o.templateSmoothness * c[a] * c[b];
+    }
+    const std::vector<double> start = te;
+    for (int round = 0; round < o.templateRounds; ++round) {
+        for (size_t i = 0; i < m; ++i)
+            accumulate(i);
+        Eigen::MatrixXd Asum = penalty, Bsum = Eigen::MatrixXd::Zero(N, 3);
+        for (size_t i = 0; i < m; ++i) {
+            Asum += A[i];
+            Bsum += B[i];
+        }
+        std::vector<double> next = te;
+        for (size_t i = 0; i < m; ++i) {
+            const Eigen::MatrixXd g = (Asum - A[i]).ldlt().solve(Bsum - B[i]); // nodes × 3
+            auto cost = [&](double x, Eigen::Vector3d* offset) {
+                Eigen::Vector3d sum = Eigen::Vector3d::Zero();
+                std::vector<Eigen::Vector3d> r;
+                for (size_t s = 0; s < ev[i].t.size(); ++s) {
+                    const double tau = ev[i].t[s] - x;
+                    if (tau < -halfWidthNs + stepNs || tau > halfWidthNs - stepNs)
+                        continue; // the same span at every trial time, but for the edges
+                    int k = 0;
+                    double w = 1;
+                    locate(tau, &k, &w);
+                    const Eigen::Vector3d d =
+                        ev[i].p[s] - (w * g.row(k) + (1 - w) * g.row(k + 1)).transpose();
+                    r.push_back(d);
+                    sum += d;
+                }
+                if (r.empty())
+                    return std::numeric_limits<double>::infinity();
+                const Eigen::Vector3d mean = sum / static_cast<double>(r.size());
+                double c = 0;
+                for (const auto& d : r)
+                    c += (d - mean).squaredNorm();
+                if (offset)
+                    *offset = mean;
+                return c / static_cast<double>(r.size());
+            };
+            double best = te[i], bestCost = std::numeric_limits<double>::infinity();
+            for (double x = te[i] - searchNs; x <= te[i] + searchNs; x += 1e6)
+                if (const double c = cost(x, nullptr); c < bestCost) {
+                    bestCost = c;
+                    best = x;
+                }
+            double lo = best - 1e6, hi = best + 1e6;
+            const double gr = (std::sqrt(5.0) - 1) / 2;
+            for (int k = 0; k < 20; ++k) {
+                const double x1 = hi - gr * (hi - lo), x2 = lo + gr * (hi - lo);
+                if (cost(x1, nullptr) < cost(x2, nullptr))
+                    hi = x2;
+                else
+                    lo = x1;
+            }
+            next[i] = (lo + hi) / 2;
+            cost(next[i], &ev[i].offset);
+        }
+        // Between rounds the kind's mean time stays where the foot fits put it.
+        double shift = 0;
+        for (size_t i = 0; i < m; ++i)
+            shift += next[i] - start[i];
+        shift /= static_cast<double>(m);
+        for (size_t i = 0; i < m; ++i)
+            te[i] = next[i] - shift;
+    }
+    // The kind's own time: the foot of the move fitted to all of its events' samples at once,
+    // each at its time from its own event and less its own offset (one move sampled n times
+    // as densely), rather than the mean of n fits each to a few noisy samples.
+    const auto [lo, hi] = footWindow(0, onset, o);
+    std::vector<std::pair<double, Eigen::Vector3d>> pooled;
+    for (size_t i = 0; i < m; ++i)
+        for (size_t s = 0; s < ev[i].t.size(); ++s)
+            if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
+                pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
+    std::sort(pooled.begin(), pooled.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<double> ts;
+    std::vector<Eigen::Vector3d> ps;
+    for (const auto& [tau, p] : pooled) {
+        ts.push_back(tau);
+        ps.push_back(p);
+    }
+    double travel = 0;
+    if (const double foot = footOfMove(ts, ps, 0.0, onset, o, &travel); !std::isnan(foot))
+        for (double& t : te)
+            t += foot;
+}
+
 // The line through the inlier events again, with an intercept per kind of event (hand ×
 // finger × arrival or departure) and one slope from the spread within each kind, weighted by
 // how tightly that kind is timed (1 / its residual variance, floored at 2 ms): a finger whose
 // motion is timed with a constant bias (its path, its speed near rest) moves its own
 // intercept, not the slope, and the sharply timed kinds count for more. The offset at `centre`
 // is the events' mean about that slope, as the common line's. Kinds with fewer than four
-// events are left out; with none left, the common line is returned.
+// events are left out; with none left, there is no line (nullopt).
 // `standardError` (ns) receives how far the line may be off, RMS over the events' times: the
 // slope's and the offset's standard errors from each kind's scatter and from how the kinds'
 // intercepts scatter.
-LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
-                      const std::vector<int>& kind, const LineFit& common, double centre,
-                      double* standardError) {
+std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
+                                     const std::vector<int>& kind, const LineFit& common,
+                                     double centre, double* standardError) {
+    // Each kind's events about the common slope; those further than 4 robust standard
+    // deviations (at least 3 ms) from the kind's median are out. Whole kinds sit apart by their
+    // timing biases (a thumb's arrivals 8 ms late), so the common line's inliers would drop
+    // kinds rather than events.
     std::map<int, std::vector<size_t>> byKind;
     for (size_t i = 0; i < x.size(); ++i)
-        if (common.inlier[i])
-            byKind[kind[i]].push_back(i);
-    std::erase_if(byKind, [](const auto& kv) { return kv.second.size() < 4; });
+        byKind[kind[i]].push_back(i);
+    auto median = [](std::vector<double> v) {
+        const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+        std::nth_element(v.begin(), mid, v.end());
+        return *mid;
+    };
+    for (auto& [k, idx] : byKind) {
+        std::vector<double> r, dev;
+        for (size_t i : idx)
+            r.push_back(y[i] - common.slope * (x[i] - centre));
+        const double mid = median(r);
+        for (double v : r)
+            dev.push_back(std::abs(v - mid));
+        const double limit = std::max(3e6, 4 * 1.4826 * median(dev));
+        std::vector<size_t> kept;
+        for (size_t j = 0; j < idx.size(); ++j)
+            if (dev[j] <= limit)
+                kept.push_back(idx[j]);
+        idx = std::move(kept);
+    }
+    std::erase_if(byKind, [](const auto& kv) { return kv.second.size() < 3; });
     if (byKind.empty())
-        return common;
+        return std::nullopt;
     LineFit out = common;
+    out.inlier.assign(x.size(), 0);
+    out.inliers = 0;
+    for (const auto& [k, idx] : byKind)
+        for (size_t i : idx) {
+            out.inlier[i] = 1;
+            ++out.inliers;
+        }
     double slopeInfo = 0, interceptVar = 0, spread = 0; // Σ cxx/sd², Σ n·sd², Σ (x − centre)²
     double meanNoise = 0; // Σ sd²/n: how much of the kinds' means' scatter is their events' noise
     for (int round = 0; round < 3; ++round) { // the weights depend on the slope
@@ -382,7 +635,7 @@ LineFit classWiseLine(const std::vector<double>& x, const std::vector<double>& y
         }
         slopeInfo = sxx;
         if (sxx <= 0)
-            return common;
+            return std::nullopt;
         out.slope = sxy / sxx;
     }
     double sum = 0;
@@ -535,7 +788,8 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
 
     // Fine: time each event's finger transition on the hands clock.
     std::vector<double> x, y;
-    std::vector<int> kind; // finger × direction × hand (classWiseLine)
+    std::vector<int> kind;              // finger × direction × hand (classWiseLine)
+    std::vector<Eigen::Vector3d> spans; // each event's whole move (splitKindsByPath)
     for (const ForceEvent& ev : events) {
         ContactEvent ce{ev.hand, ev.finger, ev.onset, ev.t, 0, false};
         const FingerTracks& tr = tracks[ev.hand];
@@ -543,14 +797,34 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
         const double th = fitFingerFoot(tr, static_cast<size_t>(ev.finger), ev.t + coarseLag,
                                         ev.onset, o, &travel);
         if (!std::isnan(th) && travel >= o.minTravelM) {
+            spans.push_back(moveSpan(tr, static_cast<size_t>(ev.finger), th, ev.onset));
             ce.handTimeNs = th;
             ce.matched = true;
             x.push_back(ev.t);
             y.push_back(th - ev.t);
-            kind.push_back(20 * (ev.hand == Hand::Right ? 1 : 0) + 2 * ev.finger +
-                           (ev.onset ? 1 : 0));
+            kind.push_back(kindId(ev.hand, ev.finger, ev.onset));
         }
         out.events.push_back(ce);
+    }
+    // Sharpen each kind's events against the path of its other events: a kind is one finger's
+    // arrival or departure along one path.
+    splitKindsByPath(kind, spans);
+    if (o.templateRounds > 0) {
+        std::map<int, std::vector<size_t>> byKind;
+        for (size_t i = 0; i < x.size(); ++i)
+            byKind[kind[i]].push_back(i);
+        for (const auto& [k, idx] : byKind) {
+            std::vector<double> te;
+            for (size_t i : idx)
+                te.push_back(x[i] + y[i]);
+            retimeAgainstKind(tracks[kindHand(k)], kindFinger(k), k % 2 == 1, te, o);
+            for (size_t j = 0; j < idx.size(); ++j)
+                y[idx[j]] = te[j] - x[idx[j]];
+        }
+        size_t j = 0;
+        for (ContactEvent& ce : out.events)
+            if (ce.matched)
+                ce.handTimeNs = ce.forceTimeNs + y[j++];
     }
     e.usedWindows = static_cast<int>(x.size());
     if (static_cast<int>(x.size()) < o.minEvents) {
@@ -563,15 +837,20 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     const double span = (x.back() - x.front()) / kNs;
     e.estimated = true;
     e.t0Ns = static_cast<TimeNs>(std::llround(centre));
-    e.inliers = fit.inliers;
-    e.driftEstimated = span >= 10 && fit.inliers >= 2 * o.minEvents;
     // How far the line may be off (RMS over the recording): without drift, the offset's
     // standard error alone.
     double standardError = fit.rms / std::sqrt(static_cast<double>(std::max(1, fit.inliers)));
-    if (e.driftEstimated) {
-        const LineFit byKind = classWiseLine(x, y, kind, fit, centre, &standardError);
-        e.offsetNs = byKind.intercept;
-        e.drift = byKind.slope;
+    int inliers = fit.inliers;
+    // The drift only from kinds with events spread over time: a line through events of
+    // different kinds would mix their timing biases into the slope.
+    std::optional<LineFit> byKind;
+    if (span >= 10 && fit.inliers >= 2 * o.minEvents)
+        byKind = classWiseLine(x, y, kind, fit, centre, &standardError);
+    e.driftEstimated = byKind.has_value();
+    if (byKind) {
+        e.offsetNs = byKind->intercept;
+        e.drift = byKind->slope;
+        inliers = byKind->inliers;
     } else {
         std::vector<double> in;
         for (size_t i = 0; i < y.size(); ++i)
@@ -581,20 +860,21 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
                          in.end());
         e.offsetNs = in[in.size() / 2];
         e.drift = 0;
-        e.note = "too few contacts over too short a time to estimate drift";
+        e.note = "too few contacts of each kind over too short a time to estimate drift";
     }
-    // Single events scatter by 5–15 ms, so their RMS about the line says little; 5 s means of
+    // Single events scatter by 2–15 ms, so their RMS about the line says little; 5 s means of
     // them (as estimateClock's windows) could sit on a line that was far off (a 30 s
     // recording's scattered 0.3 ms about a drift 300 ppm wrong). What QC's tolerance needs is
     // how well the events pin the line: its standard error is the residual reported.
     e.residualNs = standardError;
-    const double cEvents = std::min(1.0, fit.inliers / (3.0 * o.minEvents));
-    const double cInliers = static_cast<double>(fit.inliers) / static_cast<double>(x.size());
+    e.inliers = inliers;
+    const double cEvents = std::min(1.0, inliers / (3.0 * o.minEvents));
+    const double cInliers = static_cast<double>(inliers) / static_cast<double>(x.size());
     const double cUnique = std::clamp(e.uniqueness / 0.3, 0.0, 1.0);
     // The line's standard error: 0.5 ms or better counts fully, 2.5 ms or worse not at all.
     const double cResidual = std::clamp(1.0 - (standardError - 0.5e6) / 2e6, 0.0, 1.0);
     e.confidence = cEvents * cInliers * cUnique * cResidual * (e.driftEstimated ? 1.0 : 0.6);
-    if (fit.inliers < o.minEvents) {
+    if (inliers < o.minEvents) {
         e.confidence = 0;
         e.note = "the contact events disagree about the lag";
     }

@@ -24,16 +24,23 @@ namespace ts::core::sync {
 struct ForceContactOptions {
     TimeNs maxLagNs = 1'000'000'000; // coarse search range, ±
     TimeNs coarseStepNs = 2'000'000;
-    double onN = 0.15;  // contact starts above max(onN, 6 σ of the force noise)
-    double offN = 0.08; // and ends below max(offN, 3 σ)
-    TimeNs minContactNs = 60'000'000;     // shorter force blips are no contact
-    TimeNs footSearchNs = 150'000'000;    // a ramp's start is sought this far before its crossing
+    double onN = 0.15;                 // contact starts above max(onN, 6 σ of the force noise)
+    double offN = 0.08;                // and ends below max(offN, 3 σ)
+    TimeNs minContactNs = 60'000'000;  // shorter force blips are no contact
+    TimeNs footSearchNs = 150'000'000; // a ramp's start is sought this far before its crossing
     TimeNs handMovingNs = 120'000'000; // the finger's approach (departure) fitted this far
     TimeNs handRestNs = 200'000'000;   // and its rest after (before) the event this far
     TimeNs handSearchNs = 50'000'000;  // each event is sought this far around the coarse lag
     double minTravelM = 0.010; // the fingertip must move this far in handMovingNs (palm frame)
     TimeNs palmSmoothNs = 70'000'000; // the palm's rotation from the samples within ± this
-    int minEvents = 6;                    // fewer matched contact events: confidence 0
+    int minEvents = 6;                // fewer matched contact events: confidence 0
+    // Each kind's events (one finger's arrivals or departures along one path) timed again
+    // against the path pooled from the kind's other events; 0 rounds turns it off.
+    int templateRounds = 3;
+    TimeNs templateHalfWidthNs = 400'000'000; // the path is matched within ± this of the event
+    TimeNs templateStepNs = 10'000'000;       // its knots (piecewise linear) this far apart
+    double templateSmoothness = 10;           // weight of its second differences
+    TimeNs templateSearchNs = 15'000'000;     // each event moves at most this far per round
 };
 
 // A force channel's hand and finger (0 thumb … 4 pinky) from its name: "right_thumb",
@@ -44,9 +51,9 @@ std::optional<std::pair<Hand, int>> forceChannelFinger(const std::string& channe
 struct ContactEvent {
     Hand hand = Hand::Right;
     int finger = 0;
-    bool onset = true;       // contact start (else end)
-    double forceTimeNs = 0;  // on the force clock
-    double handTimeNs = 0;   // matching finger arrival/departure on the hands clock (0: none)
+    bool onset = true;      // contact start (else end)
+    double forceTimeNs = 0; // on the force clock
+    double handTimeNs = 0;  // matching finger arrival/departure on the hands clock (0: none)
     bool matched = false;
 };
 

@@ -81,18 +81,19 @@ private slots:
                   "%d/%d events, residual %.2f ms",
                   static_cast<int>(c.seed), err.offsetNs / 1e6, err.driftPpm, e.confidence,
                   e.inliers, e.windows, e.residualNs / 1e6);
-            // Single events are timed to ~3–15 ms (30 Hz hands): on 40 s the offset comes out
-            // within 2 ms and the drift within ~200 ppm (a wrong coarse lag is ≥ 50 ms off).
-            // Before the palm's rotation was smoothed and the drift taken within each kind of
-            // event these two episodes gave 4.2 / 0.5 ms and 65 / 350 ppm.
+            // Single events are timed to ~3–15 ms from their own samples (30 Hz hands); timed
+            // again against the path of the other events of their kind, to ~2–7 ms. On 40 s
+            // the offset comes out within 2 ms and the drift within ~50 ppm (a wrong coarse
+            // lag is ≥ 50 ms off). Without that re-timing these two gave 87 and 89 ppm.
             QVERIFY2(std::abs(err.offsetNs) < 3e6, qPrintable(QString::number(err.offsetNs)));
-            QVERIFY2(std::abs(err.driftPpm) < 250, qPrintable(QString::number(err.driftPpm)));
-            // The residual is the line's standard error, RMS over the recording: it must say
-            // how far off the line really is (on these two: 0.78× and 1.28× of the truth),
-            // and 40 s of contacts never make the link look sure.
+            QVERIFY2(std::abs(err.driftPpm) < 60, qPrintable(QString::number(err.driftPpm)));
+            // The residual is the line's standard error, RMS over the recording: it must not
+            // claim the line better than it is (one recording's error may well fall far
+            // inside its standard error: on these two it is 0.23× and 0.37×), and 40 s of
+            // contacts never make the link look sure.
             const double rmsErr =
                 std::hypot(err.offsetNs, err.driftPpm * 1e-6 * 40e9 / std::sqrt(12.0));
-            QVERIFY2(e.residualNs > 0.5 * rmsErr && e.residualNs < 3 * rmsErr,
+            QVERIFY2(e.residualNs > 0.5 * rmsErr && e.residualNs < 2.5e6,
                      qPrintable(QString("%1 vs %2").arg(e.residualNs).arg(rmsErr)));
             QVERIFY2(e.residualNs > 1e6, qPrintable(QString::number(e.residualNs)));
             QVERIFY2(e.confidence < 0.6, qPrintable(QString::number(e.confidence)));
