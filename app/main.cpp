@@ -10,6 +10,7 @@
 #include "theme.h"
 #include "translation.h"
 #include "workspace/episodeworkspace.h"
+#include "workspace/syncpanel.h"
 #include "workspace/timecursor.h"
 
 #include "project/projectpath.h"
@@ -144,8 +145,12 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Open a dialog over the project window (export, "
                                         "participants, about); with --screenshot, of the dialog."),
         QStringLiteral("NAME"));
-    parser.addOptions(
-        {demo, demoDir, shot, episode, theme, bench, size, probe, language, raiseDock, dialog});
+    QCommandLineOption syncStream(QStringLiteral("sync-stream"),
+                                  QApplication::translate("main", "Select this stream in the Sync "
+                                                                  "panel (with --dock sync)."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({demo, demoDir, shot, episode, theme, bench, size, probe, language, raiseDock,
+                       dialog, syncStream});
     parser.addPositionalArgument(
         QStringLiteral("project"),
         QApplication::translate("main", "A project file (.tsproj) or its folder."));
@@ -239,14 +244,18 @@ int main(int argc, char** argv) {
             w->resize(windowSize);
         if (parser.isSet(raiseDock)) {
             const QString name = parser.value(raiseDock) + QStringLiteral("Dock");
-            QObject::connect(w, &ts::widgets::EpisodeWorkspace::episodeLoaded, w, [w, name] {
-                if (auto* d = w->findChild<QDockWidget*>(name)) {
-                    d->show();
-                    d->raise();
-                } else {
-                    std::fprintf(stderr, "touchstone: no panel '%s'\n", qPrintable(name));
-                }
-            });
+            const QString stream = parser.value(syncStream);
+            QObject::connect(
+                w, &ts::widgets::EpisodeWorkspace::episodeLoaded, w, [w, name, stream] {
+                    if (auto* d = w->findChild<QDockWidget*>(name)) {
+                        d->show();
+                        d->raise();
+                    } else {
+                        std::fprintf(stderr, "touchstone: no panel '%s'\n", qPrintable(name));
+                    }
+                    if (!stream.isEmpty() && !w->syncPanel()->selectStream(stream))
+                        std::fprintf(stderr, "touchstone: no stream '%s'\n", qPrintable(stream));
+                });
         }
         if (file.isEmpty())
             return;

@@ -363,6 +363,10 @@
         <source>Open a dialog over the project window (export, participants, about); with --screenshot, of the dialog.</source>
         <translation>Einen Dialog über dem Projektfenster öffnen (export, participants, about); mit --screenshot ein Bildschirmfoto des Dialogs.</translation>
     </message>
+    <message>
+        <source>Select this stream in the Sync panel (with --dock sync).</source>
+        <translation>Diesen Datenstrom im Synchronisations-Bereich auswählen (mit --dock sync).</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::AboutDialog</name>
@@ -1630,6 +1634,22 @@
     <message>
         <source>fail</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>fingertip speed (%1)</source>
+        <translation>Fingerspitzengeschwindigkeit (%1)</translation>
+    </message>
+    <message>
+        <source>force (%1)</source>
+        <translation>Kraft (%1)</translation>
     </message>
 </context>
 <context>

@@ -363,6 +363,10 @@
         <source>Open a dialog over the project window (export, participants, about); with --screenshot, of the dialog.</source>
         <translation>Ouvrir une boîte de dialogue sur la fenêtre du projet (export, participants, about) ; avec --screenshot, une capture de cette boîte.</translation>
     </message>
+    <message>
+        <source>Select this stream in the Sync panel (with --dock sync).</source>
+        <translation>Sélectionner ce flux dans le panneau Synchronisation (avec --dock sync).</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::AboutDialog</name>
@@ -1630,6 +1634,22 @@
     <message>
         <source>fail</source>
         <translation>échec</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>fingertip speed (%1)</source>
+        <translation>vitesse du bout des doigts (%1)</translation>
+    </message>
+    <message>
+        <source>force (%1)</source>
+        <translation>force (%1)</translation>
     </message>
 </context>
 <context>

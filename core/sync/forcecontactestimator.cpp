@@ -881,4 +881,47 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     return out;
 }
 
+VectorSignal fingertipSpeedSignal(const std::vector<HandSample>& hands, Hand hand,
+                                  const ForceContactOptions& o) {
+    const FingerTracks tr = fingerTracks(hands, hand, o.palmSmoothNs);
+    VectorSignal out;
+    // Each tip's displacement across ±50 ms: over single 33 ms steps the tracking noise alone
+    // reads as a third of a reaching speed.
+    constexpr double kHalfSpan = 50e6;
+    size_t lo = 0, hi = 0;
+    for (size_t i = 0; i < tr.t.size(); ++i) {
+        while (tr.t[lo] < tr.t[i] - kHalfSpan)
+            ++lo;
+        while (hi + 1 < tr.t.size() && tr.t[hi + 1] <= tr.t[i] + kHalfSpan)
+            ++hi;
+        if (hi == lo)
+            continue;
+        double speed = 0;
+        for (size_t f = 0; f < 5; ++f)
+            speed += (tr.tip[f][hi] - tr.tip[f][lo]).norm() / ((tr.t[hi] - tr.t[lo]) / kNs);
+        out.t.push_back(static_cast<TimeNs>(std::llround(tr.t[i])));
+        out.v.push_back({speed, 0.0, 0.0});
+    }
+    return out;
+}
+
+VectorSignal handForceSignal(const ForceSeries& force, Hand hand) {
+    std::vector<size_t> channels;
+    for (size_t c = 0; c < force.channels.size(); ++c)
+        if (const auto hf = forceChannelFinger(force.channels[c]); hf && hf->first == hand)
+            channels.push_back(c);
+    VectorSignal out;
+    if (channels.empty())
+        return out;
+    const size_t nc = force.channels.size();
+    for (size_t i = 0; i < force.tNs.size(); ++i) {
+        double sum = 0;
+        for (size_t c : channels)
+            sum += force.values[i * nc + c];
+        out.t.push_back(force.tNs[i]);
+        out.v.push_back({sum, 0.0, 0.0});
+    }
+    return out;
+}
+
 } // namespace ts::core::sync

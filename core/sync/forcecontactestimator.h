@@ -66,4 +66,12 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
                                           const std::vector<HandSample>& hands,
                                           const ForceContactOptions& options = {});
 
+// The evidence of a force ↔ hands estimate, for plots: one hand's fingertip speed in its palm
+// frame (m/s, each tip's displacement across ±50 ms, summed over the five; in v[0]) and its
+// fingertip forces summed (N, in v[0]), each on its own clock. Force rises where the fingers
+// come to rest.
+VectorSignal fingertipSpeedSignal(const std::vector<HandSample>& hands, Hand hand,
+                                  const ForceContactOptions& options = {});
+VectorSignal handForceSignal(const ForceSeries& force, Hand hand);
+
 } // namespace ts::core::sync

@@ -140,6 +140,34 @@ private slots:
         QCOMPARE(w.videoPanel()->canvas()->wantedFrame(), 0);
     }
 
+    // Force's evidence: the fingertips' speed against the force of the same hand, around the
+    // cursor. It needs contacts enough for an estimate: 20 s, two rounds of the task.
+    void forceEvidence() {
+        ts::core::DemoOptions o;
+        o.episodes = 1;
+        o.seconds = 20;
+        o.width = 160;
+        o.height = 120;
+        o.user = "tester";
+        const auto project =
+            ts::core::ensureDemoProject(tmp_.filePath("demo20").toStdString(), o).string();
+        const auto data = loadEpisodeData(project, "demo-001");
+        QVERIFY(data);
+        EpisodeWorkspace w;
+        w.setEpisode(data);
+        QVERIFY(!w.syncPanel()->selectStream("no-such-stream"));
+        QVERIFY(w.syncPanel()->selectStream("force"));
+        QVERIFY2(w.syncPanel()->evidence()->hasEvidence(),
+                 qPrintable(w.syncPanel()->table()->currentItem()->text(8)));
+        // Centred on the cursor, on the hands' clock (the force was estimated against it).
+        const TimeNs t = data->start + 5'000'000'000;
+        w.cursor()->setTime(t);
+        QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("hands")->clockModel.toRaw(t));
+        // A stream whose estimate has no signals to plot says why instead.
+        QVERIFY(w.syncPanel()->selectStream("rgb"));
+        QVERIFY(!w.syncPanel()->evidence()->hasEvidence());
+    }
+
     void frameSteppingLandsOnFrames() {
         TimeCursor c;
         c.setFrameTimes({100, 200, 300, 400});

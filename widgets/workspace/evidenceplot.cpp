@@ -118,14 +118,18 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
     // The legend, where it fits beside the title.
     const int titleWidth = p.fontMetrics().horizontalAdvance(title) + 24;
     const int tw = p.fontMetrics().horizontalAdvance(refName_ + QStringLiteral("   ") + otherName_);
-    if (titleWidth + tw > area.width() - 16)
-        return;
+    QRect legend(area.right() - 8 - tw, area.top(), tw, 17);
+    if (titleWidth + tw > area.width() - 16) {
+        // No room beside the title: once, in the top right of the first plot, over the curves.
+        if (aligned || tw + 8 > r.width())
+            return;
+        legend = QRect(r.right() - 4 - tw, r.top() + 2, tw, 17);
+        p.fillRect(legend.adjusted(-3, 0, 3, 0), pal.color(QPalette::Base));
+    }
     p.setPen(QColor(0x4f, 0xc3, 0xf7));
-    p.drawText(QRect(area.right() - 8 - tw, area.top(), tw, 17), Qt::AlignVCenter | Qt::AlignLeft,
-               refName_);
+    p.drawText(legend, Qt::AlignVCenter | Qt::AlignLeft, refName_);
     p.setPen(QColor(0xff, 0x70, 0x43));
-    p.drawText(QRect(area.right() - 8 - tw, area.top(), tw, 17), Qt::AlignVCenter | Qt::AlignRight,
-               otherName_);
+    p.drawText(legend, Qt::AlignVCenter | Qt::AlignRight, otherName_);
 }
 
 } // namespace ts::widgets

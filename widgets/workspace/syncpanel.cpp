@@ -4,11 +4,14 @@
 #include "workspace/evidenceplot.h"
 #include "workspace/timecursor.h"
 
+#include "sync/forcecontactestimator.h"
+
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <optional>
 
 namespace ts::widgets {
@@ -111,6 +114,15 @@ void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
     showEvidence();
 }
 
+bool SyncPanel::selectStream(const QString& name) {
+    for (int i = 0; i < table_->topLevelItemCount(); ++i)
+        if (auto* item = table_->topLevelItem(i); item->data(0, Qt::UserRole).toString() == name) {
+            table_->setCurrentItem(item);
+            return true;
+        }
+    return false;
+}
+
 void SyncPanel::showEvidence() {
     refStream_.clear();
     auto* item = table_->currentItem();
@@ -155,6 +167,38 @@ void SyncPanel::showEvidence() {
         } else if (s->kind == "pose" && b.pose.count(name)) {
             other = poseRate(name);
             otherLabel = tr("%1 rotation rate").arg(QString::fromStdString(name));
+        } else if (s->kind == "force" && b.force.count(name) && b.hands.count(s->relativeTo)) {
+            // Force against the fingers of the hand that presses harder: it rises where they
+            // come to rest. Each scaled to its own 99th percentile, as they share one axis.
+            const auto& fs = b.force.at(name);
+            auto total = [](const core::sync::VectorSignal& v) {
+                double sum = 0;
+                for (const auto& x : v.v)
+                    sum += x[0];
+                return sum;
+            };
+            auto right = core::sync::handForceSignal(fs, core::Hand::Right);
+            auto left = core::sync::handForceSignal(fs, core::Hand::Left);
+            const bool useRight = total(right) >= total(left);
+            const core::Hand hand = useRight ? core::Hand::Right : core::Hand::Left;
+            auto scaled = [](core::sync::VectorSignal v) {
+                std::vector<double> m;
+                for (const auto& x : v.v)
+                    m.push_back(x[0]);
+                if (m.empty())
+                    return v;
+                const auto at = m.begin() + static_cast<std::ptrdiff_t>(0.99 * (m.size() - 1));
+                std::nth_element(m.begin(), at, m.end());
+                if (*at > 0)
+                    for (auto& x : v.v)
+                        x[0] /= *at;
+                return v;
+            };
+            ref = scaled(core::sync::fingertipSpeedSignal(b.hands.at(s->relativeTo), hand));
+            other = scaled(useRight ? std::move(right) : std::move(left));
+            const QString side = useRight ? tr("right") : tr("left");
+            refLabel = tr("fingertip speed (%1)").arg(side);
+            otherLabel = tr("force (%1)").arg(side);
         }
     }
     if (ref && other) {

@@ -22,6 +22,8 @@ public:
     explicit SyncPanel(TimeCursor* cursor, QWidget* parent = nullptr);
     void setEpisode(std::shared_ptr<const EpisodeData> data);
     QTreeWidget* table() const { return table_; }
+    // Selects a stream's row (its evidence below); false when the episode has no such stream.
+    bool selectStream(const QString& name);
     EvidencePlot* evidence() const { return evidence_; }
 
 private:

@@ -140,6 +140,46 @@ private slots:
         QVERIFY(seen);
     }
 
+    // The plotted evidence: a hand's force rises where its fingertips come to rest.
+    void evidenceSignals() {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.filePath("ep").toStdString();
+        const Bundle b = makeEpisode(dir, 75, 20, 0, 0, 0, 0); // one clock for both
+        const auto speed = sync::fingertipSpeedSignal(b.hands.at("hands"), Hand::Right);
+        const auto right = sync::handForceSignal(b.force.at("force"), Hand::Right);
+        const auto left = sync::handForceSignal(b.force.at("force"), Hand::Left);
+        QVERIFY(speed.t.size() > 500 && right.t.size() == b.force.at("force").tNs.size());
+        auto mean = [](const sync::VectorSignal& s, TimeNs a, TimeNs z) {
+            double sum = 0;
+            int n = 0;
+            for (size_t i = 0; i < s.t.size(); ++i)
+                if (s.t[i] >= a && s.t[i] < z) {
+                    sum += s.v[i][0];
+                    ++n;
+                }
+            return n ? sum / n : 0.0;
+        };
+        const auto r = sync::estimateForceToHands(b.force.at("force"), b.hands.at("hands"));
+        int onsets = 0;
+        for (const auto& e : r.events) {
+            // The pinky arrives last: then every finger of the hand comes to rest.
+            if (!e.matched || !e.onset || e.hand != Hand::Right || e.finger != 4)
+                continue;
+            const auto t = static_cast<TimeNs>(e.forceTimeNs);
+            constexpr TimeNs w = 150'000'000;
+            // The fingers move before the contact and rest after it (what is left there is
+            // the tracking noise); the force the other way.
+            QVERIFY(mean(speed, t - w, t) > 2 * mean(speed, t + 50'000'000, t + w));
+            QVERIFY(mean(right, t + 200'000'000, t + 300'000'000) > 1.0);
+            ++onsets;
+        }
+        QVERIFY(onsets >= 3);
+        // The left hand's channels only: its sum differs from the right's, and both from 0.
+        QCOMPARE(left.t.size(), right.t.size());
+        QVERIFY(mean(left, 0, TimeNs(1) << 62) > 0.5 && mean(right, 0, TimeNs(1) << 62) > 0.5);
+        QVERIFY(std::abs(mean(left, 0, TimeNs(1) << 62) - mean(right, 0, TimeNs(1) << 62)) > 0.1);
+    }
+
     void cannotTellWithoutContact() {
         QTemporaryDir tmp;
         const std::filesystem::path dir = tmp.filePath("ep").toStdString();
