@@ -1,0 +1,290 @@
+#include "sync/fingerpaths.h"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace ts::core::sync::fingerpaths {
+
+namespace {
+constexpr double kNs = 1e9;
+constexpr std::array<int, 6> kPalmJoints{0, 1, 5, 9, 13, 17}; // rigid in the hand
+} // namespace
+
+FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand, TimeNs palmSmoothNs) {
+    FingerTracks tr;
+    std::vector<const HandSample*> hs;
+    for (const HandSample& h : all)
+        if (h.hand == hand)
+            hs.push_back(&h);
+    std::stable_sort(hs.begin(), hs.end(),
+                     [](const HandSample* a, const HandSample* b) { return a->tNs < b->tNs; });
+    if (hs.empty())
+        return tr;
+    auto joint = [](const HandSample& h, int j) {
+        const Vec3& v = h.joints[static_cast<size_t>(j)];
+        return Eigen::Vector3d(v[0], v[1], v[2]);
+    };
+    // The palm of the first sample is the template each sample's palm is rotated onto.
+    std::array<Eigen::Vector3d, 6> tmpl;
+    Eigen::Vector3d c0 = Eigen::Vector3d::Zero();
+    for (size_t k = 0; k < 6; ++k)
+        c0 += tmpl[k] = joint(*hs.front(), kPalmJoints[k]);
+    c0 /= 6;
+    for (auto& p : tmpl)
+        p -= c0;
+    // Per sample the palm's centroid and its cross-covariance with the template.
+    std::vector<const HandSample*> kept;
+    std::vector<Eigen::Vector3d> centroid;
+    std::vector<Eigen::Matrix3d> cross;
+    for (const HandSample* h : hs) {
+        if (!kept.empty() && h->tNs <= kept.back()->tNs)
+            continue; // duplicate time: keep the first
+        std::array<Eigen::Vector3d, 6> q;
+        Eigen::Vector3d c = Eigen::Vector3d::Zero();
+        for (size_t k = 0; k < 6; ++k)
+            c += q[k] = joint(*h, kPalmJoints[k]);
+        c /= 6;
+        Eigen::Matrix3d H = Eigen::Matrix3d::Zero();
+        for (size_t k = 0; k < 6; ++k)
+            H += tmpl[k] * (q[k] - c).transpose();
+        kept.push_back(h);
+        centroid.push_back(c);
+        cross.push_back(H);
+    }
+    // The palm's rotation from the samples within ±palmSmoothNs (one Kabsch over all of their
+    // palms): a rotation from one sample's six joints is noisy, and that noise, levered out
+    // to the fingertip, was the larger part of a fingertip's noise in the palm frame.
+    size_t lo = 0, hi = 0;
+    Eigen::Matrix3d window = Eigen::Matrix3d::Zero();
+    for (size_t i = 0; i < kept.size(); ++i) {
+        const TimeNs ti = kept[i]->tNs;
+        while (hi < kept.size() && kept[hi]->tNs <= ti + palmSmoothNs)
+            window += cross[hi++];
+        while (kept[lo]->tNs < ti - palmSmoothNs)
+            window -= cross[lo++];
+        const Eigen::JacobiSVD<Eigen::Matrix3d> svd(window,
+                                                    Eigen::ComputeFullU | Eigen::ComputeFullV);
+        Eigen::Matrix3d D = Eigen::Matrix3d::Identity();
+        D(2, 2) = (svd.matrixV() * svd.matrixU().transpose()).determinant() < 0 ? -1 : 1;
+        const Eigen::Matrix3d R = svd.matrixV() * D * svd.matrixU().transpose(); // q ≈ R·tmpl
+        tr.t.push_back(static_cast<double>(ti));
+        for (size_t f = 0; f < 5; ++f)
+            tr.tip[f].push_back(R.transpose() * (joint(*kept[i], kFingertips[f]) - centroid[i]));
+    }
+    for (size_t f = 0; f < 5; ++f) {
+        auto& I = tr.speedIntegral[f];
+        I.assign(tr.t.size(), 0.0);
+        for (size_t i = 1; i < tr.t.size(); ++i)
+            I[i] = I[i - 1] + (tr.tip[f][i] - tr.tip[f][i - 1]).norm();
+    }
+    return tr;
+}
+
+std::pair<double, double> footWindow(double guess, bool onset, const ForceContactOptions& o) {
+    const double moving = static_cast<double>(o.handMovingNs);
+    const double rest = static_cast<double>(o.handRestNs);
+    const double search = static_cast<double>(o.handSearchNs);
+    return onset ? std::pair(guess - search - moving, guess + search + rest)
+                 : std::pair(guess - search - rest, guess + search + moving);
+}
+
+double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector3d>& ps,
+                  double guess, bool onset, const ForceContactOptions& o, double* travel) {
+    const double moving = static_cast<double>(o.handMovingNs);
+    const double search = static_cast<double>(o.handSearchNs);
+    if (ts.size() < 8)
+        return std::numeric_limits<double>::quiet_NaN();
+    auto cost = [&](double te, Eigen::Vector3d* disp) {
+        Eigen::Matrix3d A = Eigen::Matrix3d::Zero(), B = Eigen::Matrix3d::Zero();
+        double yy = 0;
+        for (size_t i = 0; i < ts.size(); ++i) {
+            const double tau = std::max(0.0, (onset ? te - ts[i] : ts[i] - te) / kNs);
+            const Eigen::Vector3d basis(1.0, tau * tau, tau * tau * tau);
+            A += basis * basis.transpose();
+            B += basis * ps[i].transpose();
+            yy += ps[i].squaredNorm();
+        }
+        const Eigen::Matrix3d coef = A.ldlt().solve(B);
+        if (disp) {
+            const double tm = moving / kNs;
+            *disp = (coef.row(1) * tm * tm + coef.row(2) * tm * tm * tm).transpose();
+        }
+        return std::max(0.0, yy - coef.cwiseProduct(B).sum());
+    };
+    const double te = gridThenGolden(guess - search, guess + search, 2e6, 25,
+                                     [&](double x) { return cost(x, nullptr); });
+    Eigen::Vector3d disp;
+    cost(te, &disp);
+    *travel = disp.norm();
+    if (te <= guess - search + 1e6 || te >= guess + search - 1e6)
+        return std::numeric_limits<double>::quiet_NaN(); // no minimum inside the range
+    return te;
+}
+
+double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
+                     const ForceContactOptions& o, double* travel) {
+    const auto [a, b] = footWindow(guess, onset, o);
+    const auto i0 =
+        static_cast<size_t>(std::lower_bound(tr.t.begin(), tr.t.end(), a) - tr.t.begin());
+    std::vector<double> ts;
+    std::vector<Eigen::Vector3d> ps;
+    for (size_t i = i0; i < tr.t.size() && tr.t[i] <= b; ++i) {
+        ts.push_back(tr.t[i]);
+        ps.push_back(tr.tip[f][i]);
+    }
+    return footOfMove(ts, ps, guess, onset, o, travel);
+}
+
+Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset) {
+    auto meanIn = [&](double a, double b) {
+        Eigen::Vector3d m = Eigen::Vector3d::Zero();
+        int c = 0;
+        for (auto it = std::lower_bound(tr.t.begin(), tr.t.end(), std::min(a, b));
+             it != tr.t.end() && *it <= std::max(a, b); ++it, ++c)
+            m += tr.tip[f][static_cast<size_t>(it - tr.t.begin())];
+        return c ? Eigen::Vector3d(m / c) : Eigen::Vector3d::Zero();
+    };
+    const double side = onset ? -1 : 1; // towards the moving side
+    return meanIn(te + side * 250e6, te + side * 350e6) -
+           meanIn(te - side * 50e6, te - side * 150e6);
+}
+
+void retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
+                       const ForceContactOptions& o) {
+    const double halfWidthNs = static_cast<double>(o.templateHalfWidthNs);
+    const double stepNs = static_cast<double>(o.templateStepNs);
+    const double searchNs = static_cast<double>(o.templateSearchNs);
+    const size_t m = te.size();
+    if (m < 3)
+        return;
+    const int nodes = static_cast<int>(std::lround(2 * halfWidthNs / stepNs)) + 1;
+    struct Ev {
+        std::vector<double> t;
+        std::vector<Eigen::Vector3d> p;
+        Eigen::Vector3d offset = Eigen::Vector3d::Zero();
+    };
+    std::vector<Ev> ev(m);
+    const double reach = halfWidthNs + searchNs; // room for the re-timing's ±search
+    for (size_t i = 0; i < m; ++i) {
+        auto it = std::lower_bound(tr.t.begin(), tr.t.end(), te[i] - reach);
+        for (size_t k = static_cast<size_t>(it - tr.t.begin());
+             k < tr.t.size() && tr.t[k] <= te[i] + reach; ++k) {
+            ev[i].t.push_back(tr.t[k]);
+            ev[i].p.push_back(tr.tip[f][k]);
+        }
+    }
+    // A sample's place on the node grid: node index and weight of the lower node.
+    auto locate = [&](double tau, int* k, double* w) {
+        const double u = (tau + halfWidthNs) / stepNs;
+        if (u < 0 || u > nodes - 1)
+            return false;
+        *k = std::min(nodes - 2, static_cast<int>(u));
+        *w = 1.0 - (u - *k);
+        return true;
+    };
+    // Normal equations per event (so that one can be left out): A_i (nodes²), B_i (nodes × 3).
+    const Eigen::Index N = nodes;
+    std::vector<Eigen::MatrixXd> A(m);
+    std::vector<Eigen::MatrixXd> B(m);
+    auto accumulate = [&](size_t i) {
+        A[i].setZero(N, N);
+        B[i].setZero(N, 3);
+        for (size_t s = 0; s < ev[i].t.size(); ++s) {
+            int k = 0;
+            double w = 1;
+            if (!locate(ev[i].t[s] - te[i], &k, &w))
+                continue;
+            const Eigen::Vector3d y = ev[i].p[s] - ev[i].offset;
+            A[i](k, k) += w * w;
+            A[i](k, k + 1) += w * (1 - w);
+            A[i](k + 1, k) += w * (1 - w);
+            A[i](k + 1, k + 1) += (1 - w) * (1 - w);
+            B[i].row(k) += w * y.transpose();
+            B[i].row(k + 1) += (1 - w) * y.transpose();
+        }
+    };
+    Eigen::MatrixXd penalty = Eigen::MatrixXd::Zero(N, N); // λ Σ (second differences)²
+    for (Eigen::Index k = 1; k + 1 < N; ++k) {
+        const std::array<Eigen::Index, 3> idx{k - 1, k, k + 1};
+        const std::array<double, 3> c{1, -2, 1};
+        for (size_t a = 0; a < 3; ++a)
+            for (size_t b = 0; b < 3; ++b)
+                penalty(idx[a], idx[b]) += o.templateSmoothness * c[a] * c[b];
+    }
+    const std::vector<double> start = te;
+    for (int round = 0; round < o.templateRounds; ++round) {
+        for (size_t i = 0; i < m; ++i)
+            accumulate(i);
+        Eigen::MatrixXd Asum = penalty, Bsum = Eigen::MatrixXd::Zero(N, 3);
+        for (size_t i = 0; i < m; ++i) {
+            Asum += A[i];
+            Bsum += B[i];
+        }
+        std::vector<double> next = te;
+        for (size_t i = 0; i < m; ++i) {
+            const Eigen::MatrixXd g = (Asum - A[i]).ldlt().solve(Bsum - B[i]); // nodes × 3
+            auto cost = [&](double x, Eigen::Vector3d* offset) {
+                Eigen::Vector3d sum = Eigen::Vector3d::Zero();
+                std::vector<Eigen::Vector3d> r;
+                for (size_t s = 0; s < ev[i].t.size(); ++s) {
+                    const double tau = ev[i].t[s] - x;
+                    if (tau < -halfWidthNs + stepNs || tau > halfWidthNs - stepNs)
+                        continue; // the same span at every trial time, but for the edges
+                    int k = 0;
+                    double w = 1;
+                    locate(tau, &k, &w);
+                    const Eigen::Vector3d d =
+                        ev[i].p[s] - (w * g.row(k) + (1 - w) * g.row(k + 1)).transpose();
+                    r.push_back(d);
+                    sum += d;
+                }
+                if (r.empty())
+                    return std::numeric_limits<double>::infinity();
+                const Eigen::Vector3d mean = sum / static_cast<double>(r.size());
+                double c = 0;
+                for (const auto& d : r)
+                    c += (d - mean).squaredNorm();
+                if (offset)
+                    *offset = mean;
+                return c / static_cast<double>(r.size());
+            };
+            next[i] = gridThenGolden(te[i] - searchNs, te[i] + searchNs, 1e6, 20,
+                                     [&](double x) { return cost(x, nullptr); });
+            cost(next[i], &ev[i].offset);
+        }
+        // Between rounds the kind's mean time stays where the foot fits put it.
+        double shift = 0;
+        for (size_t i = 0; i < m; ++i)
+            shift += next[i] - start[i];
+        shift /= static_cast<double>(m);
+        for (size_t i = 0; i < m; ++i)
+            te[i] = next[i] - shift;
+    }
+    // The kind's own time: the foot of the move fitted to all of its events' samples at once,
+    // each at its time from its own event and less its own offset (one move sampled n times
+    // as densely), rather than the mean of n fits each to a few noisy samples.
+    const auto [lo, hi] = footWindow(0, onset, o);
+    std::vector<std::pair<double, Eigen::Vector3d>> pooled;
+    for (size_t i = 0; i < m; ++i)
+        for (size_t s = 0; s < ev[i].t.size(); ++s)
+            if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
+                pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
+    std::sort(pooled.begin(), pooled.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<double> ts;
+    std::vector<Eigen::Vector3d> ps;
+    for (const auto& [tau, p] : pooled) {
+        ts.push_back(tau);
+        ps.push_back(p);
+    }
+    double travel = 0;
+    if (const double foot = footOfMove(ts, ps, 0.0, onset, o, &travel); !std::isnan(foot))
+        for (double& t : te)
+            t += foot;
+}
+
+} // namespace ts::core::sync::fingerpaths
