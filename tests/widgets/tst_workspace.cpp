@@ -54,6 +54,17 @@ class TstWorkspace : public QObject {
         return {lo, hi};
     }
 
+    // A one-episode demo project of that length and video width (4:3) in the test's folder.
+    std::string demoProject(const QString& name, double seconds, int width) {
+        ts::core::DemoOptions o;
+        o.episodes = 1;
+        o.seconds = seconds;
+        o.width = width;
+        o.height = width * 3 / 4;
+        o.user = "tester";
+        return ts::core::ensureDemoProject(tmp_.filePath(name).toStdString(), o).string();
+    }
+
 private slots:
     void initTestCase() {
         qputenv("TS_NO_DIALOGS", "1");
@@ -61,13 +72,7 @@ private slots:
         QCoreApplication::setOrganizationName("TouchstoneTest");
         QCoreApplication::setApplicationName("tst_workspace");
         QSettings().clear();
-        ts::core::DemoOptions o;
-        o.episodes = 1;
-        o.seconds = 4;
-        o.width = 320;
-        o.height = 240;
-        o.user = "tester";
-        project_ = ts::core::ensureDemoProject(tmp_.filePath("demo").toStdString(), o).string();
+        project_ = demoProject("demo", 4, 320);
         data_ = loadEpisodeData(project_, "demo-001");
         QVERIFY(data_);
     }
@@ -143,15 +148,7 @@ private slots:
     // Force's evidence: the fingertips' speed against the force of the same hand, around the
     // cursor. It needs contacts enough for an estimate: 20 s, two rounds of the task.
     void forceEvidence() {
-        ts::core::DemoOptions o;
-        o.episodes = 1;
-        o.seconds = 20;
-        o.width = 160;
-        o.height = 120;
-        o.user = "tester";
-        const auto project =
-            ts::core::ensureDemoProject(tmp_.filePath("demo20").toStdString(), o).string();
-        const auto data = loadEpisodeData(project, "demo-001");
+        const auto data = loadEpisodeData(demoProject("demo20", 20, 160), "demo-001");
         QVERIFY(data);
         EpisodeWorkspace w;
         w.setEpisode(data);
