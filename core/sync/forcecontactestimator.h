@@ -4,10 +4,11 @@
 // force signal itself (a smooth-start fit to the foot of each ramp, sub-millisecond at 1 kHz);
 // the finger's arrival and departure are timed on the continuous fingertip track in the palm
 // frame (the palm's rotation taken over ±70 ms; the same smooth-start fit, over ~4 samples of
-// 30 Hz hands: ~3–15 ms per event); the paired time differences give offset + drift through a
-// robust line, the drift from the spread within each kind of event (hand × finger × arrival or
-// departure), each kind weighted by how tightly it is timed. No contact, or contacts the hands
-// do not mirror, give confidence 0 ("cannot tell").
+// 30 Hz hands: ~3–15 ms per event), then each kind of event (a finger's arrivals or
+// departures along one path) again against the path pooled from its other events (~2–7 ms;
+// sync/fingerpaths.h); the paired time differences give offset + drift, the drift from the
+// spread within each kind, each kind weighted by how tightly it is timed. No contact, or
+// contacts the hands do not mirror, give confidence 0 ("cannot tell").
 // Pure function on plain values; any thread.
 #pragma once
 
