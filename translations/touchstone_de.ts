@@ -1651,6 +1651,14 @@
         <source>force (%1)</source>
         <translation>Kraft (%1)</translation>
     </message>
+    <message>
+        <source>right palm rotation rate</source>
+        <translation>Drehrate der rechten Handfläche</translation>
+    </message>
+    <message>
+        <source>left palm rotation rate</source>
+        <translation>Drehrate der linken Handfläche</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::TimelineView</name>

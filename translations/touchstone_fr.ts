@@ -1651,6 +1651,14 @@
         <source>force (%1)</source>
         <translation>force (%1)</translation>
     </message>
+    <message>
+        <source>right palm rotation rate</source>
+        <translation>vitesse de rotation de la paume droite</translation>
+    </message>
+    <message>
+        <source>left palm rotation rate</source>
+        <translation>vitesse de rotation de la paume gauche</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::TimelineView</name>

@@ -107,6 +107,7 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand, TimeNs 
         D(2, 2) = (svd.matrixV() * svd.matrixU().transpose()).determinant() < 0 ? -1 : 1;
         const Eigen::Matrix3d R = svd.matrixV() * D * svd.matrixU().transpose(); // q ≈ R·tmpl
         tr.t.push_back(static_cast<double>(ti));
+        tr.palm.push_back(R);
         for (size_t f = 0; f < 5; ++f)
             tr.tip[f].push_back(R.transpose() * (joint(*kept[i], kFingertips[f]) - centroid[i]));
     }

@@ -23,6 +23,7 @@ struct FingerTracks {
     std::vector<double> t;                            // raw ns
     std::array<std::vector<Eigen::Vector3d>, 5> tip;  // palm frame, metres
     std::array<std::vector<double>, 5> speedIntegral; // ∫|v| dt (metres), for window means
+    std::vector<Eigen::Matrix3d> palm; // the palm's rotation (palm → device) at each sample
 };
 
 FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand, TimeNs palmSmoothNs);

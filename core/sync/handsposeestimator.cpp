@@ -1,5 +1,6 @@
 #include "sync/handsposeestimator.h"
 
+#include "sync/fingerpaths.h"
 #include "sync/robustline.h"
 #include "sync/signals.h"
 
@@ -398,6 +399,32 @@ ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
     else if (precision < 0.5)
         e.note = "offset good to a millisecond or worse";
     return e;
+}
+
+VectorSignal palmRotationRateSignal(const std::vector<HandSample>& hands, Hand hand,
+                                    TimeNs baselineNs) {
+    // The palm's rotation per sample from the six rigid palm joints of the samples within
+    // ±70 ms (fingerpaths::fingerTracks): from one sample's joints alone its rate would be
+    // noise at 30 Hz.
+    const fingerpaths::FingerTracks tr = fingerpaths::fingerTracks(hands, hand, 70'000'000);
+    VectorSignal s;
+    const double base = static_cast<double>(baselineNs);
+    size_t j = 0;
+    for (size_t i = 0; i < tr.t.size(); ++i) {
+        j = std::max(j, i + 1);
+        while (j < tr.t.size() && tr.t[j] < tr.t[i] + base)
+            ++j;
+        if (j >= tr.t.size())
+            break;
+        const double dt = tr.t[j] - tr.t[i];
+        if (dt > 1.5 * base)
+            continue; // samples lost there: the rate would be smeared
+        const Eigen::AngleAxisd aa(tr.palm[i].transpose() * tr.palm[j]);
+        const Eigen::Vector3d w = aa.axis() * aa.angle() / (dt * 1e-9);
+        s.t.push_back(static_cast<TimeNs>(std::llround((tr.t[i] + tr.t[j]) / 2)));
+        s.v.push_back({w.x(), w.y(), w.z()});
+    }
+    return s;
 }
 
 } // namespace ts::core::sync

@@ -8,6 +8,7 @@
 
 #include "model/series.h"
 #include "sync/clockestimator.h"
+#include "sync/signals.h"
 
 #include <vector>
 
@@ -47,5 +48,13 @@ struct HandsPoseOptions {
 ClockEstimate estimateHandsToPose(const std::vector<HandSample>& hands,
                                   const std::vector<PoseSample>& pose,
                                   const HandsPoseOptions& options = {});
+
+// The evidence of a hands ↔ pose estimate, for plots: how fast one hand's palm turns as the
+// device sees it (rad/s in the palm's frame, on the hands clock), from its rotation across
+// ±baselineNs / 2. A hand at rest in the world turns in the device frame just as fast as the
+// head turns the other way, so where the hand rests, the magnitude of this follows the head's
+// rotation rate (angularRateFromPose) at the true lag. Empty without samples of that hand.
+VectorSignal palmRotationRateSignal(const std::vector<HandSample>& hands, Hand hand,
+                                    TimeNs baselineNs = 300'000'000);
 
 } // namespace ts::core::sync

@@ -147,7 +147,7 @@ private slots:
 
     // Force's evidence: the fingertips' speed against the force of the same hand, around the
     // cursor. It needs contacts enough for an estimate: 20 s, two rounds of the task.
-    void forceEvidence() {
+    void forceAndHandsEvidence() {
         const auto data = loadEpisodeData(demoProject("demo20", 20, 160), "demo-001");
         QVERIFY(data);
         EpisodeWorkspace w;
@@ -160,6 +160,13 @@ private slots:
         const TimeNs t = data->start + 5'000'000'000;
         w.cursor()->setTime(t);
         QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("hands")->clockModel.toRaw(t));
+        // Hands against pose: the palm of the resting (left) hand as the device sees it turns
+        // with the head; centred on the pose's clock.
+        QVERIFY(w.syncPanel()->selectStream("hands"));
+        QVERIFY(w.syncPanel()->evidence()->hasEvidence());
+        QCOMPARE(w.syncPanel()->evidence()->otherName(), QStringLiteral("left palm rotation rate"));
+        QCOMPARE(w.syncPanel()->evidence()->referenceName(), QStringLiteral("pose rotation rate"));
+        QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("pose")->clockModel.toRaw(t));
         // A stream whose estimate has no signals to plot says why instead.
         QVERIFY(w.syncPanel()->selectStream("rgb"));
         QVERIFY(!w.syncPanel()->evidence()->hasEvidence());

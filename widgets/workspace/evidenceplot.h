@@ -25,6 +25,8 @@ public:
     void setCentre(qint64 refRawNs);
     qint64 centre() const { return centre_; }
     bool hasEvidence() const { return !ref_.empty(); }
+    const QString& referenceName() const { return refName_; }
+    const QString& otherName() const { return otherName_; }
 
     QSize sizeHint() const override { return {400, 160}; }
 

@@ -5,6 +5,7 @@
 #include "workspace/timecursor.h"
 
 #include "sync/forcecontactestimator.h"
+#include "sync/handsposeestimator.h"
 
 #include <QHeaderView>
 #include <QSplitter>
@@ -34,6 +35,27 @@ QString methodText(const core::ClockModel& m) {
         return m.confidence >= 1.0 ? SyncPanel::tr("timeline clock") : SyncPanel::tr("not aligned");
     return QString::fromStdString(m.method);
 }
+// How closely a (1-axis, its own clock) follows b (1-axis, the clock m maps a's onto): the
+// correlation of a's samples with b at their mapped times; −1 when either does not vary.
+double agreement(const core::sync::VectorSignal& a, const core::sync::VectorSignal& b,
+                 const core::ClockModel& m) {
+    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+    size_t hint = 0;
+    const double n = static_cast<double>(a.t.size());
+    for (size_t i = 0; i < a.t.size(); ++i) {
+        const double x = a.v[i][0];
+        const double y = core::sync::interpolate(b, static_cast<double>(m.toTimeline(a.t[i])),
+                                                 &hint)[0];
+        sa += x;
+        sb += y;
+        saa += x * x;
+        sbb += y * y;
+        sab += x * y;
+    }
+    const double va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+    return va > 0 && vb > 0 ? (sab - sa * sb / n) / std::sqrt(va * vb) : -1;
+}
+
 } // namespace
 
 SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
@@ -167,6 +189,28 @@ void SyncPanel::showEvidence() {
         } else if (s->kind == "pose" && b.pose.count(name)) {
             other = poseRate(name);
             otherLabel = tr("%1 rotation rate").arg(QString::fromStdString(name));
+        } else if (s->kind == "hands" && b.hands.count(name) && ref) {
+            // The palm of the hand that rests more: as the device sees it, a resting hand turns
+            // as fast as the head (the other way). Of the two, the one whose palm rate follows
+            // the head's more closely under this estimate.
+            core::ClockModel m;
+            m.offsetNs = core::TimeNs(std::llround(s->estimate->offsetNs));
+            m.drift = s->estimate->drift;
+            m.t0Ns = s->estimate->t0Ns;
+            const auto head = core::sync::magnitude(*ref);
+            double best = -2;
+            for (const core::Hand hand : {core::Hand::Right, core::Hand::Left}) {
+                auto palm = core::sync::palmRotationRateSignal(b.hands.at(name), hand);
+                if (palm.t.size() < 3 || head.t.empty())
+                    continue;
+                const double r = agreement(core::sync::magnitude(palm), head, m);
+                if (r > best) {
+                    best = r;
+                    other = std::move(palm);
+                    otherLabel = hand == core::Hand::Right ? tr("right palm rotation rate")
+                                                            : tr("left palm rotation rate");
+                }
+            }
         } else if (s->kind == "force" && b.force.count(name) && b.hands.count(s->relativeTo)) {
             // Force against the fingers of the hand that presses harder: it rises where they
             // come to rest. Each scaled to its own 99th percentile, as they share one axis.

@@ -204,6 +204,50 @@ private slots:
         QVERIFY(h.note.find("too few windows") != std::string::npos);
     }
 
+    // The Sync panel's evidence for hands ↔ pose: the left hand rests on the table while the
+    // head turns, so as the device sees it its palm turns as fast as the head does, at the
+    // true lag and not 200 ms off. The hands clock here runs 300 ms behind the pose's.
+    void palmRateFollowsTheHeadWhereTheHandRests() {
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.filePath("ep").toStdString();
+        const Bundle b = sixSecondEpisode(dir, 9, {{"hands", -300}}, {});
+        QVERIFY(b.ok());
+        const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
+        const ClockModel rel =
+            sync::composeClocks(truth.at("hands"), sync::invertClock(truth.at("pose")));
+        const auto head = sync::magnitude(sync::angularRateFromPose(b.pose.at("pose"), 30'000'000));
+        const auto palm =
+            sync::magnitude(sync::palmRotationRateSignal(b.hands.at("hands"), Hand::Left));
+        QVERIFY(palm.t.size() > 100);
+        QVERIFY(sync::palmRotationRateSignal(b.hands.at("hands"), Hand::Left, 100'000'000)
+                    .t.size() > palm.t.size()); // the baseline is the caller's
+        // Mean absolute difference of |palm| from |head| over the middle half of the recording
+        // (the left hand rests on the table there), at a lag off the true one by `errNs`.
+        auto misfit = [&](TimeNs errNs) {
+            double sum = 0, headSum = 0;
+            int n = 0;
+            size_t hint = 0;
+            for (size_t i = 0; i < palm.t.size(); ++i) {
+                const double s = double(palm.t[i] - palm.t.front()) / 1e9;
+                if (s < 1.5 || s > 4.5)
+                    continue;
+                const double h =
+                    sync::interpolate(head, double(rel.toTimeline(palm.t[i]) + errNs), &hint)[0];
+                sum += std::abs(palm.v[i][0] - h);
+                headSum += h;
+                ++n;
+            }
+            return std::pair(sum / n, headSum / n);
+        };
+        const auto [atTruth, headMean] = misfit(0);
+        const auto [off, unused] = misfit(200'000'000);
+        qInfo("|palm| − |head|: %.3f rad/s at the true lag, %.3f 200 ms off (head %.3f rad/s)",
+              atTruth, off, headMean);
+        QVERIFY2(atTruth < 0.5 * headMean, qPrintable(QString::number(atTruth)));
+        QVERIFY2(off > 1.5 * atTruth, qPrintable(QString::number(off)));
+        QVERIFY(sync::palmRotationRateSignal({}, Hand::Left).t.empty());
+    }
+
     // Hands ↔ pose has evidence only from hands that rest in the world while the head turns:
     // hands that never rest (here shaken as a whole by 3 cm every sample) give no minimum
     // deeper than the noise, and a still head gives "cannot tell"; the same episode's own
