@@ -221,8 +221,8 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
                                      double centre, double* standardError) {
     // Each kind's events about the common slope; those further than 4 robust standard
     // deviations (at least 3 ms) from the kind's median are out. Whole kinds sit apart by their
-    // timing biases (a thumb's arrivals 8 ms late), so the common line's inliers would drop
-    // kinds rather than events.
+    // timing biases (index arrivals 2–3 ms early, departures as late), so the common line's
+    // inliers would drop kinds rather than events.
     std::map<int, std::vector<size_t>> byKind;
     for (size_t i = 0; i < x.size(); ++i)
         byKind[kind[i]].push_back(i);
@@ -297,8 +297,8 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
             ++n;
         }
     out.intercept = sum / static_cast<double>(n);
-    // Each kind's own intercept differs from the common one by its timing bias (a 10-minute
-    // episode's thumb arrivals sat 9 ms late, its others within 2 ms): how those biases
+    // Each kind's own intercept differs from the common one by its timing bias (on 10-minute
+    // episodes arrivals sit 1–3 ms early, departures 2–4 ms late): how those biases
     // scatter, over the number of kinds, is how well their mean is known — the part of the
     // offset's error that more events of the same kinds do not shrink.
     double between = 0;

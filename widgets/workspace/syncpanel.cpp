@@ -44,8 +44,8 @@ double agreement(const core::sync::VectorSignal& a, const core::sync::VectorSign
     const double n = static_cast<double>(a.t.size());
     for (size_t i = 0; i < a.t.size(); ++i) {
         const double x = a.v[i][0];
-        const double y = core::sync::interpolate(b, static_cast<double>(m.toTimeline(a.t[i])),
-                                                 &hint)[0];
+        const double y =
+            core::sync::interpolate(b, static_cast<double>(m.toTimeline(a.t[i])), &hint)[0];
         sa += x;
         sb += y;
         saa += x * x;
@@ -208,7 +208,7 @@ void SyncPanel::showEvidence() {
                     best = r;
                     other = std::move(palm);
                     otherLabel = hand == core::Hand::Right ? tr("right palm rotation rate")
-                                                            : tr("left palm rotation rate");
+                                                           : tr("left palm rotation rate");
                 }
             }
         } else if (s->kind == "force" && b.force.count(name) && b.hands.count(s->relativeTo)) {

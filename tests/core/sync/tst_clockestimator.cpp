@@ -219,8 +219,9 @@ private slots:
         const auto palm =
             sync::magnitude(sync::palmRotationRateSignal(b.hands.at("hands"), Hand::Left));
         QVERIFY(palm.t.size() > 100);
-        QVERIFY(sync::palmRotationRateSignal(b.hands.at("hands"), Hand::Left, 100'000'000)
-                    .t.size() > palm.t.size()); // the baseline is the caller's
+        QVERIFY(
+            sync::palmRotationRateSignal(b.hands.at("hands"), Hand::Left, 100'000'000).t.size() >
+            palm.t.size()); // the baseline is the caller's
         // Mean absolute difference of |palm| from |head| over the middle half of the recording
         // (the left hand rests on the table there), at a lag off the true one by `errNs`.
         auto misfit = [&](TimeNs errNs) {
