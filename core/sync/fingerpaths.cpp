@@ -212,14 +212,14 @@ Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset
            meanIn(te - side * 50e6, te - side * 150e6);
 }
 
-void retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
-                       const ForceContactOptions& o) {
+double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
+                         const ForceContactOptions& o) {
     const double halfWidthNs = static_cast<double>(o.templateHalfWidthNs);
     const double stepNs = static_cast<double>(o.templateStepNs);
     const double searchNs = static_cast<double>(o.templateSearchNs);
     const size_t m = te.size();
     if (m < 3)
-        return;
+        return std::numeric_limits<double>::quiet_NaN();
     const int nodes = static_cast<int>(std::lround(2 * halfWidthNs / stepNs)) + 1;
     struct Ev {
         std::vector<double> t;
@@ -342,24 +342,44 @@ void retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector
         pooledOptions.handMovingNs = static_cast<TimeNs>(std::max(
             static_cast<double>(o.handMovingNs) / 3, extent - static_cast<double>(o.handSearchNs)));
     const auto [lo, hi] = footWindow(0, onset, pooledOptions);
-    std::vector<std::pair<double, Eigen::Vector3d>> pooled;
+    auto pooledFoot = [&](size_t without) { // NaN when no foot is found
+        std::vector<std::pair<double, Eigen::Vector3d>> pooled;
+        for (size_t i = 0; i < m; ++i)
+            for (size_t s = 0; i != without && s < ev[i].t.size(); ++s)
+                if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
+                    pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
+        std::sort(pooled.begin(), pooled.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<double> ts;
+        std::vector<Eigen::Vector3d> ps;
+        for (const auto& [tau, p] : pooled) {
+            ts.push_back(tau);
+            ps.push_back(p);
+        }
+        double travel = 0;
+        return footOfMove(ts, ps, 0.0, onset, pooledOptions, &travel);
+    };
+    const double foot = pooledFoot(m);
+    if (std::isnan(foot))
+        return std::numeric_limits<double>::quiet_NaN();
+    for (double& t : te)
+        t += foot;
+    // How well that time is known: the jackknife over the kind's events (the fit again
+    // without each in turn). Every event of the kind shares this error, so more events of
+    // the kind do not average it away; the line's residual needs it.
+    std::vector<double> without;
     for (size_t i = 0; i < m; ++i)
-        for (size_t s = 0; s < ev[i].t.size(); ++s)
-            if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
-                pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
-    std::sort(pooled.begin(), pooled.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<double> ts;
-    std::vector<Eigen::Vector3d> ps;
-    for (const auto& [tau, p] : pooled) {
-        ts.push_back(tau);
-        ps.push_back(p);
-    }
-    double travel = 0;
-    if (const double foot = footOfMove(ts, ps, 0.0, onset, pooledOptions, &travel);
-        !std::isnan(foot))
-        for (double& t : te)
-            t += foot;
+        if (const double f = pooledFoot(i); !std::isnan(f))
+            without.push_back(f);
+    if (without.size() < 3)
+        return std::numeric_limits<double>::quiet_NaN();
+    double mean = 0, ss = 0;
+    for (double f : without)
+        mean += f / static_cast<double>(without.size());
+    for (double f : without)
+        ss += (f - mean) * (f - mean);
+    const double k = static_cast<double>(without.size());
+    return std::sqrt((k - 1) / k * ss);
 }
 
 } // namespace ts::core::sync::fingerpaths

@@ -55,9 +55,12 @@ Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset
 // time within ±templateHalfWidthNs, so each event's samples are matched along their whole
 // move (and its rest position, as an offset, is its own). That times the events against each
 // other (the drift) to ~2–7 ms instead of 5–15. The pooled path has no time of its own: the
-// kind's time is then the foot of the move fitted to all of its events' samples at once.
-void retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
-                       const ForceContactOptions& o);
+// kind's time is then the foot of the move fitted to all of its events' samples at once, over
+// the move's own extent on the pooled path. Returns that time's standard error (ns, jackknife
+// over the events), which every event of the kind shares; NaN with fewer than 3 events or no
+// foot (te then keeps the events' times against each other, not the foot).
+double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
+                         const ForceContactOptions& o);
 
 // The minimum of f on [lo, hi]: the best point of a grid with this step, then golden-section
 // search within a step of it (iterations steps, each reusing one of the last two evaluations).

@@ -218,7 +218,8 @@ void splitKindsByPath(std::vector<int>& kind, const std::vector<Eigen::Vector3d>
 // intercepts scatter.
 std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
                                      const std::vector<int>& kind, const LineFit& common,
-                                     double centre, double* standardError) {
+                                     double centre, const std::map<int, double>& kindTimeSe,
+                                     double* standardError) {
     // Each kind's events about the common slope; those further than 4 robust standard
     // deviations (at least 3 ms) from the kind's median are out. Whole kinds sit apart by their
     // timing biases (index arrivals 2–3 ms early, departures as late), so the common line's
@@ -301,19 +302,33 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
     // episodes arrivals sit 1–3 ms early, departures 2–4 ms late): how those biases
     // scatter, over the number of kinds, is how well their mean is known — the part of the
     // offset's error that more events of the same kinds do not shrink.
-    double between = 0;
+    // Each kind's own time is also only known so well (its foot fit, kindTimeSe): an error
+    // all of its events share, which enters the offset with the kind's share of the events.
+    // It is part of the kinds' scatter too, so it is taken out of that before the biases are.
+    // A jackknife over 3–8 events is itself uncertain by a factor of two, so the kinds share
+    // one value: the median of theirs.
+    std::vector<double> kindVar;
+    for (const auto& [k, idx] : byKind)
+        if (const auto it = kindTimeSe.find(k); it != kindTimeSe.end() && !std::isnan(it->second))
+            kindVar.push_back(it->second * it->second);
+    const double sharedMean = kindVar.empty() ? 0.0 : median(kindVar);
+    double between = 0, shared = 0;
     for (const auto& [k, idx] : byKind) {
         double m = 0;
         for (size_t i : idx)
             m += y[i] - out.slope * (x[i] - centre);
         m /= static_cast<double>(idx.size());
         between += (m - out.intercept) * (m - out.intercept);
+        const double share = static_cast<double>(idx.size()) / static_cast<double>(n);
+        shared += share * share * sharedMean;
     }
     const double kinds = static_cast<double>(byKind.size());
     const double biasVar =
-        kinds > 1 ? std::max(0.0, between / (kinds - 1) - meanNoise / kinds) / kinds : 0.0;
+        kinds > 1 ? std::max(0.0, between / (kinds - 1) - meanNoise / kinds - sharedMean) / kinds
+                  : 0.0;
     const double nn = static_cast<double>(n);
-    *standardError = std::sqrt(interceptVar / (nn * nn) + biasVar + spread / nn / slopeInfo);
+    *standardError =
+        std::sqrt(interceptVar / (nn * nn) + biasVar + shared + spread / nn / slopeInfo);
     return out;
 }
 
@@ -459,6 +474,7 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     // Sharpen each kind's events against the path of its other events: a kind is one finger's
     // arrival or departure along one path.
     splitKindsByPath(kind, spans);
+    std::map<int, double> kindTimeSe; // each kind's own time's standard error (ns)
     if (o.templateRounds > 0) {
         std::map<int, std::vector<size_t>> byKind;
         for (size_t i = 0; i < x.size(); ++i)
@@ -467,7 +483,8 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
             std::vector<double> te;
             for (size_t i : idx)
                 te.push_back(x[i] + y[i]);
-            retimeAgainstKind(tracks[kindHand(k)], kindFinger(k), k % 2 == 1, te, o);
+            kindTimeSe[k] =
+                retimeAgainstKind(tracks[kindHand(k)], kindFinger(k), k % 2 == 1, te, o);
             for (size_t j = 0; j < idx.size(); ++j)
                 y[idx[j]] = te[j] - x[idx[j]];
         }
@@ -495,7 +512,7 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     // different kinds would mix their timing biases into the slope.
     std::optional<LineFit> byKind;
     if (span >= 10 && fit.inliers >= 2 * o.minEvents)
-        byKind = classWiseLine(x, y, kind, fit, centre, &standardError);
+        byKind = classWiseLine(x, y, kind, fit, centre, kindTimeSe, &standardError);
     e.driftEstimated = byKind.has_value();
     if (byKind) {
         e.offsetNs = byKind->intercept;
