@@ -35,6 +35,15 @@ QString methodText(const core::ClockModel& m) {
         return m.confidence >= 1.0 ? SyncPanel::tr("timeline clock") : SyncPanel::tr("not aligned");
     return QString::fromStdString(m.method);
 }
+// An estimate's mapping (its raw clock onto the one it was estimated against).
+core::ClockModel estimateModel(const core::sync::ClockEstimate& e) {
+    core::ClockModel m;
+    m.offsetNs = core::TimeNs(std::llround(e.offsetNs));
+    m.drift = e.drift;
+    m.t0Ns = e.t0Ns;
+    return m;
+}
+
 // How closely a (1-axis, its own clock) follows b (1-axis, the clock m maps a's onto): the
 // correlation of a's samples with b at their mapped times; −1 when either does not vary.
 double agreement(const core::sync::VectorSignal& a, const core::sync::VectorSignal& b,
@@ -193,10 +202,7 @@ void SyncPanel::showEvidence() {
             // The palm of the hand that rests more: as the device sees it, a resting hand turns
             // as fast as the head (the other way). Of the two, the one whose palm rate follows
             // the head's more closely under this estimate.
-            core::ClockModel m;
-            m.offsetNs = core::TimeNs(std::llround(s->estimate->offsetNs));
-            m.drift = s->estimate->drift;
-            m.t0Ns = s->estimate->t0Ns;
+            const core::ClockModel m = estimateModel(*s->estimate);
             const auto head = core::sync::magnitude(*ref);
             double best = -2;
             for (const core::Hand hand : {core::Hand::Right, core::Hand::Left}) {
@@ -246,12 +252,8 @@ void SyncPanel::showEvidence() {
         }
     }
     if (ref && other) {
-        core::ClockModel m;
-        m.offsetNs = core::TimeNs(std::llround(s->estimate->offsetNs));
-        m.drift = s->estimate->drift;
-        m.t0Ns = s->estimate->t0Ns;
-        evidence_->setEvidence(core::sync::magnitude(*ref), core::sync::magnitude(*other), m,
-                               refLabel, otherLabel);
+        evidence_->setEvidence(core::sync::magnitude(*ref), core::sync::magnitude(*other),
+                               estimateModel(*s->estimate), refLabel, otherLabel);
         refStream_ = s->relativeTo;
         followCursor();
         return;
