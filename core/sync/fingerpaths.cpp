@@ -49,8 +49,8 @@ Eigen::MatrixXd solvePentadiagonal(const Eigen::MatrixXd& M, const Eigen::Matrix
 
 // How long before an arrival (after a departure) the pooled path `g` (nodes × 3, node k at
 // −halfWidth + k·step from the event) has covered 95 % of its travel from its rest 50 ms on
-// the resting side: where the move toward the event began, but for its slow start. Half the
-// span when the path does not move.
+// the resting side: where the move toward the event began, but for its slow start;
+// halfWidthNs when the path does not move.
 double moveExtent(const Eigen::MatrixXd& g, bool onset, double halfWidthNs, double stepNs) {
     const auto nodes = static_cast<int>(g.rows());
     auto node = [&](double tau) {
@@ -157,16 +157,39 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
     const double search = static_cast<double>(o.handSearchNs);
     if (ts.size() < 8)
         return std::numeric_limits<double>::quiet_NaN();
+    // Every sample has the basis 1; only those on the moving side (τ > 0) add τ² and τ³. So
+    // Σ p and Σ |p|² are taken once, and each trial time visits just the moving side (ts is
+    // ascending: a prefix before an arrival, a suffix after a departure), adding moments of τ
+    // by hand rather than 3 × 3 outer products: the pooled fits of ten minutes visit a
+    // thousand samples some 900 times per kind.
+    Eigen::RowVector3d sumP = Eigen::RowVector3d::Zero();
+    double yy = 0;
+    for (const Eigen::Vector3d& p : ps) {
+        sumP += p.transpose();
+        yy += p.squaredNorm();
+    }
+    const auto n = static_cast<double>(ts.size());
     auto cost = [&](double te, Eigen::Vector3d* disp) {
-        Eigen::Matrix3d A = Eigen::Matrix3d::Zero(), B = Eigen::Matrix3d::Zero();
-        double yy = 0;
-        for (size_t i = 0; i < ts.size(); ++i) {
-            const double tau = std::max(0.0, (onset ? te - ts[i] : ts[i] - te) / kNs);
-            const Eigen::Vector3d basis(1.0, tau * tau, tau * tau * tau);
-            A += basis * basis.transpose();
-            B += basis * ps[i].transpose();
-            yy += ps[i].squaredNorm();
+        const auto split =
+            static_cast<size_t>(std::lower_bound(ts.begin(), ts.end(), te) - ts.begin());
+        const size_t b0 = onset ? 0 : split, b1 = onset ? split : ts.size();
+        double s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+        Eigen::RowVector3d p2 = Eigen::RowVector3d::Zero(), p3 = Eigen::RowVector3d::Zero();
+        for (size_t i = b0; i < b1; ++i) {
+            const double tau = (onset ? te - ts[i] : ts[i] - te) / kNs;
+            const double t2 = tau * tau, t3 = t2 * tau;
+            s2 += t2;
+            s3 += t3;
+            s4 += t2 * t2;
+            s5 += t2 * t3;
+            s6 += t3 * t3;
+            p2 += t2 * ps[i].transpose();
+            p3 += t3 * ps[i].transpose();
         }
+        Eigen::Matrix3d A;
+        A << n, s2, s3, s2, s4, s5, s3, s5, s6;
+        Eigen::Matrix3d B;
+        B << sumP, p2, p3;
         const Eigen::Matrix3d coef = A.ldlt().solve(B);
         if (disp) {
             const double tm = moving / kNs;
@@ -342,10 +365,13 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
         pooledOptions.handMovingNs = static_cast<TimeNs>(std::max(
             static_cast<double>(o.handMovingNs) / 3, extent - static_cast<double>(o.handSearchNs)));
     const auto [lo, hi] = footWindow(0, onset, pooledOptions);
+    // Events are left out by group (event i is in group i mod groups): a jackknife of every
+    // single event costs m fits over all m events' samples, 60 × 60 on ten minutes.
+    const size_t groups = std::min<size_t>(m, 10);
     auto pooledFoot = [&](size_t without) { // NaN when no foot is found
         std::vector<std::pair<double, Eigen::Vector3d>> pooled;
         for (size_t i = 0; i < m; ++i)
-            for (size_t s = 0; i != without && s < ev[i].t.size(); ++s)
+            for (size_t s = 0; i % groups != without && s < ev[i].t.size(); ++s)
                 if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
                     pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
         std::sort(pooled.begin(), pooled.end(),
@@ -359,18 +385,18 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
         double travel = 0;
         return footOfMove(ts, ps, 0.0, onset, pooledOptions, &travel);
     };
-    const double foot = pooledFoot(m);
+    const double foot = pooledFoot(groups);
     if (std::isnan(foot))
         return std::numeric_limits<double>::quiet_NaN();
+    // How well that time is known: the jackknife over the kind's events (the fit again
+    // without each group in turn). Every event of the kind shares this error, so more events
+    // of the kind do not average it away; the line's residual needs it.
+    std::vector<double> without;
+    for (size_t g = 0; g < groups; ++g)
+        if (const double f = pooledFoot(g); !std::isnan(f))
+            without.push_back(f);
     for (double& t : te)
         t += foot;
-    // How well that time is known: the jackknife over the kind's events (the fit again
-    // without each in turn). Every event of the kind shares this error, so more events of
-    // the kind do not average it away; the line's residual needs it.
-    std::vector<double> without;
-    for (size_t i = 0; i < m; ++i)
-        if (const double f = pooledFoot(i); !std::isnan(f))
-            without.push_back(f);
     if (without.size() < 3)
         return std::numeric_limits<double>::quiet_NaN();
     double mean = 0, ss = 0;

@@ -57,8 +57,8 @@ Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset
 // other (the drift) to ~2–7 ms instead of 5–15. The pooled path has no time of its own: the
 // kind's time is then the foot of the move fitted to all of its events' samples at once, over
 // the move's own extent on the pooled path. Returns that time's standard error (ns, jackknife
-// over the events), which every event of the kind shares; NaN with fewer than 3 events or no
-// foot (te then keeps the events' times against each other, not the foot).
+// over its events in at most 10 groups), which every event of the kind shares; NaN with fewer than
+// 3 events or no foot (te then keeps the events' times against each other, not the foot).
 double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
                          const ForceContactOptions& o);
 

@@ -299,7 +299,7 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
         }
     out.intercept = sum / static_cast<double>(n);
     // Each kind's own intercept differs from the common one by its timing bias (on 10-minute
-    // episodes arrivals sit 1–3 ms early, departures 2–4 ms late): how those biases
+    // episodes most arrivals sit 1–3 ms early, departures 2–4 ms late): how those biases
     // scatter, over the number of kinds, is how well their mean is known — the part of the
     // offset's error that more events of the same kinds do not shrink.
     // Each kind's own time is also only known so well (its foot fit, kindTimeSe): an error
