@@ -173,21 +173,16 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
         const auto split =
             static_cast<size_t>(std::lower_bound(ts.begin(), ts.end(), te) - ts.begin());
         const size_t b0 = onset ? 0 : split, b1 = onset ? split : ts.size();
-        double s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+        TauMoments mom;
         Eigen::RowVector3d p2 = Eigen::RowVector3d::Zero(), p3 = Eigen::RowVector3d::Zero();
         for (size_t i = b0; i < b1; ++i) {
             const double tau = (onset ? te - ts[i] : ts[i] - te) / kNs;
             const double t2 = tau * tau, t3 = t2 * tau;
-            s2 += t2;
-            s3 += t3;
-            s4 += t2 * t2;
-            s5 += t2 * t3;
-            s6 += t3 * t3;
+            mom.add(t2, t3);
             p2 += t2 * ps[i].transpose();
             p3 += t3 * ps[i].transpose();
         }
-        Eigen::Matrix3d A;
-        A << n, s2, s3, s2, s4, s5, s3, s5, s6;
+        const Eigen::Matrix3d A = mom.normal(n);
         Eigen::Matrix3d B;
         B << sumP, p2, p3;
         const Eigen::Matrix3d coef = A.ldlt().solve(B);
@@ -297,15 +292,20 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
             for (size_t b = 0; b < 3; ++b)
                 penalty(idx[a], idx[b]) += o.templateSmoothness * c[a] * c[b];
     }
-    const std::vector<double> start = te;
-    for (int round = 0; round < o.templateRounds; ++round) {
-        for (size_t i = 0; i < m; ++i)
-            accumulate(i);
-        Eigen::MatrixXd Asum = penalty, Bsum = Eigen::MatrixXd::Zero(N, 3);
+    // Every event's normal equations at the current times, and their sums with the penalty.
+    Eigen::MatrixXd Asum, Bsum;
+    auto accumulateAll = [&] {
+        Asum = penalty;
+        Bsum = Eigen::MatrixXd::Zero(N, 3);
         for (size_t i = 0; i < m; ++i) {
+            accumulate(i);
             Asum += A[i];
             Bsum += B[i];
         }
+    };
+    const std::vector<double> start = te;
+    for (int round = 0; round < o.templateRounds; ++round) {
+        accumulateAll();
         std::vector<double> next = te;
         for (size_t i = 0; i < m; ++i) {
             const Eigen::MatrixXd g = solvePentadiagonal(Asum - A[i], Bsum - B[i]); // nodes × 3
@@ -351,16 +351,10 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
     // as densely), rather than the mean of n fits each to a few noisy samples. The fit spans
     // only the move itself: a thumb that closes in 150 ms was at rest before, which the smooth
     // start does not model, and timing it over the usual 170 ms put its arrivals 8 ms late.
-    for (size_t i = 0; i < m; ++i)
-        accumulate(i);
-    Eigen::MatrixXd Aall = penalty, Ball = Eigen::MatrixXd::Zero(N, 3);
-    for (size_t i = 0; i < m; ++i) {
-        Aall += A[i];
-        Ball += B[i];
-    }
+    accumulateAll();
     ForceContactOptions pooledOptions = o;
     if (const double extent =
-            moveExtent(solvePentadiagonal(Aall, Ball), onset, halfWidthNs, stepNs);
+            moveExtent(solvePentadiagonal(Asum, Bsum), onset, halfWidthNs, stepNs);
         extent - static_cast<double>(o.handSearchNs) < static_cast<double>(o.handMovingNs))
         pooledOptions.handMovingNs = static_cast<TimeNs>(std::max(
             static_cast<double>(o.handMovingNs) / 3, extent - static_cast<double>(o.handSearchNs)));

@@ -62,6 +62,26 @@ Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset
 double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
                          const ForceContactOptions& o);
 
+// The moments of τ of a smooth start from rest, y = b + H(τ)·(a₂τ² + a₃τ³), over the samples
+// with τ > 0 (add each); samples at rest (τ = 0) enter the normal matrix only through their
+// count. Both foot fits (a force ramp, a fingertip's move) visit only the moving side with it.
+struct TauMoments {
+    double s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    void add(double t2, double t3) { // τ², τ³
+        s2 += t2;
+        s3 += t3;
+        s4 += t2 * t2;
+        s5 += t2 * t3;
+        s6 += t3 * t3;
+    }
+    // The normal matrix of the basis (1, τ², τ³) for n samples in all.
+    Eigen::Matrix3d normal(double n) const {
+        Eigen::Matrix3d A;
+        A << n, s2, s3, s2, s4, s5, s3, s5, s6;
+        return A;
+    }
+};
+
 // The minimum of f on [lo, hi]: the best point of a grid with this step, then golden-section
 // search within a step of it (iterations steps, each reusing one of the last two evaluations).
 template <class F> double gridThenGolden(double lo, double hi, double step, int iterations, F&& f) {

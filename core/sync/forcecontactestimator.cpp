@@ -49,22 +49,17 @@ double footCost(const RampSamples& s, double t1, bool rising) {
         r0 = static_cast<size_t>(std::upper_bound(s.t.begin(), s.t.end(), t1) - s.t.begin());
     else
         r1 = static_cast<size_t>(std::lower_bound(s.t.begin(), s.t.end(), t1) - s.t.begin());
-    double s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, y2 = 0, y3 = 0;
+    TauMoments mom;
+    double y2 = 0, y3 = 0;
     for (size_t i = r0; i < r1; ++i) {
         const double tau = (rising ? s.t[i] - t1 : t1 - s.t[i]) / kNs;
         const double t2 = tau * tau, t3 = t2 * tau;
-        s2 += t2;
-        s3 += t3;
-        s4 += t2 * t2;
-        s5 += t2 * t3;
-        s6 += t3 * t3;
+        mom.add(t2, t3);
         y2 += s.y[i] * t2;
         y3 += s.y[i] * t3;
     }
-    Eigen::Matrix3d A;
-    A << static_cast<double>(n), s2, s3, s2, s4, s5, s3, s5, s6;
     const Eigen::Vector3d r(s.cumY[n], y2, y3);
-    const Eigen::Vector3d p = A.ldlt().solve(r);
+    const Eigen::Vector3d p = mom.normal(static_cast<double>(n)).ldlt().solve(r);
     return std::max(0.0, s.yy - p.dot(r));
 }
 
