@@ -1636,28 +1636,28 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <source>right</source>
-        <translation>rechts</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>links</translation>
-    </message>
-    <message>
-        <source>fingertip speed (%1)</source>
-        <translation>Fingerspitzengeschwindigkeit (%1)</translation>
-    </message>
-    <message>
-        <source>force (%1)</source>
-        <translation>Kraft (%1)</translation>
-    </message>
-    <message>
         <source>right palm rotation rate</source>
         <translation>Drehrate der rechten Handfläche</translation>
     </message>
     <message>
         <source>left palm rotation rate</source>
         <translation>Drehrate der linken Handfläche</translation>
+    </message>
+    <message>
+        <source>fingertip speed (right hand)</source>
+        <translation>Fingerspitzengeschwindigkeit (rechte Hand)</translation>
+    </message>
+    <message>
+        <source>fingertip speed (left hand)</source>
+        <translation>Fingerspitzengeschwindigkeit (linke Hand)</translation>
+    </message>
+    <message>
+        <source>force (right hand)</source>
+        <translation>Kraft (rechte Hand)</translation>
+    </message>
+    <message>
+        <source>force (left hand)</source>
+        <translation>Kraft (linke Hand)</translation>
     </message>
 </context>
 <context>

@@ -1636,28 +1636,28 @@
         <translation>échec</translation>
     </message>
     <message>
-        <source>right</source>
-        <translation>droite</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>gauche</translation>
-    </message>
-    <message>
-        <source>fingertip speed (%1)</source>
-        <translation>vitesse du bout des doigts (%1)</translation>
-    </message>
-    <message>
-        <source>force (%1)</source>
-        <translation>force (%1)</translation>
-    </message>
-    <message>
         <source>right palm rotation rate</source>
         <translation>vitesse de rotation de la paume droite</translation>
     </message>
     <message>
         <source>left palm rotation rate</source>
         <translation>vitesse de rotation de la paume gauche</translation>
+    </message>
+    <message>
+        <source>fingertip speed (right hand)</source>
+        <translation>vitesse du bout des doigts (main droite)</translation>
+    </message>
+    <message>
+        <source>fingertip speed (left hand)</source>
+        <translation>vitesse du bout des doigts (main gauche)</translation>
+    </message>
+    <message>
+        <source>force (right hand)</source>
+        <translation>force (main droite)</translation>
+    </message>
+    <message>
+        <source>force (left hand)</source>
+        <translation>force (main gauche)</translation>
     </message>
 </context>
 <context>

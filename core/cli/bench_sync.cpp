@@ -100,10 +100,7 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
         for (const sync::PairwiseEstimate& p : r.pairs) {
             if (!p.estimate.estimated)
                 continue;
-            ClockModel est;
-            est.offsetNs = static_cast<TimeNs>(std::llround(p.estimate.offsetNs));
-            est.drift = p.estimate.drift;
-            est.t0Ns = p.estimate.t0Ns;
+            const ClockModel est = sync::clockModelOf(p.estimate);
             const ClockModel rel =
                 sync::composeClocks(truth.at(p.stream), sync::invertClock(truth.at(p.other)));
             const auto e = sync::clockError(est, rel, p.estimate.t0Ns);

@@ -66,13 +66,8 @@ std::optional<ClockModel> poseClockFromOdometry(const Trajectory& odometry,
     const sync::ClockEstimate e = sync::estimateClock(ref, other, o);
     if (!e.estimated || e.confidence < 0.5)
         return std::nullopt;
-    ClockModel m;
-    m.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
-    m.drift = e.drift;
-    m.t0Ns = e.t0Ns;
+    ClockModel m = sync::clockModelOf(e);
     m.method = "estimated";
-    m.confidence = e.confidence;
-    m.residualNs = e.residualNs;
     m.author = "touchstone";
     return m;
 }
@@ -182,9 +177,8 @@ EpisodeRecon reconstructEpisode(const Bundle& bundle, const StreamClocks& clocks
             if (worldFromDevice) {
                 ++posed; // counted also when the map comes from a cache
                 if (st.buildMap) {
-                    r.map.insert(bp.cloudFromOrganised(xyz.data(), rgb,
-                                                       *worldFromDevice * deviceFromDepth,
-                                                       st.mapStride, false));
+                    r.map.insert(bp.cloudFromOrganised(
+                        xyz.data(), rgb, *worldFromDevice * deviceFromDepth, st.mapStride, false));
                     if (st.mapSnapshot && st.snapshotEveryFrames > 0 &&
                         posed % static_cast<size_t>(st.snapshotEveryFrames) == 0)
                         st.mapSnapshot(r.map,

@@ -83,6 +83,16 @@ bool jointAgrees(const LagScorer::JointLine& j, double offset, double drift,
 
 } // namespace
 
+ClockModel clockModelOf(const ClockEstimate& e) {
+    ClockModel m;
+    m.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
+    m.drift = e.drift;
+    m.t0Ns = e.t0Ns;
+    m.confidence = e.confidence;
+    m.residualNs = e.residualNs;
+    return m;
+}
+
 ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
                             const ClockEstimateOptions& o) {
     ClockEstimate e;

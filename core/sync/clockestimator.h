@@ -6,6 +6,7 @@
 // Pure function on plain values; any thread.
 #pragma once
 
+#include "model/clockmodel.h"
 #include "model/time.h"
 #include "sync/signals.h"
 
@@ -61,5 +62,9 @@ struct ClockEstimate {
 
 ClockEstimate estimateClock(const VectorSignal& ref, const VectorSignal& other,
                             const ClockEstimateOptions& options = {});
+
+// The estimate as a clock model (other raw → ref raw; the offset rounded to the nanosecond),
+// with its confidence and residual; method and author are the caller's to set.
+ClockModel clockModelOf(const ClockEstimate& e);
 
 } // namespace ts::core::sync

@@ -126,10 +126,7 @@ std::optional<VectorSignal> rateWithPoseTranslation(const Bundle& b, const SyncS
     const RigidTransform* extrinsic = videoExtrinsic(b, evidence.videoStream);
     const Eigen::Isometry3d deviceFromCamera =
         extrinsic ? recon::toIsometry(*extrinsic) : Eigen::Isometry3d::Identity();
-    ClockModel poseToVideo;
-    poseToVideo.offsetNs = static_cast<TimeNs>(std::llround(poseToVideoEstimate.offsetNs));
-    poseToVideo.drift = poseToVideoEstimate.drift;
-    poseToVideo.t0Ns = poseToVideoEstimate.t0Ns;
+    const ClockModel poseToVideo = clockModelOf(poseToVideoEstimate);
     const recon::Trajectory devicePath = recon::Trajectory::fromPoses(pose, poseToVideo);
     const CameraPoseAt cameraAt = [&](TimeNs videoT, Eigen::Quaterniond& q, Eigen::Vector3d& p) {
         const auto d = devicePath.at(videoT, maxGap);
@@ -476,12 +473,7 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
         }
         if (!best)
             break;
-        ClockModel rel;
-        rel.offsetNs = static_cast<TimeNs>(std::llround(best->est.offsetNs));
-        rel.drift = best->est.drift;
-        rel.t0Ns = best->est.t0Ns;
-        rel.confidence = best->est.confidence;
-        rel.residualNs = best->est.residualNs;
+        const ClockModel rel = clockModelOf(best->est);
         const std::string& to = forward ? best->clock : best->otherClock;
         known[to] = {forward ? composeClocks(rel, known[best->otherClock].model)
                              : composeClocks(invertClock(rel), known[best->clock].model),

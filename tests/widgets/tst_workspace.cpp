@@ -156,6 +156,11 @@ private slots:
         QVERIFY(w.syncPanel()->selectStream("force"));
         QVERIFY2(w.syncPanel()->evidence()->hasEvidence(),
                  qPrintable(w.syncPanel()->table()->currentItem()->text(8)));
+        // The right hand grips the box, the left rests flat on the table: the right presses
+        // harder, and its fingers are plotted.
+        QCOMPARE(w.syncPanel()->evidence()->otherName(), QStringLiteral("force (right hand)"));
+        QCOMPARE(w.syncPanel()->evidence()->referenceName(),
+                 QStringLiteral("fingertip speed (right hand)"));
         // Centred on the cursor, on the hands' clock (the force was estimated against it).
         const TimeNs t = data->start + 5'000'000'000;
         w.cursor()->setTime(t);

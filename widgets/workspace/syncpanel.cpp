@@ -35,15 +35,6 @@ QString methodText(const core::ClockModel& m) {
         return m.confidence >= 1.0 ? SyncPanel::tr("timeline clock") : SyncPanel::tr("not aligned");
     return QString::fromStdString(m.method);
 }
-// An estimate's mapping (its raw clock onto the one it was estimated against).
-core::ClockModel estimateModel(const core::sync::ClockEstimate& e) {
-    core::ClockModel m;
-    m.offsetNs = core::TimeNs(std::llround(e.offsetNs));
-    m.drift = e.drift;
-    m.t0Ns = e.t0Ns;
-    return m;
-}
-
 // How closely a (1-axis, its own clock) follows b (1-axis, the clock m maps a's onto): the
 // correlation of a's samples with b at their mapped times; −1 when either does not vary.
 double agreement(const core::sync::VectorSignal& a, const core::sync::VectorSignal& b,
@@ -63,6 +54,67 @@ double agreement(const core::sync::VectorSignal& a, const core::sync::VectorSign
     }
     const double va = saa - sa * sa / n, vb = sbb - sb * sb / n;
     return va > 0 && vb > 0 ? (sab - sa * sb / n) / std::sqrt(va * vb) : -1;
+}
+
+// Hands against pose: the palm of the hand that rests more. As the device sees it, a resting
+// hand turns as fast as the head (the other way); of the two, the one whose palm rate follows
+// the head's rate (1-axis, pose clock) more closely under `handsToPose`. nullopt without hands.
+std::optional<core::sync::VectorSignal> restingPalmRate(const std::vector<core::HandSample>& hands,
+                                                        const core::sync::VectorSignal& headRate,
+                                                        const core::ClockModel& handsToPose,
+                                                        QString* label) {
+    std::optional<core::sync::VectorSignal> out;
+    if (headRate.t.empty())
+        return out;
+    double best = -2;
+    for (const core::Hand hand : {core::Hand::Right, core::Hand::Left}) {
+        auto palm = core::sync::palmRotationRateSignal(hands, hand);
+        if (palm.t.size() < 3)
+            continue;
+        if (const double r = agreement(core::sync::magnitude(palm), headRate, handsToPose);
+            r > best) {
+            best = r;
+            out = std::move(palm);
+            *label = hand == core::Hand::Right ? SyncPanel::tr("right palm rotation rate")
+                                               : SyncPanel::tr("left palm rotation rate");
+        }
+    }
+    return out;
+}
+
+// Force against the fingers of the hand that presses harder: it rises where they come to rest.
+// Each scaled to its own 99th percentile, as they share one axis.
+struct FingersAndForce {
+    core::sync::VectorSignal speed, force; // hands clock, force clock
+    core::Hand hand;
+};
+FingersAndForce fingersAndForce(const core::ForceSeries& fs,
+                                const std::vector<core::HandSample>& hands) {
+    auto total = [](const core::sync::VectorSignal& v) {
+        double sum = 0;
+        for (const auto& x : v.v)
+            sum += x[0];
+        return sum;
+    };
+    auto scaled = [](core::sync::VectorSignal v) {
+        std::vector<double> m;
+        for (const auto& x : v.v)
+            m.push_back(x[0]);
+        if (m.empty())
+            return v;
+        const auto at = m.begin() + static_cast<std::ptrdiff_t>(0.99 * (m.size() - 1));
+        std::nth_element(m.begin(), at, m.end());
+        if (*at > 0)
+            for (auto& x : v.v)
+                x[0] /= *at;
+        return v;
+    };
+    auto right = core::sync::handForceSignal(fs, core::Hand::Right);
+    auto left = core::sync::handForceSignal(fs, core::Hand::Left);
+    const bool useRight = total(right) >= total(left);
+    const core::Hand hand = useRight ? core::Hand::Right : core::Hand::Left;
+    return {scaled(core::sync::fingertipSpeedSignal(hands, hand)),
+            scaled(useRight ? std::move(right) : std::move(left)), hand};
 }
 
 } // namespace
@@ -199,61 +251,23 @@ void SyncPanel::showEvidence() {
             other = poseRate(name);
             otherLabel = tr("%1 rotation rate").arg(QString::fromStdString(name));
         } else if (s->kind == "hands" && b.hands.count(name) && ref) {
-            // The palm of the hand that rests more: as the device sees it, a resting hand turns
-            // as fast as the head (the other way). Of the two, the one whose palm rate follows
-            // the head's more closely under this estimate.
-            const core::ClockModel m = estimateModel(*s->estimate);
-            const auto head = core::sync::magnitude(*ref);
-            double best = -2;
-            for (const core::Hand hand : {core::Hand::Right, core::Hand::Left}) {
-                auto palm = core::sync::palmRotationRateSignal(b.hands.at(name), hand);
-                if (palm.t.size() < 3 || head.t.empty())
-                    continue;
-                const double r = agreement(core::sync::magnitude(palm), head, m);
-                if (r > best) {
-                    best = r;
-                    other = std::move(palm);
-                    otherLabel = hand == core::Hand::Right ? tr("right palm rotation rate")
-                                                           : tr("left palm rotation rate");
-                }
-            }
+            if (auto palm = restingPalmRate(b.hands.at(name), core::sync::magnitude(*ref),
+                                            core::sync::clockModelOf(*s->estimate), &otherLabel))
+                other = std::move(*palm);
         } else if (s->kind == "force" && b.force.count(name) && b.hands.count(s->relativeTo)) {
-            // Force against the fingers of the hand that presses harder: it rises where they
-            // come to rest. Each scaled to its own 99th percentile, as they share one axis.
-            const auto& fs = b.force.at(name);
-            auto total = [](const core::sync::VectorSignal& v) {
-                double sum = 0;
-                for (const auto& x : v.v)
-                    sum += x[0];
-                return sum;
-            };
-            auto right = core::sync::handForceSignal(fs, core::Hand::Right);
-            auto left = core::sync::handForceSignal(fs, core::Hand::Left);
-            const bool useRight = total(right) >= total(left);
-            const core::Hand hand = useRight ? core::Hand::Right : core::Hand::Left;
-            auto scaled = [](core::sync::VectorSignal v) {
-                std::vector<double> m;
-                for (const auto& x : v.v)
-                    m.push_back(x[0]);
-                if (m.empty())
-                    return v;
-                const auto at = m.begin() + static_cast<std::ptrdiff_t>(0.99 * (m.size() - 1));
-                std::nth_element(m.begin(), at, m.end());
-                if (*at > 0)
-                    for (auto& x : v.v)
-                        x[0] /= *at;
-                return v;
-            };
-            ref = scaled(core::sync::fingertipSpeedSignal(b.hands.at(s->relativeTo), hand));
-            other = scaled(useRight ? std::move(right) : std::move(left));
-            const QString side = useRight ? tr("right") : tr("left");
-            refLabel = tr("fingertip speed (%1)").arg(side);
-            otherLabel = tr("force (%1)").arg(side);
+            auto [speed, force, hand] =
+                fingersAndForce(b.force.at(name), b.hands.at(s->relativeTo));
+            ref = std::move(speed);
+            other = std::move(force);
+            refLabel = hand == core::Hand::Right ? tr("fingertip speed (right hand)")
+                                                 : tr("fingertip speed (left hand)");
+            otherLabel =
+                hand == core::Hand::Right ? tr("force (right hand)") : tr("force (left hand)");
         }
     }
     if (ref && other) {
         evidence_->setEvidence(core::sync::magnitude(*ref), core::sync::magnitude(*other),
-                               estimateModel(*s->estimate), refLabel, otherLabel);
+                               core::sync::clockModelOf(*s->estimate), refLabel, otherLabel);
         refStream_ = s->relativeTo;
         followCursor();
         return;

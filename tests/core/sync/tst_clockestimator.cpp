@@ -147,10 +147,7 @@ private slots:
             const auto e = sync::estimateClock(rate, sync::gyroSignal(b.imu.at("imu")));
             QVERIFY2(e.estimated, e.note.c_str());
             QVERIFY2(e.confidence > 0.8, qPrintable(QString::number(e.confidence)));
-            ClockModel est;
-            est.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
-            est.drift = e.drift;
-            est.t0Ns = e.t0Ns;
+            const ClockModel est = sync::clockModelOf(e);
             const ClockModel rel =
                 sync::composeClocks(truth.at("imu"), sync::invertClock(truth.at("pose")));
             const auto err = sync::clockError(est, rel, e.t0Ns);
@@ -163,10 +160,7 @@ private slots:
             // fraction of a millisecond (it was 3–20 ms with every joint's step averaged).
             const auto h = sync::estimateHandsToPose(b.hands.at("hands"), b.pose.at("pose"));
             QVERIFY2(h.estimated, h.note.c_str());
-            ClockModel hm;
-            hm.offsetNs = static_cast<TimeNs>(std::llround(h.offsetNs));
-            hm.drift = h.drift;
-            hm.t0Ns = h.t0Ns;
+            const ClockModel hm = sync::clockModelOf(h);
             const auto herr = sync::clockError(
                 hm, sync::composeClocks(truth.at("hands"), sync::invertClock(truth.at("pose"))),
                 h.t0Ns);

@@ -81,10 +81,7 @@ private slots:
                   k.second ? "arrivals" : "departures", v.size(), mean);
             QVERIFY2(std::abs(mean) < 4.5, qPrintable(QString::number(mean)));
         }
-        ClockModel est;
-        est.offsetNs = static_cast<TimeNs>(std::llround(r.estimate.offsetNs));
-        est.drift = r.estimate.drift;
-        est.t0Ns = r.estimate.t0Ns;
+        const ClockModel est = sync::clockModelOf(r.estimate);
         const auto err = sync::clockError(est, rel, r.estimate.t0Ns);
         qInfo("noise-free hands: offset error %.3f ms, drift error %.1f ppm", err.offsetNs / 1e6,
               err.driftPpm);
@@ -112,10 +109,7 @@ private slots:
             // ~24 contact events per 10 s task loop; the left hand's (a flat hand lowered onto
             // the table) move the fingertips too little in the palm frame to be timed.
             QVERIFY(e.inliers >= 40);
-            ClockModel est;
-            est.offsetNs = static_cast<TimeNs>(std::llround(e.offsetNs));
-            est.drift = e.drift;
-            est.t0Ns = e.t0Ns;
+            const ClockModel est = sync::clockModelOf(e);
             const ClockModel rel =
                 sync::composeClocks(truth.at("force"), sync::invertClock(truth.at("hands")));
             const auto err = sync::clockError(est, rel, e.t0Ns);
