@@ -26,6 +26,8 @@ Commands:
   info PROJECT [EPISODE] [--json]                what the project (or one episode) holds
   verify PROJECT [--json]                        integrity, media hashes, audit chain
   sync PROJECT [EPISODE] [--user NAME] [--json]  stream health and clock alignment, stored
+  clock PROJECT EPISODE [STREAM] [--offset-ms MS | --shift-ms MS] [--drift-ppm PPM] [--undo]
+        [--user NAME] [--json]                   show clock models, set one by hand, undo
   settings PROJECT [KEY VALUE] [--user NAME] [--json]
                                                  show project settings, or set one (leads)
   recon PROJECT EPISODE [--json] [--export-ply FILE] [--poses auto|pose|odometry|ground-truth]
@@ -87,12 +89,13 @@ int printVersion(const std::vector<std::string>& args, std::ostream& out, std::o
         out << toText(b);
         return 0;
     }
-    nlohmann::json j{{"version", b.version},   {"commit", b.commit},
-                     {"build_type", b.buildType}, {"compiler", b.compiler},
+    nlohmann::json j{{"version", b.version},          {"commit", b.commit},
+                     {"build_type", b.buildType},     {"compiler", b.compiler},
                      {"cxx_standard", b.cxxStandard}, {"system", b.system}};
     j["libraries"] = nlohmann::json::array();
     for (const LibraryVersion& l : b.libraries)
-        j["libraries"].push_back({{"name", l.name}, {"compiled", l.compiled}, {"running", l.running}});
+        j["libraries"].push_back(
+            {{"name", l.name}, {"compiled", l.compiled}, {"running", l.running}});
     out << j.dump(2) << "\n";
     return 0;
 }
@@ -107,12 +110,28 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (args[1] == "--version")
         return printVersion(args, out, err);
     static const std::map<std::string, Command> commands{
-        {"check", cmdCheck}, {"synth", cmdSynth},   {"init", cmdInit},   {"import", cmdImport},
-        {"info", cmdInfo},   {"verify", cmdVerify}, {"bench", cmdBench}, {"frame", cmdFrame},
-        {"sync", cmdSync},   {"settings", cmdSettings}, {"recon", cmdRecon}, {"convert", cmdConvert},
+        {"check", cmdCheck},
+        {"synth", cmdSynth},
+        {"init", cmdInit},
+        {"import", cmdImport},
+        {"info", cmdInfo},
+        {"verify", cmdVerify},
+        {"bench", cmdBench},
+        {"frame", cmdFrame},
+        {"sync", cmdSync},
+        {"clock", cmdClock},
+        {"settings", cmdSettings},
+        {"recon", cmdRecon},
+        {"convert", cmdConvert},
         // annotation and review
-        {"label", cmdLabel}, {"event", cmdEvent}, {"submit", cmdSubmit}, {"review", cmdReview},
-        {"reopen", cmdReopen}, {"consent", cmdConsent}, {"audit", cmdAudit}, {"user", cmdUser},
+        {"label", cmdLabel},
+        {"event", cmdEvent},
+        {"submit", cmdSubmit},
+        {"review", cmdReview},
+        {"reopen", cmdReopen},
+        {"consent", cmdConsent},
+        {"audit", cmdAudit},
+        {"user", cmdUser},
         {"export", cmdExport},
     };
     auto it = commands.find(args[1]);

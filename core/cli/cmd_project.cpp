@@ -38,12 +38,6 @@ json toJson(const EpisodeSummary& e) {
             {"imported_by", e.importedBy}};
 }
 
-json toJson(const ClockModel& c) {
-    return {{"offset_ns", c.offsetNs}, {"drift_ppm", c.drift * 1e6}, {"t0_ns", c.t0Ns},
-            {"method", c.method},      {"confidence", c.confidence}, {"residual_ns", c.residualNs},
-            {"author", c.author}};
-}
-
 // The state of a clock mapping in a reviewer's words.
 std::string clockState(const ClockModel& c) {
     if (c.method == "identity")

@@ -4,6 +4,7 @@
 // and health verdict (docs/cli.md, docs/sync.md).
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/jsonout.h"
 #include "io/bundle.h"
 #include "project/projectpath.h"
 #include "store/projectstore.h"
@@ -56,12 +57,6 @@ json estimateJson(const sync::ClockEstimate& e) {
             {"uniqueness", e.uniqueness},
             {"signal_rms", e.signalRms},
             {"note", e.note}};
-}
-
-json modelJson(const ClockModel& c) {
-    return {{"offset_ns", c.offsetNs}, {"drift_ppm", c.drift * 1e6}, {"t0_ns", c.t0Ns},
-            {"method", c.method},      {"confidence", c.confidence}, {"residual_ns", c.residualNs},
-            {"author", c.author}};
 }
 
 // Whether a stream passes the project's sync tolerance, and why not.
@@ -184,7 +179,7 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                    {"health", healthJson(s.health)},
                    {"note", s.note},
                    {"qc", {{"passed", qcPassed}, {"reason", qcReason}}}};
-            j["clock_model"] = s.aligned ? modelJson(s.model) : json(nullptr);
+            j["clock_model"] = s.aligned ? toJson(s.model) : json(nullptr);
             j["relative_to"] = s.relativeTo.empty() ? json(nullptr) : json(s.relativeTo);
             j["estimate"] = s.estimate ? estimateJson(*s.estimate) : json(nullptr);
             streams.push_back(std::move(j));

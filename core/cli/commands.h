@@ -20,6 +20,7 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdFrame(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdConvert(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err);
+int cmdClock(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdSettings(const Argv& argv, std::ostream& out, std::ostream& err);
 int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err);
 // Annotation and review (cmd_annotate.cpp, cmd_review.cpp, cmd_consent.cpp, cmd_audit.cpp).

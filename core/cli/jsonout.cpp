@@ -44,4 +44,10 @@ json toJson(const StreamStats& s) {
     return j;
 }
 
+json toJson(const ClockModel& c) {
+    return {{"offset_ns", c.offsetNs}, {"drift_ppm", c.drift * 1e6}, {"t0_ns", c.t0Ns},
+            {"method", c.method},      {"confidence", c.confidence}, {"residual_ns", c.residualNs},
+            {"author", c.author}};
+}
+
 } // namespace ts::core::cli

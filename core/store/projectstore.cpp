@@ -246,6 +246,11 @@ void ProjectStore::setClockModel(const std::string& actor, const std::string& ep
     SyncRecords(*db_).setClockModel(actor, episodeId, streamName, model);
 }
 
+ClockModel ProjectStore::undoClockModel(const std::string& actor, const std::string& episodeId,
+                                        const std::string& streamName) {
+    return SyncRecords(*db_).undoClockModel(actor, episodeId, streamName);
+}
+
 void ProjectStore::recordQcMetrics(const std::string& actor, const std::string& episodeId,
                                    const std::vector<QcMetric>& metrics) {
     SyncRecords(*db_).recordQcMetrics(actor, episodeId, metrics);

@@ -75,6 +75,12 @@ public:
     // unless the model names the engine ("touchstone"). No change, no audit entry.
     void setClockModel(const std::string& actor, const std::string& episodeId,
                        const std::string& streamName, const ClockModel& model);
+    // Takes back the stream's newest clock model change not yet undone (an estimate stored by
+    // sync or one set by hand), audited "clock_model.undo" with the model before and after;
+    // undoing again goes further back. Returns the model restored; throws Error naming the
+    // stream when no change is left to undo.
+    ClockModel undoClockModel(const std::string& actor, const std::string& episodeId,
+                              const std::string& streamName);
     // Replaces the episode's metrics of the same stream and name (one transaction, one audit
     // entry "qc.record" listing the names). Any role, like clock models.
     void recordQcMetrics(const std::string& actor, const std::string& episodeId,

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace ts::core {
@@ -34,7 +35,7 @@ int64_t SyncRecords::episodeRowId(const std::string& episodeId) {
 }
 
 void SyncRecords::setClockModel(const std::string& actor, const std::string& episodeId,
-                                const std::string& streamName, const ClockModel& model) {
+                                const std::string& streamName, const ClockModel& model, bool undo) {
     static const std::set<std::string> methods{"identity", "file", "estimated", "manual"};
     if (!methods.count(model.method))
         throw Error(db_.fileName(), "clock model method '" + model.method +
@@ -77,9 +78,46 @@ void SyncRecords::setClockModel(const std::string& actor, const std::string& epi
         .bindAll(after.offsetNs, after.drift, after.t0Ns, after.method, after.confidence,
                  after.residualNs, after.author, utcNowIso8601(), rowId)
         .run();
-    AuditLog(db_).append(who.name, "clock_model.set", "stream", episodeId + "/" + streamName,
-                         clockJson(before), clockJson(after));
+    AuditLog(db_).append(who.name, undo ? "clock_model.undo" : "clock_model.set", "stream",
+                         episodeId + "/" + streamName, clockJson(before), clockJson(after));
     tx.commit();
+}
+
+ClockModel SyncRecords::undoClockModel(const std::string& actor, const std::string& episodeId,
+                                       const std::string& streamName) {
+    // Back through the stream's audited changes, newest first: each undo cancels the newest
+    // change not yet undone, so the first change left over is the one to take back.
+    const std::string entity = episodeId + "/" + streamName;
+    std::optional<ClockModel> previous;
+    {
+        Statement st = db_.prepare(
+            "SELECT action, before_json FROM audit_log WHERE entity = 'stream' AND entity_id = ? "
+            "AND action IN ('clock_model.set', 'clock_model.undo') ORDER BY seq DESC");
+        st.bind(1, entity);
+        int undone = 0;
+        while (!previous && st.step()) {
+            if (st.text(0) == "clock_model.undo") {
+                ++undone;
+            } else if (undone > 0) {
+                --undone;
+            } else {
+                const json b = json::parse(st.text(1));
+                ClockModel m;
+                m.offsetNs = b.at("offset_ns").get<TimeNs>();
+                m.drift = b.at("drift").get<double>();
+                m.t0Ns = b.at("t0_ns").get<TimeNs>();
+                m.method = b.at("method").get<std::string>();
+                m.confidence = b.at("confidence").get<double>();
+                m.residualNs = b.at("residual_ns").get<double>();
+                m.author = b.at("author").get<std::string>();
+                previous = m;
+            }
+        }
+    }
+    if (!previous)
+        throw Error(db_.fileName(), "the clock model of " + entity + " has no change left to undo");
+    setClockModel(actor, episodeId, streamName, *previous, true);
+    return *previous;
 }
 
 void SyncRecords::recordQcMetrics(const std::string& actor, const std::string& episodeId,

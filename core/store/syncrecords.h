@@ -16,8 +16,11 @@ class SyncRecords {
 public:
     explicit SyncRecords(Database& db) : db_(db) {}
 
+    // `undo`: audited "clock_model.undo" rather than "clock_model.set".
     void setClockModel(const std::string& actor, const std::string& episodeId,
-                       const std::string& streamName, const ClockModel& model);
+                       const std::string& streamName, const ClockModel& model, bool undo = false);
+    ClockModel undoClockModel(const std::string& actor, const std::string& episodeId,
+                              const std::string& streamName);
     void recordQcMetrics(const std::string& actor, const std::string& episodeId,
                          const std::vector<QcMetric>& metrics);
     std::vector<QcMetric> qcMetrics(const std::string& episodeId);

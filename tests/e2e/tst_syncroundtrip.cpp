@@ -113,6 +113,45 @@ private slots:
         QCOMPARE(runProgram(cli, {"sync", proj, "synth-3", "--user", "lead"}, &out), 0);
         QVERIFY2(out.contains("imu") && out.contains("not aligned"), qPrintable(out));
         QCOMPARE(runProgram(cli, {"sync", proj, "nope", "--user", "lead"}, &out), 1);
+
+        // A reviewer moves the IMU by hand; sync keeps that model and reports its estimate.
+        const QJsonObject set = cliJson(
+            {"clock", proj, "synth-3", "imu", "--shift-ms", "2.5", "--user", "lead", "--json"});
+        QCOMPARE(set["before"].toObject()["method"].toString(), QString("estimated"));
+        const QJsonObject manual = set["clock_model"].toObject();
+        QCOMPARE(manual["method"].toString(), QString("manual"));
+        QCOMPARE(manual["author"].toString(), QString("lead"));
+        QCOMPARE(manual["offset_ns"].toDouble(), cm["offset_ns"].toDouble() + 2.5e6);
+        const QJsonObject again = cliJson({"sync", proj, "synth-3", "--user", "lead", "--json"});
+        const QJsonObject imuAgain =
+            streamNamed(again["episodes"].toArray()[0].toObject()["streams"].toArray(), "imu");
+        QVERIFY(imuAgain["kept_manual"].toBool());
+        QVERIFY(imuAgain["qc"].toObject()["passed"].toBool());
+        const QJsonObject shown = cliJson({"clock", proj, "synth-3", "imu", "--json"});
+        QCOMPARE(shown["streams"].toArray()[0].toObject()["clock_model"].toObject()["offset_ns"],
+                 manual["offset_ns"]);
+        // Undo gives the stream back to the engine's estimate.
+        const QJsonObject undone =
+            cliJson({"clock", proj, "synth-3", "imu", "--undo", "--user", "lead", "--json"});
+        QCOMPARE(undone["clock_model"].toObject()["method"].toString(), QString("estimated"));
+        QCOMPARE(undone["clock_model"].toObject()["offset_ns"], cm["offset_ns"]);
+        QCOMPARE(undone["clock_model"].toObject()["author"].toString(), QString("touchstone"));
+        // Errors name what is wrong and change nothing.
+        QCOMPARE(runProgram(cli, {"clock", proj, "synth-3", "gps", "--offset-ms", "1"}, &out), 1);
+        QVERIFY2(out.contains("no stream 'gps'") && out.contains("imu"), qPrintable(out));
+        QCOMPARE(runProgram(
+                     cli, {"clock", proj, "synth-3", "imu", "--offset-ms", "1", "--shift-ms", "1"},
+                     &out),
+                 2);
+        QCOMPARE(runProgram(cli, {"clock", proj, "synth-3", "imu", "--drift-ppm", "x"}, &out), 2);
+        QVERIFY2(out.contains("--drift-ppm"), qPrintable(out));
+        QCOMPARE(cliJson({"clock", proj, "synth-3", "imu", "--json"})["streams"]
+                     .toArray()[0]
+                     .toObject()["clock_model"]
+                     .toObject()["method"]
+                     .toString(),
+                 QString("estimated"));
+        QCOMPARE(runProgram(cli, {"verify", proj}, &out), 0);
     }
 };
 

@@ -1,5 +1,6 @@
 // Setting a stream's clock model and recording QC metrics: every role may, strangers may not,
-// each change is one audit entry with before/after, and an unchanged model adds none.
+// each change is one audit entry with before/after, an unchanged model adds none, and undo
+// walks back through the changes.
 #include "storetestutil.h"
 
 #include "store/projectstore.h"
@@ -66,6 +67,64 @@ private slots:
 
         s.setClockModel("ann", "ep-1", "imu", m); // the same again: nothing to record
         QCOMPARE(s.info().auditEntries, before + 1);
+        QVERIFY(s.verify().ok());
+    }
+
+    // Undo walks back through the stream's changes, newest first, whoever made them (an
+    // estimate stored by sync, a model set by hand); each undo is audited; with nothing left it
+    // refuses and changes nothing.
+    void undoWalksBackThroughChanges() {
+        ProjectStore s = makeProject();
+        const ClockModel original = imuOf(s);
+        ClockModel estimate;
+        estimate.offsetNs = -30'000'000;
+        estimate.drift = -45e-6;
+        estimate.t0Ns = 1'000'000'000;
+        estimate.method = "estimated";
+        estimate.confidence = 0.95;
+        estimate.residualNs = 80'000;
+        estimate.author = "touchstone";
+        s.setClockModel("lee", "ep-1", "imu", estimate);
+        ClockModel manual = estimate;
+        manual.offsetNs = -29'000'000;
+        manual.method = "manual";
+        manual.confidence = 1;
+        manual.residualNs = 0;
+        s.setClockModel("ann", "ep-1", "imu", manual);
+        manual.drift = 0;
+        s.setClockModel("ann", "ep-1", "imu", manual);
+        const int64_t before = s.info().auditEntries;
+
+        QCOMPARE(s.undoClockModel("ann", "ep-1", "imu").drift, -45e-6); // the drift edit
+        QCOMPARE(imuOf(s).offsetNs, -29'000'000);
+        QCOMPARE(imuOf(s).method, std::string("manual"));
+        const ClockModel back = s.undoClockModel("lee", "ep-1", "imu"); // the manual offset
+        QCOMPARE(back.method, std::string("estimated"));
+        QCOMPARE(imuOf(s).offsetNs, estimate.offsetNs);
+        QCOMPARE(imuOf(s).author, std::string("touchstone")); // the engine's again
+        QCOMPARE(imuOf(s).confidence, 0.95);
+        s.undoClockModel("ann", "ep-1", "imu"); // the estimate itself
+        QCOMPARE(imuOf(s).method, original.method);
+        QCOMPARE(imuOf(s).offsetNs, original.offsetNs);
+        QCOMPARE(s.info().auditEntries, before + 3);
+        const AuditEntry e = s.auditEntries(before).back();
+        QCOMPARE(e.action, std::string("clock_model.undo"));
+        QCOMPARE(e.entityId, std::string("ep-1/imu"));
+        QCOMPARE(nlohmann::json::parse(e.beforeJson)["method"].get<std::string>(),
+                 std::string("estimated"));
+        try {
+            s.undoClockModel("ann", "ep-1", "imu");
+            QFAIL("undo with nothing left did not throw");
+        } catch (const Error& x) {
+            QVERIFY2(std::string(x.what()).find("ep-1/imu") != std::string::npos, x.what());
+        }
+        QCOMPARE(s.info().auditEntries, before + 3);
+        // A new change after undos is undone first.
+        s.setClockModel("ann", "ep-1", "imu", manual);
+        QVERIFY_THROWS_EXCEPTION(Error, s.undoClockModel("nobody", "ep-1", "imu")); // no user
+        QCOMPARE(imuOf(s).method, std::string("manual"));
+        s.undoClockModel("ann", "ep-1", "imu");
+        QCOMPARE(imuOf(s).method, original.method);
         QVERIFY(s.verify().ok());
     }
 
