@@ -14,7 +14,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <optional>
 #include <ostream>
 #include <tuple>
 
