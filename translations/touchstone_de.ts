@@ -531,6 +531,10 @@
             <numerusform>%n Gelenkkorrekturen interpolieren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>set the clock of %1</source>
+        <translation>Uhr von %1 setzen</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EpisodeTableModel</name>
@@ -779,6 +783,18 @@
     <message>
         <source>No joint has two corrections with frames between them.</source>
         <translation>Kein Gelenk hat zwei Korrekturen mit Bildern dazwischen.</translation>
+    </message>
+    <message>
+        <source>Open the episode from a project to change its clocks.</source>
+        <translation>Öffnen Sie die Episode aus einem Projekt, um ihre Uhren zu ändern.</translation>
+    </message>
+    <message>
+        <source>Clock changed: reading %1 again…</source>
+        <translation>Uhr geändert: %1 wird neu gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the episode again: %1</source>
+        <translation>Die Episode kann nicht erneut gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1674,22 @@
     <message>
         <source>force (left hand)</source>
         <translation>Kraft (linke Hand)</translation>
+    </message>
+    <message>
+        <source>Shift clock…</source>
+        <translation>Uhr verschieben…</translation>
+    </message>
+    <message>
+        <source>Move the selected stream on the timeline by hand (Ctrl+Z takes it back)</source>
+        <translation>Den ausgewählten Datenstrom von Hand auf der Zeitachse verschieben (Strg+Z nimmt es zurück)</translation>
+    </message>
+    <message>
+        <source>Shift clock</source>
+        <translation>Uhr verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 on the timeline by (ms; negative moves it earlier):</source>
+        <translation>%1 auf der Zeitachse verschieben um (ms; negativ verschiebt nach vorn):</translation>
     </message>
 </context>
 <context>

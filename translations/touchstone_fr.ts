@@ -531,6 +531,10 @@
             <numerusform>interpoler %n corrections d’articulations</numerusform>
         </translation>
     </message>
+    <message>
+        <source>set the clock of %1</source>
+        <translation>régler l’horloge de %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EpisodeTableModel</name>
@@ -779,6 +783,18 @@
     <message>
         <source>No joint has two corrections with frames between them.</source>
         <translation>Aucune articulation n’a deux corrections avec des images entre elles.</translation>
+    </message>
+    <message>
+        <source>Open the episode from a project to change its clocks.</source>
+        <translation>Ouvrez l’épisode depuis un projet pour modifier ses horloges.</translation>
+    </message>
+    <message>
+        <source>Clock changed: reading %1 again…</source>
+        <translation>Horloge modifiée : nouvelle lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read the episode again: %1</source>
+        <translation>Impossible de relire l’épisode : %1</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1674,22 @@
     <message>
         <source>force (left hand)</source>
         <translation>force (main gauche)</translation>
+    </message>
+    <message>
+        <source>Shift clock…</source>
+        <translation>Décaler l’horloge…</translation>
+    </message>
+    <message>
+        <source>Move the selected stream on the timeline by hand (Ctrl+Z takes it back)</source>
+        <translation>Déplacer à la main le flux sélectionné sur la chronologie (Ctrl+Z l’annule)</translation>
+    </message>
+    <message>
+        <source>Shift clock</source>
+        <translation>Décaler l’horloge</translation>
+    </message>
+    <message>
+        <source>Move %1 on the timeline by (ms; negative moves it earlier):</source>
+        <translation>Déplacer %1 sur la chronologie de (ms ; négatif : plus tôt) :</translation>
     </message>
 </context>
 <context>

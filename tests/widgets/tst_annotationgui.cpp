@@ -16,6 +16,7 @@
 #include "workspace/qcpanel.h"
 #include "workspace/sceneview.h"
 #include "workspace/shortcuts.h"
+#include "workspace/syncpanel.h"
 #include "workspace/timecursor.h"
 #include "workspace/videocanvas.h"
 #include "workspace/videopanel.h"
@@ -262,6 +263,67 @@ private slots:
         QCOMPARE(s->corrections().size(), before + 1);
         w->run(C::Undo);
         QCOMPARE(s->corrections().size(), before + 2);
+    }
+
+    // Sync panel → Shift clock…: the stream moves on the timeline, stored as the user's manual
+    // model (audited); Ctrl+Z gives the engine's model back, redo the manual one again.
+    void clockShiftIsAnUndoableEdit() {
+        auto w = open("anna");
+        QVERIFY(w);
+        AnnotationSession* s = w->annotationSession();
+        QVERIFY(s);
+        SyncPanel* p = w->syncPanel();
+        QVERIFY(p->selectStream("rgb")); // the timeline's own clock: nothing to shift
+        QVERIFY(!p->shiftButton()->isEnabled());
+        QVERIFY(p->selectStream("force"));
+        QVERIFY(p->shiftButton()->isEnabled());
+        const ts::core::ClockModel before = w->episode()->stream("force")->clockModel;
+        const TimeNs firstForce = w->episode()->forceTimes.front();
+        const TimeNs t = w->episode()->start + 1'000'000'000;
+        w->cursor()->setTime(t);
+        QString asked;
+        p->setShiftPrompt([&](const QString& stream) {
+            asked = stream;
+            return std::optional<double>(-66.7); // two frames earlier at 30 fps
+        });
+        QSignalSpy reloaded(w.get(), &EpisodeWorkspace::episodeReloaded);
+        p->shiftButton()->click();
+        QCOMPARE(asked, QStringLiteral("force"));
+        QVERIFY(reloaded.wait(60000));
+        const ts::core::ClockModel manual = w->episode()->stream("force")->clockModel;
+        QCOMPARE(manual.method, std::string("manual"));
+        QCOMPARE(manual.author, std::string("anna"));
+        QCOMPARE(manual.offsetNs, before.offsetNs - 66'700'000);
+        QCOMPARE(w->episode()->forceTimes.front(), firstForce - 66'700'000);
+        // The panel shows it, on the same row, and the cursor stayed where it was.
+        QCOMPARE(p->selectedStream(), QStringLiteral("force"));
+        QCOMPARE(p->table()->currentItem()->text(2), QStringLiteral("manual"));
+        QCOMPARE(w->cursor()->time(), t);
+        {
+            const auto store = ts::core::ProjectStore::open(project_.toStdString());
+            const auto entries = store.auditEntries();
+            QCOMPARE(entries.back().action, std::string("clock_model.set"));
+            QCOMPARE(entries.back().entityId, std::string("demo-001/force"));
+        }
+        // Undo: the model before, in the store and on screen.
+        QCOMPARE(s->undoStack()->undoText(), QStringLiteral("set the clock of force"));
+        w->run(C::Undo);
+        QVERIFY(reloaded.wait(60000));
+        QCOMPARE(w->episode()->stream("force")->clockModel.offsetNs, before.offsetNs);
+        QCOMPARE(w->episode()->stream("force")->clockModel.method, before.method);
+        QCOMPARE(w->episode()->forceTimes.front(), firstForce);
+        // Redo: the manual model again; undo once more to leave the project as it was.
+        w->run(C::Redo);
+        QVERIFY(reloaded.wait(60000));
+        QCOMPARE(w->episode()->stream("force")->clockModel.offsetNs, manual.offsetNs);
+        w->run(C::Undo);
+        QVERIFY(reloaded.wait(60000));
+        QCOMPARE(w->episode()->stream("force")->clockModel.method, before.method);
+        // Cancelling the prompt changes nothing.
+        p->setShiftPrompt([](const QString&) { return std::optional<double>(); });
+        p->shiftButton()->click();
+        QVERIFY(!reloaded.wait(500));
+        QCOMPARE(s->undoStack()->count(), 1);
     }
 
     void reviewWorkflowWithRoles() {

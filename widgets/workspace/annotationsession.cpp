@@ -50,6 +50,58 @@ private:
     bool first_ = true;
 };
 
+namespace {
+// The same mapping (what undo and redo compare; author and timestamps aside).
+bool sameClock(const core::ClockModel& a, const core::ClockModel& b) {
+    return a.offsetNs == b.offsetNs && a.drift == b.drift && a.t0Ns == b.t0Ns &&
+           a.method == b.method;
+}
+} // namespace
+
+// A clock model set by hand: the store has it already when pushed (the first redo is a no-op).
+class ClockCommand : public QUndoCommand {
+public:
+    ClockCommand(AnnotationSession* s, std::string stream, core::ClockModel before,
+                 core::ClockModel after)
+        : QUndoCommand(
+              AnnotationSession::tr("set the clock of %1").arg(QString::fromStdString(stream))),
+          s_(s), stream_(std::move(stream)), before_(std::move(before)), after_(std::move(after)) {}
+    void redo() override {
+        if (first_) {
+            first_ = false;
+            return;
+        }
+        apply(false);
+    }
+    void undo() override { apply(true); }
+
+private:
+    void apply(bool back) {
+        const std::string ep = s_->episode_.toStdString(), user = s_->user_.toStdString();
+        try {
+            const core::ClockModel now = s_->storedClock(stream_);
+            if (!sameClock(now, back ? after_ : before_))
+                throw core::Error(s_->store_->file().string(),
+                                  "the clock model of " + ep + "/" + stream_ +
+                                      " has changed since (someone else, or a sync run): "
+                                      "not changed back");
+            if (back)
+                s_->store_->undoClockModel(user, ep, stream_);
+            else
+                s_->store_->setClockModel(user, ep, stream_, after_);
+        } catch (const core::Error& e) {
+            setObsolete(true);
+            emit s_->failed(QString::fromUtf8(e.what()));
+            return;
+        }
+        s_->clocksMoved();
+    }
+    AnnotationSession* s_;
+    std::string stream_;
+    core::ClockModel before_, after_;
+    bool first_ = true;
+};
+
 AnnotationSession::AnnotationSession(const QString& projectFile, const QString& episode,
                                      const QString& user, QObject* parent)
     : QObject(parent), episode_(episode), user_(user), undo_(new QUndoStack(this)) {
@@ -284,6 +336,38 @@ bool AnnotationSession::review(bool approve, const QStringList& reasons, const Q
 bool AnnotationSession::reopen() {
     return guarded(
         [&] { ann::reopenEpisode(*store_, user_.toStdString(), episode_.toStdString()); });
+}
+
+core::ClockModel AnnotationSession::storedClock(const std::string& stream) const {
+    if (const auto d = store_->episode(episode_.toStdString()))
+        for (const auto& s : d->streams)
+            if (s.stats.name == stream)
+                return s.clockModel;
+    throw core::Error(store_->file().string(),
+                      "episode '" + episode_.toStdString() + "' has no stream '" + stream + "'");
+}
+
+bool AnnotationSession::setClockModel(const QString& stream, const core::ClockModel& model) {
+    const std::string name = stream.toStdString();
+    try {
+        const core::ClockModel before = storedClock(name);
+        store_->setClockModel(user_.toStdString(), episode_.toStdString(), name, model);
+        undo_->push(new ClockCommand(this, name, before, storedClock(name)));
+    } catch (const core::Error& e) {
+        emit failed(QString::fromUtf8(e.what()));
+        return false;
+    }
+    clocksMoved();
+    return true;
+}
+
+void AnnotationSession::clocksMoved() {
+    try { // frame times and contact onsets on the timeline follow the clocks
+        timing_ = ann::EpisodeTiming::load(*store_, episode_.toStdString());
+    } catch (const core::Error& e) {
+        emit failed(QString::fromUtf8(e.what()));
+    }
+    emit clocksChanged();
 }
 
 } // namespace ts::widgets

@@ -85,6 +85,11 @@ public:
     bool acceptSuggestion(int index);
     bool dismissSuggestion(int index);
 
+    // A stream's clock model set by hand (method "manual"), one undo step: undo takes it back
+    // through the store (ProjectStore::undoClockModel), refused when the model has changed
+    // since. clocksChanged() follows every change (the workspace reads the episode again).
+    bool setClockModel(const QString& stream, const core::ClockModel& model);
+
     // Workflow steps (not undoable: a verdict is taken back by reopening).
     bool submit();
     bool review(bool approve, const QStringList& reasons, const QString& comment);
@@ -96,9 +101,13 @@ public slots:
 signals:
     void changed();
     void failed(const QString& message);
+    void clocksChanged();
 
 private:
     friend class EditCommand;
+    friend class ClockCommand;
+    core::ClockModel storedClock(const std::string& stream) const;
+    void clocksMoved(); // timing_ read again, then clocksChanged()
     bool push(const std::function<core::annotation::Edit()>& edit);
     bool guarded(const std::function<void()>& step);
 

@@ -97,6 +97,14 @@ void EpisodeWorkspace::buildDocks() {
     signals_ = new SignalsPanel(cursor_);
     timeline_ = new TimelineView(cursor_);
     sync_ = new SyncPanel(cursor_);
+    connect(sync_, &SyncPanel::clockEdited, this,
+            [this](const QString& stream, const core::ClockModel& m) {
+                if (session_)
+                    session_->setClockModel(stream, m);
+                else
+                    statusBar()->showMessage(
+                        tr("Open the episode from a project to change its clocks."), 10000);
+            });
     videoDock_ = dock(tr("Video"), QStringLiteral("videoDock"), video_);
     sceneDock_ = dock(tr("3D scene"), QStringLiteral("sceneDock"), scene_);
     signalsDock_ = dock(tr("Signals"), QStringLiteral("signalsDock"), signals_);
@@ -465,12 +473,8 @@ void EpisodeWorkspace::openAnnotations() {
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
-    std::vector<qint64> onsets;
-    for (const auto& o : session_->timing().onsets)
-        onsets.push_back(o.tNs);
-    annotations_->setSnapTimes(
-        {session_->timing().frameTimes.begin(), session_->timing().frameTimes.end()},
-        std::move(onsets));
+    connect(session_, &AnnotationSession::clocksChanged, this, &EpisodeWorkspace::reloadData);
+    applySnapTimes();
     QStringList ids = session_->tiers(), names;
     for (const QString& t : ids)
         names << (t == QLatin1String("task")      ? tr("Task")
@@ -485,6 +489,15 @@ void EpisodeWorkspace::openAnnotations() {
     video_->canvas()->setKeypointEditing(true);
     showAnnotations();
     showCorrections();
+}
+
+void EpisodeWorkspace::applySnapTimes() {
+    std::vector<qint64> onsets;
+    for (const auto& o : session_->timing().onsets)
+        onsets.push_back(o.tNs);
+    annotations_->setSnapTimes(
+        {session_->timing().frameTimes.begin(), session_->timing().frameTimes.end()},
+        std::move(onsets));
 }
 
 void EpisodeWorkspace::showAnnotations() {
@@ -618,6 +631,48 @@ void EpisodeWorkspace::setEpisode(std::shared_ptr<const EpisodeData> data) {
     data_ = std::move(data);
     if (!data_)
         return;
+    present();
+    const qint64 first = data_->frameTimes.empty() ? data_->start : data_->frameTimes.front();
+    cursor_->setTime(first);
+    showTime(cursor_->time());
+    openAnnotations();
+    openWorldMap();
+    emit episodeLoaded();
+}
+
+void EpisodeWorkspace::reloadData() {
+    if (projectFile_.isEmpty() || episodeId_.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Clock changed: reading %1 again…").arg(episodeId_));
+    auto result = std::make_shared<std::shared_ptr<const EpisodeData>>();
+    const QString projectFile = projectFile_, episodeId = episodeId_;
+    auto* task = BackgroundTask::start(
+        this, [projectFile, episodeId, result](const std::function<void(double)>&) {
+            *result = loadEpisodeData(projectFile.toStdString(), episodeId.toStdString());
+            return QString();
+        });
+    connect(task, &BackgroundTask::finished, this, [this, result] {
+        if (!*result)
+            return;
+        const qint64 t = cursor_->time();
+        const QString selected = sync_->selectedStream();
+        playback_->stop();
+        data_ = *result;
+        present();
+        cursor_->setTime(t);
+        showTime(cursor_->time());
+        sync_->selectStream(selected);
+        if (session_)
+            applySnapTimes(); // contact onsets move with the force clock
+        showAnnotations();
+        emit episodeReloaded();
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString& error) {
+        statusBar()->showMessage(tr("Cannot read the episode again: %1").arg(error));
+    });
+}
+
+void EpisodeWorkspace::present() {
     episodeId_ = QString::fromStdString(data_->id);
     setWindowTitle(tr("%1 — %2 — Touchstone").arg(episodeId_, QString::fromStdString(data_->task)));
     cursor_->setFrameTimes(data_->frameTimes);
@@ -639,12 +694,6 @@ void EpisodeWorkspace::setEpisode(std::shared_ptr<const EpisodeData> data) {
                                  .arg(episodeId_, QString::fromStdString(data_->participant))
                                  .arg(data_->coverage.size()));
     fitTimeLabel();
-    const qint64 first = data_->frameTimes.empty() ? data_->start : data_->frameTimes.front();
-    cursor_->setTime(first);
-    showTime(cursor_->time());
-    openAnnotations();
-    openWorldMap();
-    emit episodeLoaded();
 }
 
 void EpisodeWorkspace::showTime(qint64 t) {

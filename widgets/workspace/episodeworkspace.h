@@ -75,6 +75,8 @@ public:
 
 signals:
     void episodeLoaded();
+    // The episode read again after a clock change (the cursor and the panels keep their place).
+    void episodeReloaded();
     void loadFailed(const QString& error);
     void annotationsChanged(); // an edit, an undo or a review step was committed
 
@@ -92,6 +94,9 @@ private:
     void showTime(qint64 t);
     void openAnnotations();
     void openWorldMap();
+    void present();    // data_ into every panel
+    void reloadData(); // after a clock change: read the episode again, keep the time
+    void applySnapTimes();
     void fitTimeLabel();
     void showAnnotations();
     void drawSpan(const QString& track, qint64 start, qint64 end);

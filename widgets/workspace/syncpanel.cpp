@@ -7,12 +7,16 @@
 #include "sync/forcecontactestimator.h"
 #include "sync/handsposeestimator.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace ts::widgets {
@@ -120,7 +124,8 @@ FingersAndForce fingersAndForce(const core::ForceSeries& fs,
 } // namespace
 
 SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
-    : QWidget(parent), cursor_(cursor), table_(new QTreeWidget), evidence_(new EvidencePlot) {
+    : QWidget(parent), cursor_(cursor), table_(new QTreeWidget), evidence_(new EvidencePlot),
+      shift_(new QPushButton(tr("Shift clock…"))) {
     table_->setObjectName(QStringLiteral("syncTable"));
     table_->setRootIsDecorated(false);
     table_->setAlternatingRowColors(true);
@@ -131,9 +136,30 @@ SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
     table_->setMinimumHeight(60);
     connect(table_, &QTreeWidget::currentItemChanged, this, &SyncPanel::showEvidence);
     connect(cursor_, &TimeCursor::timeChanged, this, &SyncPanel::followCursor);
+    shift_->setObjectName(QStringLiteral("shiftClock"));
+    shift_->setToolTip(
+        tr("Move the selected stream on the timeline by hand (Ctrl+Z takes it back)"));
+    shift_->setEnabled(false);
+    connect(shift_, &QPushButton::clicked, this, &SyncPanel::shiftSelected);
+    shiftPrompt_ = [this](const QString& stream) -> std::optional<double> {
+        bool ok = false;
+        const double ms = QInputDialog::getDouble(
+            this, tr("Shift clock"),
+            tr("Move %1 on the timeline by (ms; negative moves it earlier):").arg(stream), 0,
+            -86'400'000, 86'400'000, 3, &ok);
+        return ok ? std::optional<double>(ms) : std::nullopt;
+    };
+    auto* left = new QWidget;
+    auto* ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(table_, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(shift_);
+    buttons->addStretch(1);
+    ll->addLayout(buttons);
     // Side by side: the dock is wide and short in the default layout.
     auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(table_);
+    split->addWidget(left);
     split->addWidget(evidence_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -206,9 +232,32 @@ bool SyncPanel::selectStream(const QString& name) {
     return false;
 }
 
+QString SyncPanel::selectedStream() const {
+    const auto* item = table_->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void SyncPanel::shiftSelected() {
+    const QString name = selectedStream();
+    const core::StreamInfo* stored = data_ ? data_->stream(name.toStdString()) : nullptr;
+    if (!stored)
+        return;
+    const std::optional<double> ms = shiftPrompt_(name);
+    if (!ms || *ms == 0)
+        return;
+    core::ClockModel m = stored->clockModel;
+    m.offsetNs += static_cast<core::TimeNs>(std::llround(*ms * 1e6));
+    // A person vouches for it: sync keeps it and QC passes it.
+    m.method = "manual";
+    m.confidence = 1.0;
+    m.residualNs = 0.0;
+    emit clockEdited(name, m);
+}
+
 void SyncPanel::showEvidence() {
     refStream_.clear();
     auto* item = table_->currentItem();
+    shift_->setEnabled(false);
     if (!data_ || !item || !data_->bundle) {
         evidence_->setMessage(tr("Select a stream to see the evidence of its alignment."));
         return;
@@ -220,6 +269,8 @@ void SyncPanel::showEvidence() {
             s = &x;
     if (!s)
         return;
+    // Streams on the timeline's own clock are the reference: nothing to shift.
+    shift_->setEnabled(s->method != "timeline" && data_->stream(name));
     const auto& b = *data_->bundle;
     // The two signals the estimate compared: the reference (pose rotation rate, or the
     // camera's rotation measured in the video) and this stream's own (gyro or pose rate).
