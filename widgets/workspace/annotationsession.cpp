@@ -16,38 +16,54 @@ namespace ts::widgets {
 
 namespace ann = core::annotation;
 
-// One committed core edit on the undo stack. Its first redo() is the commit that already
-// happened; later ones apply it again; undo() applies its inverse. A refusal (someone changed
-// the rows since) makes the command obsolete and is reported.
-class EditCommand : public QUndoCommand {
+// A change already committed when pushed: its first redo() is that commit; later ones apply
+// it again; undo() applies its inverse. A refusal (someone changed it since) makes the command
+// obsolete and is reported.
+class CommittedCommand : public QUndoCommand {
 public:
-    EditCommand(AnnotationSession* s, ann::Edit e)
-        : QUndoCommand(QString::fromStdString(e.text)), s_(s), edit_(std::move(e)) {}
+    CommittedCommand(AnnotationSession* s, const QString& text) : QUndoCommand(text), s_(s) {}
     void redo() override {
         if (first_) {
             first_ = false;
             return;
         }
-        apply(false);
+        run(false);
     }
-    void undo() override { apply(true); }
+    void undo() override { run(true); }
+
+protected:
+    virtual void apply(bool back) = 0; // throws core::Error to refuse
+    virtual void done() = 0;           // after apply, refused or not
+    AnnotationSession* s_;
 
 private:
-    void apply(bool back) {
+    void run(bool back) {
         try {
-            if (back)
-                ann::undo(*s_->store_, s_->user_.toStdString(), edit_);
-            else
-                ann::redo(*s_->store_, s_->user_.toStdString(), edit_);
+            apply(back);
         } catch (const core::Error& e) {
             setObsolete(true);
             emit s_->failed(QString::fromUtf8(e.what()));
         }
-        s_->reload();
+        done();
     }
-    AnnotationSession* s_;
-    ann::Edit edit_;
     bool first_ = true;
+};
+
+// One committed core annotation edit.
+class EditCommand : public CommittedCommand {
+public:
+    EditCommand(AnnotationSession* s, ann::Edit e)
+        : CommittedCommand(s, QString::fromStdString(e.text)), edit_(std::move(e)) {}
+
+private:
+    void apply(bool back) override {
+        if (back)
+            ann::undo(*s_->store_, s_->user_.toStdString(), edit_);
+        else
+            ann::redo(*s_->store_, s_->user_.toStdString(), edit_);
+    }
+    void done() override { s_->reload(); }
+    ann::Edit edit_;
 };
 
 namespace {
@@ -58,48 +74,32 @@ bool sameClock(const core::ClockModel& a, const core::ClockModel& b) {
 }
 } // namespace
 
-// A clock model set by hand: the store has it already when pushed (the first redo is a no-op).
-class ClockCommand : public QUndoCommand {
+// A clock model set by hand: undo takes it back through the store, redo sets it again, each
+// refused when the stream's model is no longer what the command left (or found).
+class ClockCommand : public CommittedCommand {
 public:
     ClockCommand(AnnotationSession* s, std::string stream, core::ClockModel before,
                  core::ClockModel after)
-        : QUndoCommand(
-              AnnotationSession::tr("set the clock of %1").arg(QString::fromStdString(stream))),
-          s_(s), stream_(std::move(stream)), before_(std::move(before)), after_(std::move(after)) {}
-    void redo() override {
-        if (first_) {
-            first_ = false;
-            return;
-        }
-        apply(false);
-    }
-    void undo() override { apply(true); }
+        : CommittedCommand(
+              s, AnnotationSession::tr("set the clock of %1").arg(QString::fromStdString(stream))),
+          stream_(std::move(stream)), before_(std::move(before)), after_(std::move(after)) {}
 
 private:
-    void apply(bool back) {
+    void apply(bool back) override {
         const std::string ep = s_->episode_.toStdString(), user = s_->user_.toStdString();
-        try {
-            const core::ClockModel now = s_->storedClock(stream_);
-            if (!sameClock(now, back ? after_ : before_))
-                throw core::Error(s_->store_->file().string(),
-                                  "the clock model of " + ep + "/" + stream_ +
-                                      " has changed since (someone else, or a sync run): "
-                                      "not changed back");
-            if (back)
-                s_->store_->undoClockModel(user, ep, stream_);
-            else
-                s_->store_->setClockModel(user, ep, stream_, after_);
-        } catch (const core::Error& e) {
-            setObsolete(true);
-            emit s_->failed(QString::fromUtf8(e.what()));
-            return;
-        }
-        s_->clocksMoved();
+        if (!sameClock(s_->storedClock(stream_), back ? after_ : before_))
+            throw core::Error(s_->store_->file().string(),
+                              "the clock model of " + ep + "/" + stream_ +
+                                  " has changed since (someone else, or a sync run): "
+                                  "not changed back");
+        if (back)
+            s_->store_->undoClockModel(user, ep, stream_);
+        else
+            s_->store_->setClockModel(user, ep, stream_, after_);
     }
-    AnnotationSession* s_;
+    void done() override { s_->clocksMoved(); }
     std::string stream_;
     core::ClockModel before_, after_;
-    bool first_ = true;
 };
 
 AnnotationSession::AnnotationSession(const QString& projectFile, const QString& episode,

@@ -104,6 +104,7 @@ signals:
     void clocksChanged();
 
 private:
+    friend class CommittedCommand;
     friend class EditCommand;
     friend class ClockCommand;
     core::ClockModel storedClock(const std::string& stream) const;
