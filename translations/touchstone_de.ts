@@ -807,6 +807,10 @@
         <source>as recorded</source>
         <translation>wie aufgezeichnet</translation>
     </message>
+    <message>
+        <source>set by hand (offset %1 ms, drift %2 ppm)</source>
+        <translation>von Hand gesetzt (Versatz %1 ms, Drift %2 ppm)</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::ExportDialog</name>

@@ -807,6 +807,10 @@
         <source>as recorded</source>
         <translation>tel qu’enregistré</translation>
     </message>
+    <message>
+        <source>set by hand (offset %1 ms, drift %2 ppm)</source>
+        <translation>réglé à la main (décalage %1 ms, dérive %2 ppm)</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::ExportDialog</name>

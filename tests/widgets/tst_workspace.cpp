@@ -6,6 +6,7 @@
 #include "cachesettings.h"
 #include "project/demoproject.h"
 #include "recon/worldmapbuilder.h"
+#include "sync/episodesync.h"
 #include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/evidenceplot.h"
@@ -175,6 +176,33 @@ private slots:
         // A stream whose estimate has no signals to plot says why instead.
         QVERIFY(w.syncPanel()->selectStream("rgb"));
         QVERIFY(!w.syncPanel()->evidence()->hasEvidence());
+
+        // Force set by hand: the evidence maps it through the stored models (force → timeline
+        // → hands), not the estimate.
+        QVERIFY(w.syncPanel()->selectStream("force"));
+        QVERIFY(!w.syncPanel()->evidence()->byHand());
+        const ts::core::sync::StreamSync* force = nullptr;
+        for (const auto& s : data->sync.streams)
+            if (s.stream == "force")
+                force = &s;
+        QVERIFY(force && force->estimate);
+        QCOMPARE(w.syncPanel()->evidence()->model().offsetNs,
+                 ts::core::sync::clockModelOf(*force->estimate).offsetNs);
+        auto edited = std::make_shared<EpisodeData>(*data);
+        for (auto& s : edited->streams)
+            if (s.stats.name == "force") {
+                s.clockModel.offsetNs += 5'000'000;
+                s.clockModel.method = "manual";
+            }
+        w.setEpisode(edited);
+        QVERIFY(w.syncPanel()->selectStream("force"));
+        QVERIFY(w.syncPanel()->evidence()->hasEvidence());
+        QVERIFY(w.syncPanel()->evidence()->byHand());
+        const auto expected = ts::core::sync::composeClocks(
+            edited->stream("force")->clockModel,
+            ts::core::sync::invertClock(edited->stream("hands")->clockModel));
+        QCOMPARE(w.syncPanel()->evidence()->model().offsetNs, expected.offsetNs);
+        QCOMPARE(w.syncPanel()->evidence()->model().drift, expected.drift);
     }
 
     void frameSteppingLandsOnFrames() {

@@ -19,10 +19,11 @@ EvidencePlot::EvidencePlot(QWidget* parent) : QWidget(parent) {
 
 void EvidencePlot::setEvidence(core::sync::VectorSignal ref, core::sync::VectorSignal other,
                                const core::ClockModel& otherToRef, const QString& refName,
-                               const QString& otherName) {
+                               const QString& otherName, bool byHand) {
     ref_ = std::move(ref);
     other_ = std::move(other);
     model_ = otherToRef;
+    byHand_ = byHand;
     drawnCentre_ = std::numeric_limits<qint64>::min() / 2;
     refName_ = refName;
     otherName_ = otherName;
@@ -110,10 +111,13 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
     curve(other_, true, QColor(0xff, 0x70, 0x43), 1.3);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(pal.color(QPalette::Text));
-    const QString title = aligned ? tr("after alignment (offset %1 ms, drift %2 ppm)")
-                                        .arg(double(model_.offsetNs) * 1e-6, 0, 'f', 3)
-                                        .arg(model_.drift * 1e6, 0, 'f', 1)
-                                  : tr("as recorded");
+    const QString title = !aligned  ? tr("as recorded")
+                          : byHand_ ? tr("set by hand (offset %1 ms, drift %2 ppm)")
+                                          .arg(double(model_.offsetNs) * 1e-6, 0, 'f', 3)
+                                          .arg(model_.drift * 1e6, 0, 'f', 1)
+                                    : tr("after alignment (offset %1 ms, drift %2 ppm)")
+                                          .arg(double(model_.offsetNs) * 1e-6, 0, 'f', 3)
+                                          .arg(model_.drift * 1e6, 0, 'f', 1);
     p.drawText(QRect(area.left() + 8, area.top(), area.width() - 16, 17), Qt::AlignVCenter, title);
     // The legend, where it fits beside the title.
     const int titleWidth = p.fontMetrics().horizontalAdvance(title) + 24;

@@ -16,10 +16,11 @@ class EvidencePlot : public QWidget {
 public:
     explicit EvidencePlot(QWidget* parent = nullptr);
 
-    // ref and other on their own raw clocks; `otherToRef` maps other's raw times onto ref's.
+    // ref and other on their own raw clocks; `otherToRef` maps other's raw times onto ref's:
+    // the estimate's, or (byHand) the one the stored models make when other's was set by hand.
     void setEvidence(core::sync::VectorSignal ref, core::sync::VectorSignal other,
                      const core::ClockModel& otherToRef, const QString& refName,
-                     const QString& otherName);
+                     const QString& otherName, bool byHand = false);
     void setMessage(const QString& text);
     // The reference clock's time to centre on.
     void setCentre(qint64 refRawNs);
@@ -27,6 +28,8 @@ public:
     bool hasEvidence() const { return !ref_.empty(); }
     const QString& referenceName() const { return refName_; }
     const QString& otherName() const { return otherName_; }
+    const core::ClockModel& model() const { return model_; }
+    bool byHand() const { return byHand_; }
 
     QSize sizeHint() const override { return {400, 160}; }
 
@@ -39,6 +42,7 @@ private:
     core::sync::VectorSignal ref_, other_;
     core::ClockModel model_;
     QString refName_, otherName_, message_;
+    bool byHand_ = false;
     qint64 centre_ = 0;
     qint64 drawnCentre_ = 0; // the centre of the last repaint asked for
 };

@@ -4,6 +4,7 @@
 #include "workspace/evidenceplot.h"
 #include "workspace/timecursor.h"
 
+#include "sync/episodesync.h"
 #include "sync/forcecontactestimator.h"
 #include "sync/handsposeestimator.h"
 
@@ -317,8 +318,16 @@ void SyncPanel::showEvidence() {
         }
     }
     if (ref && other) {
-        evidence_->setEvidence(core::sync::magnitude(*ref), core::sync::magnitude(*other),
-                               core::sync::clockModelOf(*s->estimate), refLabel, otherLabel);
+        // A stream set by hand: its curve where the stored models put it, not the estimate.
+        const core::StreamInfo* own = data_->stream(name);
+        const core::StreamInfo* refInfo = data_->stream(s->relativeTo);
+        const bool byHand = own && refInfo && own->clockModel.method == "manual";
+        evidence_->setEvidence(
+            core::sync::magnitude(*ref), core::sync::magnitude(*other),
+            byHand ? core::sync::composeClocks(own->clockModel,
+                                               core::sync::invertClock(refInfo->clockModel))
+                   : core::sync::clockModelOf(*s->estimate),
+            refLabel, otherLabel, byHand);
         refStream_ = s->relativeTo;
         followCursor();
         return;
