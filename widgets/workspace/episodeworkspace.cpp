@@ -449,6 +449,7 @@ void EpisodeWorkspace::reloadData() {
     if (projectFile_.isEmpty() || episodeId_.isEmpty())
         return;
     statusBar()->showMessage(tr("Clock changed: reading %1 again…").arg(episodeId_));
+    loading_ = true; // busy() until the panels show it
     auto result = std::make_shared<std::shared_ptr<const EpisodeData>>();
     const QString projectFile = projectFile_, episodeId = episodeId_;
     auto* task = BackgroundTask::start(
@@ -457,6 +458,7 @@ void EpisodeWorkspace::reloadData() {
             return QString();
         });
     connect(task, &BackgroundTask::finished, this, [this, result] {
+        loading_ = false;
         if (!*result)
             return;
         const qint64 t = cursor_->time();
@@ -473,6 +475,7 @@ void EpisodeWorkspace::reloadData() {
         emit episodeReloaded();
     });
     connect(task, &BackgroundTask::failed, this, [this](const QString& error) {
+        loading_ = false;
         statusBar()->showMessage(tr("Cannot read the episode again: %1").arg(error));
     });
 }
