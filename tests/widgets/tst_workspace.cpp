@@ -6,7 +6,6 @@
 #include "cachesettings.h"
 #include "project/demoproject.h"
 #include "recon/worldmapbuilder.h"
-#include "sync/episodesync.h"
 #include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/evidenceplot.h"
@@ -148,63 +147,6 @@ private slots:
 
     // Force's evidence: the fingertips' speed against the force of the same hand, around the
     // cursor. It needs contacts enough for an estimate: 20 s, two rounds of the task.
-    void forceAndHandsEvidence() {
-        const auto data = loadEpisodeData(demoProject("demo20", 20, 160), "demo-001");
-        QVERIFY(data);
-        EpisodeWorkspace w;
-        w.setEpisode(data);
-        QVERIFY(!w.syncPanel()->selectStream("no-such-stream"));
-        QVERIFY(w.syncPanel()->selectStream("force"));
-        QVERIFY2(w.syncPanel()->evidence()->hasEvidence(),
-                 qPrintable(w.syncPanel()->table()->currentItem()->text(8)));
-        // The right hand grips the box, the left rests flat on the table: the right presses
-        // harder, and its fingers are plotted.
-        QCOMPARE(w.syncPanel()->evidence()->otherName(), QStringLiteral("force (right hand)"));
-        QCOMPARE(w.syncPanel()->evidence()->referenceName(),
-                 QStringLiteral("fingertip speed (right hand)"));
-        // Centred on the cursor, on the hands' clock (the force was estimated against it).
-        const TimeNs t = data->start + 5'000'000'000;
-        w.cursor()->setTime(t);
-        QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("hands")->clockModel.toRaw(t));
-        // Hands against pose: the palm of the resting (left) hand as the device sees it turns
-        // with the head; centred on the pose's clock.
-        QVERIFY(w.syncPanel()->selectStream("hands"));
-        QVERIFY(w.syncPanel()->evidence()->hasEvidence());
-        QCOMPARE(w.syncPanel()->evidence()->otherName(), QStringLiteral("left palm rotation rate"));
-        QCOMPARE(w.syncPanel()->evidence()->referenceName(), QStringLiteral("pose rotation rate"));
-        QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("pose")->clockModel.toRaw(t));
-        // A stream whose estimate has no signals to plot says why instead.
-        QVERIFY(w.syncPanel()->selectStream("rgb"));
-        QVERIFY(!w.syncPanel()->evidence()->hasEvidence());
-
-        // Force set by hand: the evidence maps it through the stored models (force → timeline
-        // → hands), not the estimate.
-        QVERIFY(w.syncPanel()->selectStream("force"));
-        QVERIFY(!w.syncPanel()->evidence()->byHand());
-        const ts::core::sync::StreamSync* force = nullptr;
-        for (const auto& s : data->sync.streams)
-            if (s.stream == "force")
-                force = &s;
-        QVERIFY(force && force->estimate);
-        QCOMPARE(w.syncPanel()->evidence()->model().offsetNs,
-                 ts::core::sync::clockModelOf(*force->estimate).offsetNs);
-        auto edited = std::make_shared<EpisodeData>(*data);
-        for (auto& s : edited->streams)
-            if (s.stats.name == "force") {
-                s.clockModel.offsetNs += 5'000'000;
-                s.clockModel.method = "manual";
-            }
-        w.setEpisode(edited);
-        QVERIFY(w.syncPanel()->selectStream("force"));
-        QVERIFY(w.syncPanel()->evidence()->hasEvidence());
-        QVERIFY(w.syncPanel()->evidence()->byHand());
-        const auto expected = ts::core::sync::composeClocks(
-            edited->stream("force")->clockModel,
-            ts::core::sync::invertClock(edited->stream("hands")->clockModel));
-        QCOMPARE(w.syncPanel()->evidence()->model().offsetNs, expected.offsetNs);
-        QCOMPARE(w.syncPanel()->evidence()->model().drift, expected.drift);
-    }
-
     void frameSteppingLandsOnFrames() {
         TimeCursor c;
         c.setFrameTimes({100, 200, 300, 400});

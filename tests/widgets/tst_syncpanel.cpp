@@ -1,0 +1,104 @@
+// The Sync panel on a 20 s demo episode, offscreen: the evidence of the force and hands
+// estimates (which hand, which labels, centred on the reference clock at the cursor), a message
+// where there is nothing to plot, and a stream set by hand mapped through the stored models.
+#include "project/demoproject.h"
+#include "sync/episodesync.h"
+#include "workspace/episodedata.h"
+#include "workspace/episodeworkspace.h"
+#include "workspace/evidenceplot.h"
+#include "workspace/syncpanel.h"
+#include "workspace/timecursor.h"
+
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace ts::widgets;
+using ts::core::TimeNs;
+
+class TstSyncPanel : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+
+    // A one-episode demo project of that length and video width (4:3) in the test's folder.
+    std::string demoProject(const QString& name, double seconds, int width) {
+        ts::core::DemoOptions o;
+        o.episodes = 1;
+        o.seconds = seconds;
+        o.width = width;
+        o.height = width * 3 / 4;
+        o.user = "tester";
+        return ts::core::ensureDemoProject(tmp_.filePath(name).toStdString(), o).string();
+    }
+
+private slots:
+    void initTestCase() {
+        qputenv("TS_NO_DIALOGS", "1");
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("TouchstoneTest");
+        QCoreApplication::setApplicationName("tst_syncpanel");
+        QSettings().clear();
+    }
+
+    void forceAndHandsEvidence() {
+        const auto data = loadEpisodeData(demoProject("demo20", 20, 160), "demo-001");
+        QVERIFY(data);
+        EpisodeWorkspace w;
+        w.setEpisode(data);
+        QVERIFY(!w.syncPanel()->selectStream("no-such-stream"));
+        QVERIFY(w.syncPanel()->selectStream("force"));
+        QVERIFY2(w.syncPanel()->evidence()->hasEvidence(),
+                 qPrintable(w.syncPanel()->table()->currentItem()->text(8)));
+        // The right hand grips the box, the left rests flat on the table: the right presses
+        // harder, and its fingers are plotted.
+        QCOMPARE(w.syncPanel()->evidence()->otherName(), QStringLiteral("force (right hand)"));
+        QCOMPARE(w.syncPanel()->evidence()->referenceName(),
+                 QStringLiteral("fingertip speed (right hand)"));
+        // Centred on the cursor, on the hands' clock (the force was estimated against it).
+        const TimeNs t = data->start + 5'000'000'000;
+        w.cursor()->setTime(t);
+        QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("hands")->clockModel.toRaw(t));
+        // Hands against pose: the palm of the resting (left) hand as the device sees it turns
+        // with the head; centred on the pose's clock.
+        QVERIFY(w.syncPanel()->selectStream("hands"));
+        QVERIFY(w.syncPanel()->evidence()->hasEvidence());
+        QCOMPARE(w.syncPanel()->evidence()->otherName(), QStringLiteral("left palm rotation rate"));
+        QCOMPARE(w.syncPanel()->evidence()->referenceName(), QStringLiteral("pose rotation rate"));
+        QCOMPARE(w.syncPanel()->evidence()->centre(), data->stream("pose")->clockModel.toRaw(t));
+        // A stream whose estimate has no signals to plot says why instead.
+        QVERIFY(w.syncPanel()->selectStream("rgb"));
+        QVERIFY(!w.syncPanel()->evidence()->hasEvidence());
+
+        // Force set by hand: the evidence maps it through the stored models (force → timeline
+        // → hands), not the estimate.
+        QVERIFY(w.syncPanel()->selectStream("force"));
+        QVERIFY(!w.syncPanel()->evidence()->byHand());
+        const ts::core::sync::StreamSync* force = nullptr;
+        for (const auto& s : data->sync.streams)
+            if (s.stream == "force")
+                force = &s;
+        QVERIFY(force && force->estimate);
+        QCOMPARE(w.syncPanel()->evidence()->model().offsetNs,
+                 ts::core::sync::clockModelOf(*force->estimate).offsetNs);
+        auto edited = std::make_shared<EpisodeData>(*data);
+        for (auto& s : edited->streams)
+            if (s.stats.name == "force") {
+                s.clockModel.offsetNs += 5'000'000;
+                s.clockModel.method = "manual";
+            }
+        w.setEpisode(edited);
+        QVERIFY(w.syncPanel()->selectStream("force"));
+        QVERIFY(w.syncPanel()->evidence()->hasEvidence());
+        QVERIFY(w.syncPanel()->evidence()->byHand());
+        const auto expected = ts::core::sync::composeClocks(
+            edited->stream("force")->clockModel,
+            ts::core::sync::invertClock(edited->stream("hands")->clockModel));
+        QCOMPARE(w.syncPanel()->evidence()->model().offsetNs, expected.offsetNs);
+        QCOMPARE(w.syncPanel()->evidence()->model().drift, expected.drift);
+    }
+};
+
+QTEST_MAIN(TstSyncPanel)
+#include "tst_syncpanel.moc"
