@@ -88,12 +88,7 @@ int cmdClock(const Argv& argv, std::ostream& out, std::ostream&) {
                 after.offsetNs = before.offsetNs + static_cast<TimeNs>(std::llround(shiftMs * 1e6));
             if (a.value("drift-ppm"))
                 after.drift = driftPpm * 1e-6;
-            // Set by a person, who vouches for it: sync keeps it and QC passes it.
-            after.method = "manual";
-            after.confidence = 1.0;
-            after.residualNs = 0.0;
-            after.author = user;
-            store.setClockModel(user, id, stream->stats.name, after);
+            store.setClockModel(user, id, stream->stats.name, after.setByHand());
         }
         const auto stored = store.episode(id);
         ClockModel now = after;

@@ -18,6 +18,18 @@ struct ClockModel {
     double residualNs = 0.0;         // RMS misfit of the evidence after alignment
     std::string author;              // user name, or "touchstone" for the engine
 
+    // The same mapping as a person sets it (method "manual"): they vouch for it, so sync keeps
+    // it and QC passes it (confidence 1, no residual). No author: the store names the user who
+    // stores it (an estimate's "touchstone" would otherwise stay).
+    ClockModel setByHand() const {
+        ClockModel m = *this;
+        m.method = "manual";
+        m.confidence = 1.0;
+        m.residualNs = 0.0;
+        m.author.clear();
+        return m;
+    }
+
     TimeNs toTimeline(TimeNs raw) const {
         return raw + offsetNs +
                static_cast<TimeNs>(std::llround(drift * static_cast<double>(raw - t0Ns)));

@@ -1,7 +1,7 @@
 // The Sync panel on a 20 s demo episode, offscreen: the evidence of the force and hands
 // estimates (which hand, which labels, centred on the reference clock at the cursor), a message
 // where there is nothing to plot, and a stream set by hand mapped through the stored models.
-#include "project/demoproject.h"
+#include "support/demofixture.h"
 #include "sync/episodesync.h"
 #include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
@@ -9,7 +9,9 @@
 #include "workspace/syncpanel.h"
 #include "workspace/timecursor.h"
 
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -24,13 +26,7 @@ class TstSyncPanel : public QObject {
 
     // A one-episode demo project of that length and video width (4:3) in the test's folder.
     std::string demoProject(const QString& name, double seconds, int width) {
-        ts::core::DemoOptions o;
-        o.episodes = 1;
-        o.seconds = seconds;
-        o.width = width;
-        o.height = width * 3 / 4;
-        o.user = "tester";
-        return ts::core::ensureDemoProject(tmp_.filePath(name).toStdString(), o).string();
+        return ts::test::oneEpisodeDemo(tmp_.filePath(name), seconds, width);
     }
 
 private slots:
@@ -83,11 +79,16 @@ private slots:
         QCOMPARE(w.syncPanel()->evidence()->model().offsetNs,
                  ts::core::sync::clockModelOf(*force->estimate).offsetNs);
         auto edited = std::make_shared<EpisodeData>(*data);
-        for (auto& s : edited->streams)
+        for (auto& s : edited->streams) {
             if (s.stats.name == "force") {
                 s.clockModel.offsetNs += 5'000'000;
                 s.clockModel.method = "manual";
             }
+            if (s.stats.name == "hands") { // as sync stores an estimate
+                s.clockModel.method = "estimated";
+                s.clockModel.author = "touchstone";
+            }
+        }
         w.setEpisode(edited);
         QVERIFY(w.syncPanel()->selectStream("force"));
         QVERIFY(w.syncPanel()->evidence()->hasEvidence());
@@ -97,6 +98,26 @@ private slots:
             ts::core::sync::invertClock(edited->stream("hands")->clockModel));
         QCOMPARE(w.syncPanel()->evidence()->model().offsetNs, expected.offsetNs);
         QCOMPARE(w.syncPanel()->evidence()->model().drift, expected.drift);
+
+        // Shift clock… on a stream the engine estimated: the model asked for is the stored one
+        // moved by the shift, set by hand, and names no author (the store names the user; an
+        // estimate's "touchstone" must not stay).
+        QVERIFY(w.syncPanel()->selectStream("hands"));
+        QVERIFY(w.syncPanel()->shiftButton()->isEnabled());
+        const ts::core::ClockModel handsModel = edited->stream("hands")->clockModel;
+        QCOMPARE(handsModel.method, std::string("estimated"));
+        QCOMPARE(handsModel.author, std::string("touchstone"));
+        w.syncPanel()->setShiftPrompt([](const QString&) { return std::optional<double>(5.0); });
+        QSignalSpy edits(w.syncPanel(), &SyncPanel::clockEdited);
+        w.syncPanel()->shiftButton()->click();
+        QCOMPARE(edits.count(), 1);
+        QCOMPARE(edits[0][0].toString(), QStringLiteral("hands"));
+        const auto asked = edits[0][1].value<ts::core::ClockModel>();
+        QCOMPARE(asked.method, std::string("manual"));
+        QCOMPARE(asked.author, std::string());
+        QCOMPARE(asked.confidence, 1.0);
+        QCOMPARE(asked.offsetNs, handsModel.offsetNs + 5'000'000);
+        QCOMPARE(asked.drift, handsModel.drift);
     }
 };
 

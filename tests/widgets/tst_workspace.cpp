@@ -4,8 +4,8 @@
 // says; the dock layout persists; the hand overlay draws finger colours where the joints are;
 // playing draws decoder previews and hands drawn ahead, a lighter 3D map, and no relayouts.
 #include "cachesettings.h"
-#include "project/demoproject.h"
 #include "recon/worldmapbuilder.h"
+#include "support/demofixture.h"
 #include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/evidenceplot.h"
@@ -56,13 +56,7 @@ class TstWorkspace : public QObject {
 
     // A one-episode demo project of that length and video width (4:3) in the test's folder.
     std::string demoProject(const QString& name, double seconds, int width) {
-        ts::core::DemoOptions o;
-        o.episodes = 1;
-        o.seconds = seconds;
-        o.width = width;
-        o.height = width * 3 / 4;
-        o.user = "tester";
-        return ts::core::ensureDemoProject(tmp_.filePath(name).toStdString(), o).string();
+        return ts::test::oneEpisodeDemo(tmp_.filePath(name), seconds, width);
     }
 
 private slots:

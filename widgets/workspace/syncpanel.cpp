@@ -248,11 +248,7 @@ void SyncPanel::shiftSelected() {
         return;
     core::ClockModel m = stored->clockModel;
     m.offsetNs += static_cast<core::TimeNs>(std::llround(*ms * 1e6));
-    // A person vouches for it: sync keeps it and QC passes it.
-    m.method = "manual";
-    m.confidence = 1.0;
-    m.residualNs = 0.0;
-    emit clockEdited(name, m);
+    emit clockEdited(name, m.setByHand());
 }
 
 void SyncPanel::showEvidence() {
