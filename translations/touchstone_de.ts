@@ -537,6 +537,49 @@
     </message>
 </context>
 <context>
+    <name>ts::widgets::ClockAdjustDialog</name>
+    <message>
+        <source>Adjust the clock of %1</source>
+        <translation>Uhr von %1 einstellen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Negative moves the stream earlier; −33.4 is one frame at 30 fps</source>
+        <translation>Negativ verschiebt den Datenstrom nach vorn; −33,4 ist ein Bild bei 30 fps</translation>
+    </message>
+    <message>
+        <source> ppm</source>
+        <translation> ppm</translation>
+    </message>
+    <message>
+        <source>How much faster the stream&apos;s clock runs than the timeline&apos;s, about the model&apos;s reference time t0</source>
+        <translation>Wie viel schneller die Uhr des Datenstroms läuft als die der Zeitachse, um die Bezugszeit t0 des Modells</translation>
+    </message>
+    <message>
+        <source>Now: offset %1 ms, drift %2 ppm (%3). The change is stored in your name as a manual model; Ctrl+Z takes it back.</source>
+        <translation>Jetzt: Versatz %1 ms, Drift %2 ppm (%3). Die Änderung wird in Ihrem Namen als manuelles Modell gespeichert; Strg+Z nimmt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Move on the timeline by</source>
+        <translation>Auf der Zeitachse verschieben um</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>To be stored: offset %1 ms, drift %2 ppm.</source>
+        <translation>Wird gespeichert: Versatz %1 ms, Drift %2 ppm.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Noch nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>ts::widgets::EpisodeTableModel</name>
     <message>
         <source>Imported %1 by %2</source>
@@ -1680,20 +1723,12 @@
         <translation>Kraft (linke Hand)</translation>
     </message>
     <message>
-        <source>Shift clock…</source>
-        <translation>Uhr verschieben…</translation>
+        <source>Adjust clock…</source>
+        <translation>Uhr einstellen…</translation>
     </message>
     <message>
-        <source>Move the selected stream on the timeline by hand (Ctrl+Z takes it back)</source>
-        <translation>Den ausgewählten Datenstrom von Hand auf der Zeitachse verschieben (Strg+Z nimmt es zurück)</translation>
-    </message>
-    <message>
-        <source>Shift clock</source>
-        <translation>Uhr verschieben</translation>
-    </message>
-    <message>
-        <source>Move %1 on the timeline by (ms; negative moves it earlier):</source>
-        <translation>%1 auf der Zeitachse verschieben um (ms; negativ verschiebt nach vorn):</translation>
+        <source>Move the selected stream on the timeline or set its drift by hand (Ctrl+Z takes it back)</source>
+        <translation>Den ausgewählten Datenstrom von Hand auf der Zeitachse verschieben oder seine Drift setzen (Strg+Z nimmt es zurück)</translation>
     </message>
 </context>
 <context>

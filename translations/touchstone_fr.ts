@@ -537,6 +537,49 @@
     </message>
 </context>
 <context>
+    <name>ts::widgets::ClockAdjustDialog</name>
+    <message>
+        <source>Adjust the clock of %1</source>
+        <translation>Régler l’horloge de %1</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Negative moves the stream earlier; −33.4 is one frame at 30 fps</source>
+        <translation>Négatif : le flux passe plus tôt ; −33,4 est une image à 30 i/s</translation>
+    </message>
+    <message>
+        <source> ppm</source>
+        <translation> ppm</translation>
+    </message>
+    <message>
+        <source>How much faster the stream&apos;s clock runs than the timeline&apos;s, about the model&apos;s reference time t0</source>
+        <translation>De combien l’horloge du flux avance plus vite que celle de la chronologie, autour du temps de référence t0 du modèle</translation>
+    </message>
+    <message>
+        <source>Now: offset %1 ms, drift %2 ppm (%3). The change is stored in your name as a manual model; Ctrl+Z takes it back.</source>
+        <translation>Actuellement : décalage %1 ms, dérive %2 ppm (%3). La modification est enregistrée à votre nom comme modèle manuel ; Ctrl+Z l’annule.</translation>
+    </message>
+    <message>
+        <source>Move on the timeline by</source>
+        <translation>Déplacer sur la chronologie de</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Dérive</translation>
+    </message>
+    <message>
+        <source>To be stored: offset %1 ms, drift %2 ppm.</source>
+        <translation>À enregistrer : décalage %1 ms, dérive %2 ppm.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Rien n’a encore changé.</translation>
+    </message>
+</context>
+<context>
     <name>ts::widgets::EpisodeTableModel</name>
     <message>
         <source>Imported %1 by %2</source>
@@ -1680,20 +1723,12 @@
         <translation>force (main gauche)</translation>
     </message>
     <message>
-        <source>Shift clock…</source>
-        <translation>Décaler l’horloge…</translation>
+        <source>Adjust clock…</source>
+        <translation>Régler l’horloge…</translation>
     </message>
     <message>
-        <source>Move the selected stream on the timeline by hand (Ctrl+Z takes it back)</source>
-        <translation>Déplacer à la main le flux sélectionné sur la chronologie (Ctrl+Z l’annule)</translation>
-    </message>
-    <message>
-        <source>Shift clock</source>
-        <translation>Décaler l’horloge</translation>
-    </message>
-    <message>
-        <source>Move %1 on the timeline by (ms; negative moves it earlier):</source>
-        <translation>Déplacer %1 sur la chronologie de (ms ; négatif : plus tôt) :</translation>
+        <source>Move the selected stream on the timeline or set its drift by hand (Ctrl+Z takes it back)</source>
+        <translation>Déplacer à la main le flux sélectionné sur la chronologie ou fixer sa dérive (Ctrl+Z l’annule)</translation>
     </message>
 </context>
 <context>

@@ -265,7 +265,7 @@ private slots:
         QCOMPARE(s->corrections().size(), before + 2);
     }
 
-    // Sync panel → Shift clock…: the stream moves on the timeline, stored as the user's manual
+    // Sync panel → Adjust clock…: the stream moves on the timeline, stored as the user's manual
     // model (audited); Ctrl+Z gives the engine's model back, redo the manual one again.
     void clockShiftIsAnUndoableEdit() {
         auto w = open("anna");
@@ -274,20 +274,22 @@ private slots:
         QVERIFY(s);
         SyncPanel* p = w->syncPanel();
         QVERIFY(p->selectStream("rgb")); // the timeline's own clock: nothing to shift
-        QVERIFY(!p->shiftButton()->isEnabled());
+        QVERIFY(!p->adjustButton()->isEnabled());
         QVERIFY(p->selectStream("force"));
-        QVERIFY(p->shiftButton()->isEnabled());
+        QVERIFY(p->adjustButton()->isEnabled());
         const ts::core::ClockModel before = w->episode()->stream("force")->clockModel;
         const TimeNs firstForce = w->episode()->forceTimes.front();
         const TimeNs t = w->episode()->start + 1'000'000'000;
         w->cursor()->setTime(t);
         QString asked;
-        p->setShiftPrompt([&](const QString& stream) {
+        p->setAdjustPrompt([&](const QString& stream, const ts::core::ClockModel& current) {
             asked = stream;
-            return std::optional<double>(-66.7); // two frames earlier at 30 fps
+            ts::core::ClockModel m = current;
+            m.offsetNs -= 66'700'000; // two frames earlier at 30 fps
+            return std::optional<ts::core::ClockModel>(m);
         });
         QSignalSpy reloaded(w.get(), &EpisodeWorkspace::episodeReloaded);
-        p->shiftButton()->click();
+        p->adjustButton()->click();
         QCOMPARE(asked, QStringLiteral("force"));
         QVERIFY(reloaded.wait(60000));
         const ts::core::ClockModel manual = w->episode()->stream("force")->clockModel;
@@ -320,8 +322,10 @@ private slots:
         QVERIFY(reloaded.wait(60000));
         QCOMPARE(w->episode()->stream("force")->clockModel.method, before.method);
         // Cancelling the prompt changes nothing.
-        p->setShiftPrompt([](const QString&) { return std::optional<double>(); });
-        p->shiftButton()->click();
+        p->setAdjustPrompt([](const QString&, const ts::core::ClockModel&) {
+            return std::optional<ts::core::ClockModel>();
+        });
+        p->adjustButton()->click();
         QVERIFY(!reloaded.wait(500));
         QCOMPARE(s->undoStack()->count(), 1);
     }

@@ -3,17 +3,21 @@
 // where there is nothing to plot, and a stream set by hand mapped through the stored models.
 #include "support/demofixture.h"
 #include "sync/episodesync.h"
+#include "workspace/clockadjustdialog.h"
 #include "workspace/episodedata.h"
 #include "workspace/episodeworkspace.h"
 #include "workspace/evidenceplot.h"
 #include "workspace/syncpanel.h"
 #include "workspace/timecursor.h"
 
+#include <QApplication>
+#include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -99,25 +103,60 @@ private slots:
         QCOMPARE(w.syncPanel()->evidence()->model().offsetNs, expected.offsetNs);
         QCOMPARE(w.syncPanel()->evidence()->model().drift, expected.drift);
 
-        // Shift clock… on a stream the engine estimated: the model asked for is the stored one
-        // moved by the shift, set by hand, and names no author (the store names the user; an
-        // estimate's "touchstone" must not stay).
+        // Adjust clock… on a stream the engine estimated, through the real dialog: the model
+        // asked for is the stored one moved by the shift with the drift typed in, set by hand,
+        // and names no author (the store names the user; an estimate's "touchstone" must not
+        // stay).
         QVERIFY(w.syncPanel()->selectStream("hands"));
-        QVERIFY(w.syncPanel()->shiftButton()->isEnabled());
+        QVERIFY(w.syncPanel()->adjustButton()->isEnabled());
         const ts::core::ClockModel handsModel = edited->stream("hands")->clockModel;
         QCOMPARE(handsModel.method, std::string("estimated"));
         QCOMPARE(handsModel.author, std::string("touchstone"));
-        w.syncPanel()->setShiftPrompt([](const QString&) { return std::optional<double>(5.0); });
         QSignalSpy edits(w.syncPanel(), &SyncPanel::clockEdited);
-        w.syncPanel()->shiftButton()->click();
+        bool answered = false;
+        auto answer = [&](double shiftMs, std::optional<double> driftPpm, bool accept) {
+            QTimer::singleShot(0, [&answered, shiftMs, driftPpm, accept] {
+                auto* d = qobject_cast<ClockAdjustDialog*>(QApplication::activeModalWidget());
+                if (!d)
+                    return;
+                d->shiftBox()->setValue(shiftMs);
+                if (driftPpm)
+                    d->driftBox()->setValue(*driftPpm);
+                answered = true;
+                accept ? d->accept() : d->reject();
+            });
+        };
+        answer(5.0, 12.5, true);
+        w.syncPanel()->adjustButton()->click();
+        QVERIFY(answered);
         QCOMPARE(edits.count(), 1);
         QCOMPARE(edits[0][0].toString(), QStringLiteral("hands"));
-        const auto asked = edits[0][1].value<ts::core::ClockModel>();
+        auto asked = edits[0][1].value<ts::core::ClockModel>();
         QCOMPARE(asked.method, std::string("manual"));
         QCOMPARE(asked.author, std::string());
         QCOMPARE(asked.confidence, 1.0);
         QCOMPARE(asked.offsetNs, handsModel.offsetNs + 5'000'000);
+        QCOMPARE(asked.drift, 12.5e-6);
+        QCOMPARE(asked.t0Ns, handsModel.t0Ns);
+        // A shift alone keeps the stored drift to the last bit (the box shows it rounded).
+        answered = false;
+        answer(-1.0, std::nullopt, true);
+        w.syncPanel()->adjustButton()->click();
+        QVERIFY(answered);
+        QCOMPARE(edits.count(), 2);
+        asked = edits[1][1].value<ts::core::ClockModel>();
+        QCOMPARE(asked.offsetNs, handsModel.offsetNs - 1'000'000);
         QCOMPARE(asked.drift, handsModel.drift);
+        // Cancelled, or accepted with nothing changed: nothing is asked for.
+        answered = false;
+        answer(7.0, 3.0, false);
+        w.syncPanel()->adjustButton()->click();
+        QVERIFY(answered);
+        answered = false;
+        answer(0.0, std::nullopt, true);
+        w.syncPanel()->adjustButton()->click();
+        QVERIFY(answered);
+        QCOMPARE(edits.count(), 2);
     }
 };
 

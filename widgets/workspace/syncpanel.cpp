@@ -1,5 +1,6 @@
 #include "workspace/syncpanel.h"
 
+#include "workspace/clockadjustdialog.h"
 #include "workspace/episodedata.h"
 #include "workspace/evidenceplot.h"
 #include "workspace/timecursor.h"
@@ -10,7 +11,6 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -126,7 +126,7 @@ FingersAndForce fingersAndForce(const core::ForceSeries& fs,
 
 SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
     : QWidget(parent), cursor_(cursor), table_(new QTreeWidget), evidence_(new EvidencePlot),
-      shift_(new QPushButton(tr("Shift clock…"))) {
+      adjust_(new QPushButton(tr("Adjust clock…"))) {
     table_->setObjectName(QStringLiteral("syncTable"));
     table_->setRootIsDecorated(false);
     table_->setAlternatingRowColors(true);
@@ -137,25 +137,24 @@ SyncPanel::SyncPanel(TimeCursor* cursor, QWidget* parent)
     table_->setMinimumHeight(60);
     connect(table_, &QTreeWidget::currentItemChanged, this, &SyncPanel::showEvidence);
     connect(cursor_, &TimeCursor::timeChanged, this, &SyncPanel::followCursor);
-    shift_->setObjectName(QStringLiteral("shiftClock"));
-    shift_->setToolTip(
-        tr("Move the selected stream on the timeline by hand (Ctrl+Z takes it back)"));
-    shift_->setEnabled(false);
-    connect(shift_, &QPushButton::clicked, this, &SyncPanel::shiftSelected);
-    shiftPrompt_ = [this](const QString& stream) -> std::optional<double> {
-        bool ok = false;
-        const double ms = QInputDialog::getDouble(
-            this, tr("Shift clock"),
-            tr("Move %1 on the timeline by (ms; negative moves it earlier):").arg(stream), 0,
-            -86'400'000, 86'400'000, 3, &ok);
-        return ok ? std::optional<double>(ms) : std::nullopt;
+    adjust_->setObjectName(QStringLiteral("adjustClock"));
+    adjust_->setToolTip(tr("Move the selected stream on the timeline or set its drift by hand "
+                           "(Ctrl+Z takes it back)"));
+    adjust_->setEnabled(false);
+    connect(adjust_, &QPushButton::clicked, this, &SyncPanel::adjustSelected);
+    adjustPrompt_ = [this](const QString& stream,
+                           const core::ClockModel& current) -> std::optional<core::ClockModel> {
+        ClockAdjustDialog dialog(stream, current, this);
+        if (dialog.exec() != QDialog::Accepted || !dialog.changed())
+            return std::nullopt;
+        return dialog.model();
     };
     auto* left = new QWidget;
     auto* ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
     ll->addWidget(table_, 1);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(shift_);
+    buttons->addWidget(adjust_);
     buttons->addStretch(1);
     ll->addLayout(buttons);
     // Side by side: the dock is wide and short in the default layout.
@@ -238,23 +237,22 @@ QString SyncPanel::selectedStream() const {
     return item ? item->data(0, Qt::UserRole).toString() : QString();
 }
 
-void SyncPanel::shiftSelected() {
+void SyncPanel::adjustSelected() {
     const QString name = selectedStream();
     const core::StreamInfo* stored = data_ ? data_->stream(name.toStdString()) : nullptr;
     if (!stored)
         return;
-    const std::optional<double> ms = shiftPrompt_(name);
-    if (!ms || *ms == 0)
+    const core::ClockModel current = stored->clockModel;
+    const std::optional<core::ClockModel> m = adjustPrompt_(name, current);
+    if (!m || (m->offsetNs == current.offsetNs && m->drift == current.drift))
         return;
-    core::ClockModel m = stored->clockModel;
-    m.offsetNs += static_cast<core::TimeNs>(std::llround(*ms * 1e6));
-    emit clockEdited(name, m.setByHand());
+    emit clockEdited(name, m->setByHand());
 }
 
 void SyncPanel::showEvidence() {
     refStream_.clear();
     auto* item = table_->currentItem();
-    shift_->setEnabled(false);
+    adjust_->setEnabled(false);
     if (!data_ || !item || !data_->bundle) {
         evidence_->setMessage(tr("Select a stream to see the evidence of its alignment."));
         return;
@@ -266,8 +264,8 @@ void SyncPanel::showEvidence() {
             s = &x;
     if (!s)
         return;
-    // Streams on the timeline's own clock are the reference: nothing to shift.
-    shift_->setEnabled(s->method != "timeline" && data_->stream(name));
+    // Streams on the timeline's own clock are the reference: nothing to adjust.
+    adjust_->setEnabled(s->method != "timeline" && data_->stream(name));
     const auto& b = *data_->bundle;
     // The two signals the estimate compared: the reference (pose rotation rate, or the
     // camera's rotation measured in the video) and this stream's own (gyro or pose rate).

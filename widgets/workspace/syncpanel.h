@@ -1,8 +1,9 @@
 // The Sync panel: for every stream, its clock, the model that maps it onto the timeline
 // (how it was obtained, offset, drift, confidence, residual), its health verdict with the
 // findings, and what the sync engine estimates now; below, the evidence of the selected
-// stream's estimate plotted around the cursor. "Shift clock…" moves the selected stream on the
-// timeline by hand (clockEdited: the workspace stores it, undoably). GUI thread.
+// stream's estimate plotted around the cursor. "Adjust clock…" moves the selected stream on the
+// timeline and sets its drift by hand (clockEdited: the workspace stores it, undoably). GUI
+// thread.
 #pragma once
 
 #include "model/clockmodel.h"
@@ -32,29 +33,29 @@ public:
     bool selectStream(const QString& name);
     EvidencePlot* evidence() const { return evidence_; }
     QString selectedStream() const; // empty without a selection
-    QPushButton* shiftButton() const { return shift_; }
-    // How the shift is asked for (a number dialog by default; tests answer it themselves):
-    // milliseconds to move the stream by (later on the timeline when positive), nullopt to
-    // cancel.
-    void setShiftPrompt(std::function<std::optional<double>(const QString& stream)> f) {
-        shiftPrompt_ = std::move(f);
-    }
+    QPushButton* adjustButton() const { return adjust_; }
+    // How the new model is asked for, given the stored one (ClockAdjustDialog by default;
+    // tests answer it themselves): the model to store, nullopt to cancel.
+    using AdjustPrompt = std::function<std::optional<core::ClockModel>(
+        const QString& stream, const core::ClockModel& current)>;
+    void setAdjustPrompt(AdjustPrompt f) { adjustPrompt_ = std::move(f); }
 
 signals:
-    // The stream's stored model moved by the shift, as a manual model.
+    // The model asked for, set by hand (a manual model without an author: the store names the
+    // user).
     void clockEdited(const QString& stream, const ts::core::ClockModel& model);
 
 private:
     void showEvidence();
     void followCursor();
-    void shiftSelected();
+    void adjustSelected();
 
     TimeCursor* cursor_;
     std::shared_ptr<const EpisodeData> data_;
     QTreeWidget* table_;
     EvidencePlot* evidence_;
-    QPushButton* shift_;
-    std::function<std::optional<double>(const QString& stream)> shiftPrompt_;
+    QPushButton* adjust_;
+    AdjustPrompt adjustPrompt_;
     std::string refStream_; // the stream whose clock the evidence is plotted on
 };
 
