@@ -22,21 +22,6 @@ EpisodeDetail requireDetail(ProjectStore& store, const std::string& episode) {
     return *d;
 }
 
-// Loads one CSV of the bundle; a file that cannot be parsed is an error naming its first problem.
-template <typename Reader, typename Out>
-void readCsv(const fs::path& file, Reader reader, Out& out) {
-    Diagnostics diags;
-    CsvFile csv;
-    StreamStats stats;
-    if (!csv.load(file, file.string(), diags) || !reader(csv, out, stats, diags) ||
-        diags.hasErrors()) {
-        for (const auto& d : diags.all())
-            if (d.severity == Severity::Error)
-                throw Error(d.toString());
-        throw Error(file.string(), "cannot be read");
-    }
-}
-
 } // namespace
 
 std::vector<ContactOnset> contactOnsets(const ForceSeries& force) {
@@ -69,14 +54,14 @@ EpisodeTiming EpisodeTiming::load(ProjectStore& store, const std::string& episod
     for (const StreamInfo& s : d.streams) {
         if (s.stats.kind == StreamKind::Video && !haveVideo && !s.timestamps.empty()) {
             FrameTimes ft;
-            readCsv(dir / s.timestamps, readFrameTimesCsv, ft);
+            readStreamFile(dir / s.timestamps, readFrameTimesCsv, ft);
             for (TimeNs raw : ft.tNs)
                 t.frameTimes.push_back(s.clockModel.toTimeline(raw));
             std::sort(t.frameTimes.begin(), t.frameTimes.end());
             haveVideo = true;
         } else if (s.stats.kind == StreamKind::Force && !haveForce) {
             ForceSeries f;
-            readCsv(dir / s.path, readForceCsv, f);
+            readStreamFile(dir / s.path, readForceCsv, f);
             for (ContactOnset o : contactOnsets(f)) {
                 o.tNs = s.clockModel.toTimeline(o.tNs);
                 t.onsets.push_back(o);
@@ -115,13 +100,13 @@ EpisodeStreams EpisodeStreams::load(ProjectStore& store, const std::string& epis
     EpisodeStreams e;
     for (const StreamInfo& s : d.streams) {
         if (s.stats.kind == StreamKind::Hands && e.handsStream.empty()) {
-            readCsv(dir / s.path, readHandsCsv, e.hands);
+            readStreamFile(dir / s.path, readHandsCsv, e.hands);
             std::stable_sort(e.hands.begin(), e.hands.end(),
                              [](const HandSample& a, const HandSample& b) { return a.tNs < b.tNs; });
             e.handsStream = s.stats.name;
             e.handsClock = s.clockModel;
         } else if (s.stats.kind == StreamKind::Force && e.forceStream.empty()) {
-            readCsv(dir / s.path, readForceCsv, e.force);
+            readStreamFile(dir / s.path, readForceCsv, e.force);
             e.forceStream = s.stats.name;
             e.forceClock = s.clockModel;
         }

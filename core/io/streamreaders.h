@@ -5,7 +5,9 @@
 #include "io/csvfile.h"
 #include "model/series.h"
 #include "model/streamstats.h"
+#include "util/error.h"
 
+#include <filesystem>
 #include <vector>
 
 namespace ts::core {
@@ -20,6 +22,23 @@ bool readPoseCsv(CsvFile& csv, std::vector<PoseSample>& out, StreamStats& stats,
 bool readHandsCsv(CsvFile& csv, std::vector<HandSample>& out, StreamStats& stats,
                   Diagnostics& diags);
 bool readForceCsv(CsvFile& csv, ForceSeries& out, StreamStats& stats, Diagnostics& diags);
+
+// Reads one stream file whole with one of the readers above, for callers that need all of it
+// or nothing: a file that cannot be parsed, or has any row in error, throws ts::core::Error
+// with its first error (file, line and what was wrong).
+template <typename Reader, typename Out>
+void readStreamFile(const std::filesystem::path& file, Reader reader, Out& out) {
+    Diagnostics diags;
+    CsvFile csv;
+    StreamStats stats;
+    if (!csv.load(file, file.string(), diags) || !reader(csv, out, stats, diags) ||
+        diags.hasErrors()) {
+        for (const auto& d : diags.all())
+            if (d.severity == Severity::Error)
+                throw Error(d.toString());
+        throw Error(file.string(), "cannot be read");
+    }
+}
 
 // Plausibility limits (docs/bundle-format.md).
 inline constexpr double kMaxForceN = 2000.0;

@@ -96,6 +96,7 @@ json makeGroundTruth(const EpisodePlan& plan, const HeadTrajectory& head, const 
                        {"height", o.height},       {"drop_rate", o.dropRate},
                        {"jitter_us", o.jitterUs},  {"depth_fps", o.depthFps},
                        {"task_seconds", o.taskSeconds}, {"random_clocks", o.randomClocks},
+                       {"images", o.images},
                        {"version", TS_VERSION}};
     gt["timeline"] = {{"clock", "camera"}, {"start_ns", plan.start}, {"end_ns", plan.end}};
     gt["world"] = {{"frame", "table top z = 0, z up; the person sits at -y"},
@@ -190,20 +191,24 @@ SynthSummary generateEpisode(const fs::path& outDir, const SynthOptions& opts) {
         r["force"] = signals.writeForce();
         return r;
     });
-    const FrameStreams frames(plan, head, task, writer);
-    FrameStreams::Result images;
-    try {
-        images = frames.write(plan.opts.progress);
-    } catch (...) {
-        sampled.wait();
-        throw;
+    FrameStreams::Result images; // counts 0 without images
+    if (plan.opts.images) {
+        const FrameStreams frames(plan, head, task, writer);
+        try {
+            images = frames.write(plan.opts.progress);
+        } catch (...) {
+            sampled.wait();
+            throw;
+        }
     }
     std::map<std::string, StreamReport> reports = sampled.get();
     reports["rgb"] = images.rgb;
     reports["depth"] = images.depth;
 
-    writer.writeManifest(makeManifest(plan));
-    writer.writeCalibration(makeCalibration(plan));
+    if (plan.opts.images) {
+        writer.writeManifest(makeManifest(plan));
+        writer.writeCalibration(makeCalibration(plan));
+    }
     writer.writeJson("ground_truth.json", makeGroundTruth(plan, head, task, reports));
 
     SynthSummary summary;

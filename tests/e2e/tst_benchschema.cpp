@@ -24,7 +24,7 @@ private slots:
         QTest::newRow("decode") << "decode" << 1 << QStringList{};
         QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
         // sync-accuracy: one block per clock pair the engine estimated, so at least 10 lines.
-        QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1"};
+        QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1", "--long-episodes", "1", "--long-seconds", "40"};
         QTest::newRow("sync") << "sync" << 10 << QStringList{"--width", "160"};
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 12 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 9 << QStringList{};

@@ -229,6 +229,35 @@ private slots:
         QVERIFY(readBytes(a / "imu.csv") != readBytes(c / "imu.csv"));
     }
 
+    // Without images: the same sampled streams to the byte (the long-recording bench scores
+    // them in place of full episodes) and nothing else but the ground truth.
+    void signalsOnlyWritesTheSameStreams() {
+        QTemporaryDir other;
+        const fs::path full = fs::path(other.path().toStdString()) / "full";
+        const fs::path bare = fs::path(other.path().toStdString()) / "bare";
+        SynthOptions o = smallOptions();
+        o.seconds = 2;
+        o.width = 64;
+        o.height = 48;
+        o.dropRate = 0.05;
+        o.jitterUs = 50;
+        ts::core::synth::generateEpisode(full, o);
+        o.images = false;
+        const auto summary = ts::core::synth::generateEpisode(bare, o);
+        std::set<std::string> written;
+        for (const auto& e : fs::directory_iterator(bare))
+            written.insert(e.path().filename().string());
+        QCOMPARE(written, (std::set<std::string>{"force.csv", "ground_truth.json", "hands.csv",
+                                                 "imu.csv", "pose.csv"}));
+        for (const char* f : {"force.csv", "hands.csv", "imu.csv", "pose.csv"})
+            QVERIFY2(readBytes(full / f) == readBytes(bare / f), f);
+        QCOMPARE(summary.counts.at("rgb"), int64_t{0});
+        QVERIFY(summary.counts.at("force") > 1000);
+        const auto gt = readJson(bare / "ground_truth.json");
+        QCOMPARE(gt["generator"]["images"].get<bool>(), false);
+        QCOMPARE(gt["clocks"], readJson(full / "ground_truth.json")["clocks"]);
+    }
+
     void dropsAndJitter() {
         QTemporaryDir other;
         const fs::path d = fs::path(other.path().toStdString()) / "d";
