@@ -7,8 +7,8 @@
 #include "io/streamreaders.h"
 #include "sync/episodesync.h"
 #include "sync/forcecontactestimator.h"
-#include "sync/handsposeestimator.h"
 #include "sync/groundtruthclocks.h"
+#include "sync/handsposeestimator.h"
 #include "synth/contactbound.h"
 #include "synth/synth.h"
 #include "util/error.h"
@@ -17,7 +17,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
-#include <random>
 
 namespace ts::core::cli {
 
@@ -36,25 +35,6 @@ struct Errors {
         confidence.push_back(conf);
     }
 };
-
-// The bench's episodes: every non-camera clock with a random offset in ±500 ms and drift in
-// ±200 ppm, 50 µs jitter, 1 % drops.
-synth::SynthOptions benchEpisode(uint64_t seed, double seconds, int width) {
-    synth::SynthOptions so;
-    so.seed = seed;
-    so.seconds = seconds;
-    so.width = width;
-    so.height = width * 3 / 4;
-    so.jitterUs = 50;
-    so.dropRate = 0.01;
-    std::mt19937_64 rng(so.seed);
-    std::uniform_real_distribution<double> off(-500, 500), drift(-200, 200);
-    for (const char* s : {"imu", "pose", "hands", "force"}) {
-        so.clockOffsetMs[s] = off(rng);
-        so.clockDriftPpm[s] = drift(rng);
-    }
-    return so;
-}
 
 void printErrors(std::ostream& out, const std::map<std::string, Errors>& errors) {
     for (const auto& [pair, E] : errors) {
@@ -96,13 +76,13 @@ void printForceBound(std::ostream& out, const std::string& prefix, double second
 // episodes generated without video or depth (seeds 2000…): what the 60 s figures become when a
 // recording gives each kind of contact tens of repeats instead of six.
 void scoreLongRecordings(const fs::path& work, int episodes, double seconds,
-                         const sync::SyncSettings& settings, std::ostream& out,
-                         std::ostream& err) {
+                         const sync::SyncSettings& settings, std::ostream& out, std::ostream& err) {
     const std::string tag = std::to_string(static_cast<int>(seconds)) + "s";
     std::map<std::string, Errors> errors;
     std::vector<double> arrivals, departures; // signed hands-time errors of the events, ms
     for (int i = 0; i < episodes; ++i) {
-        synth::SynthOptions so = benchEpisode(2000 + static_cast<uint64_t>(i), seconds, 64);
+        synth::SynthOptions so =
+            synth::syncBenchOptions(2000 + static_cast<uint64_t>(i), seconds, 64);
         so.images = false;
         const fs::path dir = work / ("signals-" + tag + "-" + std::to_string(i));
         if (!fs::exists(dir / "ground_truth.json")) { // written last: a partial folder is redone
@@ -203,8 +183,8 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     double estimateSeconds = 0, videoSeconds = 0, recordedSeconds = 0;
     for (int i = 0; i < episodes; ++i) {
         // 320 wide by default: the video pass measures rotation.
-        const synth::SynthOptions so = benchEpisode(1000 + static_cast<uint64_t>(i), seconds,
-                                                    static_cast<int>(a.integer("width", 320)));
+        const synth::SynthOptions so = synth::syncBenchOptions(
+            1000 + static_cast<uint64_t>(i), seconds, static_cast<int>(a.integer("width", 320)));
         const fs::path dir = work.path / ("ep-" + std::to_string(i));
         if (!fs::exists(dir / "episode.json"))
             synth::generateEpisode(dir, so);

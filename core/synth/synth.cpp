@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <future>
+#include <random>
 
 namespace ts::core::synth {
 
@@ -171,6 +172,23 @@ void prepareFolder(const fs::path& dir) {
 }
 
 } // namespace
+
+SynthOptions syncBenchOptions(uint64_t seed, double seconds, int width) {
+    SynthOptions so;
+    so.seed = seed;
+    so.seconds = seconds;
+    so.width = width;
+    so.height = width * 3 / 4;
+    so.jitterUs = 50;
+    so.dropRate = 0.01;
+    std::mt19937_64 rng(so.seed);
+    std::uniform_real_distribution<double> off(-500, 500), drift(-200, 200);
+    for (const char* s : {"imu", "pose", "hands", "force"}) {
+        so.clockOffsetMs[s] = off(rng);
+        so.clockDriftPpm[s] = drift(rng);
+    }
+    return so;
+}
 
 SynthSummary generateEpisode(const fs::path& outDir, const SynthOptions& opts) {
     const auto wallStart = std::chrono::steady_clock::now();

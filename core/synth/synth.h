@@ -63,6 +63,11 @@ struct SynthSummary {
 // folder may remain.
 SynthSummary generateEpisode(const std::filesystem::path& outDir, const SynthOptions& opts);
 
+// The episodes `bench sync-accuracy` scores (and tests mirror): every non-camera clock (imu,
+// pose, hands, force) with an offset in ±500 ms and a drift in ±200 ppm drawn from the seed,
+// 50 µs timestamp jitter, 1 % drops, video `width` wide at 4:3.
+SynthOptions syncBenchOptions(uint64_t seed, double seconds, int width);
+
 // Checks the options as generateEpisode does; throws ts::core::Error naming the bad option.
 void validateOptions(const SynthOptions& opts);
 

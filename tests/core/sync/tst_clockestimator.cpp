@@ -122,19 +122,8 @@ private slots:
         QTemporaryDir tmp;
         std::vector<double> offErrMs, driftErrPpm, handErrMs;
         for (int i = 0; i < 3; ++i) {
-            synth::SynthOptions so;
-            so.seed = 500 + static_cast<uint64_t>(i);
-            so.seconds = 60;
-            so.width = 160;
-            so.height = 120;
-            so.jitterUs = 50;
-            so.dropRate = 0.01;
-            std::mt19937_64 rng(so.seed);
-            std::uniform_real_distribution<double> off(-500, 500), drift(-200, 200);
-            for (const char* s : {"imu", "pose", "hands", "force"}) {
-                so.clockOffsetMs[s] = off(rng);
-                so.clockDriftPpm[s] = drift(rng);
-            }
+            const synth::SynthOptions so =
+                synth::syncBenchOptions(500 + static_cast<uint64_t>(i), 60, 160);
             const std::filesystem::path dir = tmp.filePath(QString("ep%1").arg(i)).toStdString();
             synth::generateEpisode(dir, so);
             BundleReadOptions ro;
