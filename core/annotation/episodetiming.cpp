@@ -1,6 +1,5 @@
 #include "annotation/episodetiming.h"
 
-#include "io/csvfile.h"
 #include "io/streamreaders.h"
 #include "store/projectstore.h"
 #include "util/error.h"
@@ -20,6 +19,13 @@ EpisodeDetail requireDetail(ProjectStore& store, const std::string& episode) {
     if (!d)
         throw Error(store.file().string(), "there is no episode '" + episode + "' in this project");
     return *d;
+}
+
+const StreamInfo* findStream(const std::vector<StreamInfo>& streams, const std::string& name) {
+    for (const StreamInfo& s : streams)
+        if (s.stats.name == name)
+            return &s;
+    return nullptr;
 }
 
 } // namespace
@@ -50,26 +56,36 @@ EpisodeTiming EpisodeTiming::load(ProjectStore& store, const std::string& episod
     EpisodeTiming t;
     t.startNs = d.timelineStartNs;
     t.endNs = d.timelineEndNs;
-    bool haveVideo = false, haveForce = false;
     for (const StreamInfo& s : d.streams) {
-        if (s.stats.kind == StreamKind::Video && !haveVideo && !s.timestamps.empty()) {
+        if (s.stats.kind == StreamKind::Video && t.videoStream_.empty() && !s.timestamps.empty()) {
             FrameTimes ft;
             readStreamFile(dir / s.timestamps, readFrameTimesCsv, ft);
-            for (TimeNs raw : ft.tNs)
-                t.frameTimes.push_back(s.clockModel.toTimeline(raw));
-            std::sort(t.frameTimes.begin(), t.frameTimes.end());
-            haveVideo = true;
-        } else if (s.stats.kind == StreamKind::Force && !haveForce) {
+            t.rawFrameTimes_ = std::move(ft.tNs);
+            t.videoStream_ = s.stats.name;
+        } else if (s.stats.kind == StreamKind::Force && t.forceStream_.empty()) {
             ForceSeries f;
             readStreamFile(dir / s.path, readForceCsv, f);
-            for (ContactOnset o : contactOnsets(f)) {
-                o.tNs = s.clockModel.toTimeline(o.tNs);
-                t.onsets.push_back(o);
-            }
-            haveForce = true;
+            t.rawOnsets_ = contactOnsets(f);
+            t.forceStream_ = s.stats.name;
         }
     }
+    t.remap(d.streams);
     return t;
+}
+
+void EpisodeTiming::remap(const std::vector<StreamInfo>& streams) {
+    frameTimes.clear();
+    onsets.clear();
+    if (const StreamInfo* v = findStream(streams, videoStream_)) {
+        for (TimeNs raw : rawFrameTimes_)
+            frameTimes.push_back(v->clockModel.toTimeline(raw));
+        std::sort(frameTimes.begin(), frameTimes.end());
+    }
+    if (const StreamInfo* f = findStream(streams, forceStream_))
+        for (ContactOnset o : rawOnsets_) { // increasing: the model is monotonic
+            o.tNs = f->clockModel.toTimeline(o.tNs);
+            onsets.push_back(o);
+        }
 }
 
 TimeNs EpisodeTiming::snapToFrame(TimeNs t) const {
@@ -112,6 +128,13 @@ EpisodeStreams EpisodeStreams::load(ProjectStore& store, const std::string& epis
         }
     }
     return e;
+}
+
+void EpisodeStreams::remap(const std::vector<StreamInfo>& streams) {
+    if (const StreamInfo* h = findStream(streams, handsStream))
+        handsClock = h->clockModel;
+    if (const StreamInfo* f = findStream(streams, forceStream))
+        forceClock = f->clockModel;
 }
 
 } // namespace ts::core::annotation

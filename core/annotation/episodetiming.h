@@ -7,6 +7,7 @@
 #include "model/clockmodel.h"
 #include "model/series.h"
 #include "model/time.h"
+#include "store/storerecords.h"
 
 #include <optional>
 #include <string>
@@ -36,11 +37,19 @@ struct EpisodeTiming {
     // them through the stored clock models. Throws Error naming the file and line when a CSV
     // cannot be read, or the project file when there is no such episode.
     static EpisodeTiming load(ProjectStore& store, const std::string& episode);
+    // Maps the same frames and onsets again through these models (the episode's streams as
+    // stored now, after a clock edit): no file is read.
+    void remap(const std::vector<StreamInfo>& streams);
 
     // The nearest frame time (t itself when the episode has no video).
     TimeNs snapToFrame(TimeNs t) const;
     // The nearest contact onset within maxDistanceNs, if any.
     std::optional<TimeNs> nearestOnset(TimeNs t, TimeNs maxDistanceNs) const;
+
+private:
+    std::string videoStream_, forceStream_; // whose clocks map them; empty: none
+    std::vector<TimeNs> rawFrameTimes_;     // on the video stream's own clock
+    std::vector<ContactOnset> rawOnsets_;   // on the force stream's own clock
 };
 
 // Contact onsets of every channel of a force series (times as in the series).
@@ -56,6 +65,8 @@ struct EpisodeStreams {
     ClockModel forceClock;
 
     static EpisodeStreams load(ProjectStore& store, const std::string& episode);
+    // The hands and force clocks as these streams (the episode's, as stored now) have them.
+    void remap(const std::vector<StreamInfo>& streams);
 };
 
 } // namespace ts::core::annotation

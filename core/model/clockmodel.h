@@ -18,6 +18,11 @@ struct ClockModel {
     double residualNs = 0.0;         // RMS misfit of the evidence after alignment
     std::string author;              // user name, or "touchstone" for the engine
 
+    // The same raw → timeline mapping (how it was obtained, and by whom, aside).
+    bool sameMapping(const ClockModel& o) const {
+        return offsetNs == o.offsetNs && drift == o.drift && t0Ns == o.t0Ns;
+    }
+
     // The same mapping as a person sets it (method "manual"): they vouch for it, so sync keeps
     // it and QC passes it (confidence 1, no residual). No author: the store names the user who
     // stores it (an estimate's "touchstone" would otherwise stay).

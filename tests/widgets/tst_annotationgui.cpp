@@ -279,6 +279,8 @@ private slots:
         QVERIFY(p->adjustButton()->isEnabled());
         const ts::core::ClockModel before = w->episode()->stream("force")->clockModel;
         const TimeNs firstForce = w->episode()->forceTimes.front();
+        QVERIFY(!s->timing().onsets.empty());
+        const TimeNs firstOnset = s->timing().onsets.front().tNs;
         const TimeNs t = w->episode()->start + 1'000'000'000;
         w->cursor()->setTime(t);
         QString asked;
@@ -297,15 +299,23 @@ private slots:
         QCOMPARE(manual.author, std::string("anna"));
         QCOMPARE(manual.offsetNs, before.offsetNs - 66'700'000);
         QCOMPARE(w->episode()->forceTimes.front(), firstForce - 66'700'000);
+        // The session's contact onsets (edge snapping) follow, remapped without reading the
+        // force again: the same as reading the episode's timing afresh.
+        QCOMPARE(s->timing().onsets.front().tNs, firstOnset - 66'700'000);
         // The panel shows it, on the same row, and the cursor stayed where it was.
         QCOMPARE(p->selectedStream(), QStringLiteral("force"));
         QCOMPARE(p->table()->currentItem()->text(2), QStringLiteral("manual"));
         QCOMPARE(w->cursor()->time(), t);
         {
-            const auto store = ts::core::ProjectStore::open(project_.toStdString());
+            auto store = ts::core::ProjectStore::open(project_.toStdString());
             const auto entries = store.auditEntries();
             QCOMPARE(entries.back().action, std::string("clock_model.set"));
             QCOMPARE(entries.back().entityId, std::string("demo-001/force"));
+            const auto fresh = ts::core::annotation::EpisodeTiming::load(store, "demo-001");
+            QCOMPARE(fresh.onsets.size(), s->timing().onsets.size());
+            for (size_t i = 0; i < fresh.onsets.size(); ++i)
+                QCOMPARE(s->timing().onsets[i].tNs, fresh.onsets[i].tNs);
+            QCOMPARE(fresh.frameTimes, s->timing().frameTimes);
         }
         // Undo: the model before, in the store and on screen.
         QCOMPARE(s->undoStack()->undoText(), QStringLiteral("set the clock of force"));
@@ -314,6 +324,7 @@ private slots:
         QCOMPARE(w->episode()->stream("force")->clockModel.offsetNs, before.offsetNs);
         QCOMPARE(w->episode()->stream("force")->clockModel.method, before.method);
         QCOMPARE(w->episode()->forceTimes.front(), firstForce);
+        QCOMPARE(s->timing().onsets.front().tNs, firstOnset);
         // Redo: the manual model again; undo once more to leave the project as it was.
         w->run(C::Redo);
         QVERIFY(reloaded.wait(60000));

@@ -69,8 +69,7 @@ private:
 namespace {
 // The same mapping (what undo and redo compare; author and timestamps aside).
 bool sameClock(const core::ClockModel& a, const core::ClockModel& b) {
-    return a.offsetNs == b.offsetNs && a.drift == b.drift && a.t0Ns == b.t0Ns &&
-           a.method == b.method;
+    return a.sameMapping(b) && a.method == b.method;
 }
 } // namespace
 
@@ -362,11 +361,17 @@ bool AnnotationSession::setClockModel(const QString& stream, const core::ClockMo
 }
 
 void AnnotationSession::clocksMoved() {
-    try { // frame times and contact onsets on the timeline follow the clocks
-        timing_ = ann::EpisodeTiming::load(*store_, episode_.toStdString());
+    // Frame times, contact onsets, slip suggestions and keypoint times follow the clocks: the
+    // samples read at opening mapped through the models as stored now (no file is read).
+    try {
+        if (const auto d = store_->episode(episode_.toStdString())) {
+            timing_.remap(d->streams);
+            streams_.remap(d->streams);
+        }
     } catch (const core::Error& e) {
         emit failed(QString::fromUtf8(e.what()));
     }
+    reload();
     emit clocksChanged();
 }
 

@@ -108,7 +108,7 @@ private:
     friend class EditCommand;
     friend class ClockCommand;
     core::ClockModel storedClock(const std::string& stream) const;
-    void clocksMoved(); // timing_ read again, then clocksChanged()
+    void clocksMoved(); // timing_ and streams_ remapped, reload(), then clocksChanged()
     bool push(const std::function<core::annotation::Edit()>& edit);
     bool guarded(const std::function<void()>& step);
 

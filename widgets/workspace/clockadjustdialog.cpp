@@ -74,14 +74,14 @@ core::ClockModel ClockAdjustDialog::model() const {
 }
 
 bool ClockAdjustDialog::changed() const {
-    const core::ClockModel m = model();
-    return m.offsetNs != current_.offsetNs || m.drift != current_.drift;
+    return !model().sameMapping(current_);
 }
 
 void ClockAdjustDialog::update() {
     const core::ClockModel m = model();
-    buttons_->button(QDialogButtonBox::Ok)->setEnabled(changed());
-    preview_->setText(changed() ? tr("To be stored: offset %1 ms, drift %2 ppm.")
+    const bool changed = !m.sameMapping(current_);
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(changed);
+    preview_->setText(changed ? tr("To be stored: offset %1 ms, drift %2 ppm.")
                                       .arg(double(m.offsetNs) * 1e-6, 0, 'f', 3)
                                       .arg(m.drift * 1e6, 0, 'f', 3)
                                 : tr("Nothing changed yet."));

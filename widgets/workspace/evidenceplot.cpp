@@ -111,13 +111,12 @@ void EvidencePlot::drawPanel(QPainter& p, const QRect& area, bool aligned) {
     curve(other_, true, QColor(0xff, 0x70, 0x43), 1.3);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(pal.color(QPalette::Text));
-    const QString title = !aligned  ? tr("as recorded")
-                          : byHand_ ? tr("set by hand (offset %1 ms, drift %2 ppm)")
-                                          .arg(double(model_.offsetNs) * 1e-6, 0, 'f', 3)
-                                          .arg(model_.drift * 1e6, 0, 'f', 1)
-                                    : tr("after alignment (offset %1 ms, drift %2 ppm)")
-                                          .arg(double(model_.offsetNs) * 1e-6, 0, 'f', 3)
-                                          .arg(model_.drift * 1e6, 0, 'f', 1);
+    const QString title =
+        !aligned ? tr("as recorded")
+                 : (byHand_ ? tr("set by hand (offset %1 ms, drift %2 ppm)")
+                            : tr("after alignment (offset %1 ms, drift %2 ppm)"))
+                       .arg(double(model_.offsetNs) * 1e-6, 0, 'f', 3)
+                       .arg(model_.drift * 1e6, 0, 'f', 1);
     p.drawText(QRect(area.left() + 8, area.top(), area.width() - 16, 17), Qt::AlignVCenter, title);
     // The legend, where it fits beside the title.
     const int titleWidth = p.fontMetrics().horizontalAdvance(title) + 24;

@@ -244,7 +244,7 @@ void SyncPanel::adjustSelected() {
         return;
     const core::ClockModel current = stored->clockModel;
     const std::optional<core::ClockModel> m = adjustPrompt_(name, current);
-    if (!m || (m->offsetNs == current.offsetNs && m->drift == current.drift))
+    if (!m || m->sameMapping(current))
         return;
     emit clockEdited(name, m->setByHand());
 }

@@ -185,6 +185,56 @@ private slots:
         // The raw hands file was never touched.
         QVERIFY(store_->verify().ok());
     }
+
+    // A clock edit while the episode is open: the samples read once, remapped through the
+    // models as stored now, suggest what a fresh read suggests (the app does not read the
+    // files again on the GUI thread).
+    void remappedStreamsFollowAClockEdit() {
+        // The tests above left the slip accepted: delete the event so that it is suggested.
+        std::vector<Edit> deleted;
+        for (const auto& e : events(*store_, episode_))
+            deleted.push_back(deleteEvent(*store_, "ann", e.id));
+        EpisodeStreams streams = EpisodeStreams::load(*store_, episode_);
+        EpisodeTiming timing = EpisodeTiming::load(*store_, episode_);
+        const auto before = slipSuggestions(*store_, episode_, streams);
+        QCOMPARE(before.size(), size_t(1));
+        QVERIFY(!timing.onsets.empty());
+        const TimeNs onset = timing.onsets.front().tNs;
+        const ClockModel force = streams.forceClock, hands = streams.handsClock;
+        const TimeNs shift = 40 * kNsPerMs;
+        ClockModel f = force, h = hands;
+        f.offsetNs += shift;
+        h.offsetNs += shift;
+        store_->setClockModel("lee", episode_, "force", f);
+        store_->setClockModel("lee", episode_, "hands", h);
+
+        const auto detail = store_->episode(episode_);
+        QVERIFY(detail);
+        streams.remap(detail->streams);
+        timing.remap(detail->streams);
+        QVERIFY(streams.forceClock.sameMapping(f));
+        QVERIFY(streams.handsClock.sameMapping(h));
+        QCOMPARE(timing.onsets.front().tNs, onset + shift);
+        const EpisodeTiming fresh = EpisodeTiming::load(*store_, episode_);
+        QCOMPARE(fresh.frameTimes, timing.frameTimes);
+        QCOMPARE(fresh.onsets.size(), timing.onsets.size());
+        for (size_t i = 0; i < fresh.onsets.size(); ++i)
+            QCOMPARE(timing.onsets[i].tNs, fresh.onsets[i].tNs);
+        const auto after = slipSuggestions(*store_, episode_, streams);
+        const auto reread = slipSuggestions(*store_, episode_);
+        QCOMPARE(after.size(), size_t(1));
+        QCOMPARE(reread.size(), size_t(1));
+        QCOMPARE(after[0].startNs, reread[0].startNs);
+        QCOMPARE(after[0].endNs, reread[0].endNs);
+        // Both clocks moved by 40 ms: so did the slip, to within a hands frame.
+        QVERIFY2(std::llabs(after[0].startNs - before[0].startNs - shift) < 34 * kNsPerMs,
+                 qPrintable(QString::number((after[0].startNs - before[0].startNs) * 1e-6)));
+
+        store_->setClockModel("lee", episode_, "force", force);
+        store_->setClockModel("lee", episode_, "hands", hands);
+        for (auto it = deleted.rbegin(); it != deleted.rend(); ++it)
+            undo(*store_, "ann", *it);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstSlipSuggestions)
