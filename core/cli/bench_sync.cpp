@@ -73,18 +73,18 @@ void printForceBound(std::ostream& out, const std::string& prefix, double second
 }
 
 // The estimators that need no images (force ↔ hands, hands ↔ pose) on long recordings, from
-// episodes generated without video or depth (seeds 2000…): what the 60 s figures become when a
-// recording gives each kind of contact tens of repeats instead of six.
-void scoreLongRecordings(const fs::path& work, int episodes, double seconds,
+// episodes generated without video or depth (seeds firstSeed…, 2000 by default): what the 60 s
+// figures become when a recording gives each kind of contact tens of repeats instead of six.
+void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uint64_t firstSeed,
                          const sync::SyncSettings& settings, std::ostream& out, std::ostream& err) {
     const std::string tag = std::to_string(static_cast<int>(seconds)) + "s";
     std::map<std::string, Errors> errors;
     std::vector<double> arrivals, departures; // signed hands-time errors of the events, ms
     for (int i = 0; i < episodes; ++i) {
-        synth::SynthOptions so =
-            synth::syncBenchOptions(2000 + static_cast<uint64_t>(i), seconds, 64);
+        const uint64_t seed = firstSeed + static_cast<uint64_t>(i);
+        synth::SynthOptions so = synth::syncBenchOptions(seed, seconds, 64);
         so.images = false;
-        const fs::path dir = work / ("signals-" + tag + "-" + std::to_string(i));
+        const fs::path dir = work / ("signals-" + tag + "-seed" + std::to_string(seed));
         if (!fs::exists(dir / "ground_truth.json")) { // written last: a partial folder is redone
             fs::remove_all(dir);
             synth::generateEpisode(dir, so);
@@ -161,10 +161,12 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     if (episodes < 1 || seconds < 1)
         throw UsageError("bench sync-accuracy needs --episodes >= 1 and --seconds >= 1");
     // Long recordings for the estimators that need no images (scoreLongRecordings).
-    const int longEpisodes = static_cast<int>(a.integer("long-episodes", 10));
+    const int longEpisodes = static_cast<int>(a.integer("long-episodes", 20));
     const double longSeconds = a.number("long-seconds", 600);
-    if (longEpisodes < 0 || longSeconds < 1)
-        throw UsageError("bench sync-accuracy needs --long-episodes >= 0 and --long-seconds >= 1");
+    const int64_t longSeed = a.integer("long-seed", 2000); // another set of recordings
+    if (longEpisodes < 0 || longSeconds < 1 || longSeed < 0)
+        throw UsageError("bench sync-accuracy needs --long-episodes >= 0, --long-seconds >= 1 "
+                         "and --long-seed >= 0");
     sync::SyncSettings settings;
     // Robust passes of the links through the video (SyncSettings::visualRobustPasses), to
     // compare the weighting's effect on the same episodes.
@@ -238,7 +240,8 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
         << "\n";
 
     if (longEpisodes > 0)
-        scoreLongRecordings(work.path, longEpisodes, longSeconds, settings, out, err);
+        scoreLongRecordings(work.path, longEpisodes, longSeconds,
+                            static_cast<uint64_t>(longSeed), settings, out, err);
 
     fs::path aria = a.value("aria").value_or("");
     if (aria.empty()) {

@@ -24,7 +24,7 @@ private slots:
         QTest::newRow("decode") << "decode" << 1 << QStringList{};
         QTest::newRow("seek") << "seek" << 3 << QStringList{"--seeks", "2", "--budget-mb", "64"};
         // sync-accuracy: one block per clock pair the engine estimated, so at least 10 lines.
-        QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1", "--long-episodes", "1", "--long-seconds", "40"};
+        QTest::newRow("sync-accuracy") << "sync-accuracy" << -10 << QStringList{"--episodes", "1", "--long-episodes", "1", "--long-seconds", "40", "--long-seed", "7"};
         QTest::newRow("sync") << "sync" << 10 << QStringList{"--width", "160"};
         QTest::newRow("recon-accuracy") << "recon-accuracy" << 12 << QStringList{"--episodes", "1"};
         QTest::newRow("recon") << "recon" << 9 << QStringList{};
@@ -65,6 +65,29 @@ private slots:
                 QVERIFY(o["ratio"].isNull() && o["reference_value"].isNull());
             }
         }
+    }
+
+    // Bad options are refused before any work, with the option named (exit code 2).
+    void refusesBadOptions_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("long-seed not a number")
+            << QStringList{"sync-accuracy", "--long-seed", "x"} << "--long-seed needs a whole number";
+        QTest::newRow("long-seed negative")
+            << QStringList{"sync-accuracy", "--long-seed", "-1"} << "--long-seed >= 0";
+        QTest::newRow("long-episodes negative")
+            << QStringList{"sync-accuracy", "--long-episodes", "-2"} << "--long-episodes >= 0";
+    }
+    void refusesBadOptions() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        QProcess p;
+        p.start(qEnvironmentVariable("TS_CLI"), QStringList{"bench"} + args);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(says), qPrintable(err));
+        QVERIFY(p.readAllStandardOutput().isEmpty());
     }
 };
 
