@@ -50,7 +50,8 @@ std::vector<ContactOnset> contactOnsets(const ForceSeries& force) {
     return out;
 }
 
-EpisodeTiming EpisodeTiming::load(ProjectStore& store, const std::string& episode) {
+EpisodeTiming EpisodeTiming::load(ProjectStore& store, const std::string& episode,
+                                  const EpisodeStreams* loaded) {
     const EpisodeDetail d = requireDetail(store, episode);
     const fs::path dir = store.projectDir() / fs::path(d.bundlePath);
     EpisodeTiming t;
@@ -63,9 +64,13 @@ EpisodeTiming EpisodeTiming::load(ProjectStore& store, const std::string& episod
             t.rawFrameTimes_ = std::move(ft.tNs);
             t.videoStream_ = s.stats.name;
         } else if (s.stats.kind == StreamKind::Force && t.forceStream_.empty()) {
-            ForceSeries f;
-            readStreamFile(dir / s.path, readForceCsv, f);
-            t.rawOnsets_ = contactOnsets(f);
+            if (loaded && loaded->forceStream == s.stats.name) {
+                t.rawOnsets_ = contactOnsets(loaded->force);
+            } else {
+                ForceSeries f;
+                readStreamFile(dir / s.path, readForceCsv, f);
+                t.rawOnsets_ = contactOnsets(f);
+            }
             t.forceStream_ = s.stats.name;
         }
     }

@@ -108,14 +108,16 @@ AnnotationSession::AnnotationSession(const QString& projectFile, const QString& 
         std::make_unique<core::ProjectStore>(core::ProjectStore::open(projectFile.toStdString()));
     if (auto u = store_->user(user.toStdString()))
         role_ = u->role;
-    timing_ = ann::EpisodeTiming::load(*store_, episode.toStdString());
-    // The force and hands samples once per open episode, not on every edit's reload.
+    // The force and hands samples once per open episode, not on every edit's reload; the
+    // contact onsets from the same force samples.
     try {
         streams_ = ann::EpisodeStreams::load(*store_, episode.toStdString());
         haveStreams_ = true;
     } catch (const core::Error&) {
         haveStreams_ = false; // no force or hands stream: nothing to suggest
     }
+    timing_ = ann::EpisodeTiming::load(*store_, episode.toStdString(),
+                                       haveStreams_ ? &streams_ : nullptr);
     for (const auto& t : ann::labelTiers(*store_))
         tiers_ << QString::fromStdString(t);
     for (const auto& k : ann::eventKinds(*store_))

@@ -220,6 +220,14 @@ private slots:
         QCOMPARE(fresh.onsets.size(), timing.onsets.size());
         for (size_t i = 0; i < fresh.onsets.size(); ++i)
             QCOMPARE(timing.onsets[i].tNs, fresh.onsets[i].tNs);
+        // The onsets from the force samples already read (the session's one read of them).
+        const EpisodeTiming shared = EpisodeTiming::load(*store_, episode_, &streams);
+        QCOMPARE(shared.frameTimes, fresh.frameTimes);
+        QCOMPARE(shared.onsets.size(), fresh.onsets.size());
+        for (size_t i = 0; i < fresh.onsets.size(); ++i) {
+            QCOMPARE(shared.onsets[i].tNs, fresh.onsets[i].tNs);
+            QCOMPARE(shared.onsets[i].channel, fresh.onsets[i].channel);
+        }
         const auto after = slipSuggestions(*store_, episode_, streams);
         const auto reread = slipSuggestions(*store_, episode_);
         QCOMPARE(after.size(), size_t(1));
