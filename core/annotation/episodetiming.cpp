@@ -28,6 +28,13 @@ const StreamInfo* findStream(const std::vector<StreamInfo>& streams, const std::
     return nullptr;
 }
 
+const StreamInfo* firstOfKind(const std::vector<StreamInfo>& streams, StreamKind kind) {
+    for (const StreamInfo& s : streams)
+        if (s.stats.kind == kind)
+            return &s;
+    return nullptr;
+}
+
 } // namespace
 
 std::vector<ContactOnset> contactOnsets(const ForceSeries& force) {
@@ -118,20 +125,37 @@ std::optional<TimeNs> EpisodeTiming::nearestOnset(TimeNs t, TimeNs maxDistanceNs
 EpisodeStreams EpisodeStreams::load(ProjectStore& store, const std::string& episode) {
     const EpisodeDetail d = requireDetail(store, episode);
     const fs::path dir = store.projectDir() / fs::path(d.bundlePath);
+    std::map<std::string, std::vector<HandSample>> hands;
+    std::map<std::string, ForceSeries> force;
+    if (const StreamInfo* s = firstOfKind(d.streams, StreamKind::Hands))
+        readStreamFile(dir / s->path, readHandsCsv, hands[s->stats.name]);
+    if (const StreamInfo* s = firstOfKind(d.streams, StreamKind::Force))
+        readStreamFile(dir / s->path, readForceCsv, force[s->stats.name]);
+    return fromSamples(d.streams, hands, force);
+}
+
+EpisodeStreams EpisodeStreams::fromSamples(
+    const std::vector<StreamInfo>& streams,
+    const std::map<std::string, std::vector<HandSample>>& hands,
+    const std::map<std::string, ForceSeries>& force) {
     EpisodeStreams e;
-    for (const StreamInfo& s : d.streams) {
-        if (s.stats.kind == StreamKind::Hands && e.handsStream.empty()) {
-            readStreamFile(dir / s.path, readHandsCsv, e.hands);
-            std::stable_sort(e.hands.begin(), e.hands.end(),
-                             [](const HandSample& a, const HandSample& b) { return a.tNs < b.tNs; });
-            e.handsStream = s.stats.name;
-            e.handsClock = s.clockModel;
-        } else if (s.stats.kind == StreamKind::Force && e.forceStream.empty()) {
-            readStreamFile(dir / s.path, readForceCsv, e.force);
-            e.forceStream = s.stats.name;
-            e.forceClock = s.clockModel;
+    if (const StreamInfo* s = firstOfKind(streams, StreamKind::Hands))
+        if (const auto it = hands.find(s->stats.name); it != hands.end()) {
+            e.hands = it->second;
+            const auto earlier = [](const HandSample& a, const HandSample& b) {
+                return a.tNs < b.tNs;
+            };
+            if (!std::is_sorted(e.hands.begin(), e.hands.end(), earlier)) // as recorded, usually
+                std::stable_sort(e.hands.begin(), e.hands.end(), earlier);
+            e.handsStream = s->stats.name;
+            e.handsClock = s->clockModel;
         }
-    }
+    if (const StreamInfo* s = firstOfKind(streams, StreamKind::Force))
+        if (const auto it = force.find(s->stats.name); it != force.end()) {
+            e.force = it->second;
+            e.forceStream = s->stats.name;
+            e.forceClock = s->clockModel;
+        }
     return e;
 }
 

@@ -9,6 +9,7 @@
 #include "model/time.h"
 #include "store/storerecords.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,12 @@ struct EpisodeStreams {
     ClockModel forceClock;
 
     static EpisodeStreams load(ProjectStore& store, const std::string& episode);
+    // The same from samples already read (a Bundle's, keyed by stream name), for `streams`
+    // (the episode's, as stored): the first hands and the first force stream among them. No
+    // file is read; a stream whose samples are not given is left out.
+    static EpisodeStreams fromSamples(const std::vector<StreamInfo>& streams,
+                                      const std::map<std::string, std::vector<HandSample>>& hands,
+                                      const std::map<std::string, ForceSeries>& force);
     // The hands and force clocks as these streams (the episode's, as stored now) have them.
     void remap(const std::vector<StreamInfo>& streams);
 };

@@ -2,6 +2,7 @@
 
 #include "annotation/annotationsettings.h"
 #include "annotation/slipsuggestions.h"
+#include "io/bundle.h"
 #include "store/projectstore.h"
 #include "util/error.h"
 
@@ -102,7 +103,8 @@ private:
 };
 
 AnnotationSession::AnnotationSession(const QString& projectFile, const QString& episode,
-                                     const QString& user, QObject* parent)
+                                     const QString& user, const core::Bundle* samples,
+                                     QObject* parent)
     : QObject(parent), episode_(episode), user_(user), undo_(new QUndoStack(this)) {
     store_ =
         std::make_unique<core::ProjectStore>(core::ProjectStore::open(projectFile.toStdString()));
@@ -111,7 +113,10 @@ AnnotationSession::AnnotationSession(const QString& projectFile, const QString& 
     // The force and hands samples once per open episode, not on every edit's reload; the
     // contact onsets from the same force samples.
     try {
-        streams_ = ann::EpisodeStreams::load(*store_, episode.toStdString());
+        const auto detail = samples ? store_->episode(episode.toStdString()) : std::nullopt;
+        streams_ = detail ? ann::EpisodeStreams::fromSamples(detail->streams, samples->hands,
+                                                             samples->force)
+                          : ann::EpisodeStreams::load(*store_, episode.toStdString());
         haveStreams_ = true;
     } catch (const core::Error&) {
         haveStreams_ = false; // no force or hands stream: nothing to suggest

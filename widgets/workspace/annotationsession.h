@@ -28,6 +28,7 @@ class QUndoStack;
 
 namespace ts::core {
 class ProjectStore;
+struct Bundle;
 }
 
 namespace ts::widgets {
@@ -36,9 +37,12 @@ class AnnotationSession : public QObject {
     Q_OBJECT
 public:
     // Opens its own connection to the project and reads the episode's timing and annotations.
-    // Throws core::Error (naming the file) when the project or the episode cannot be read.
+    // The hands and force samples (slip suggestions, keypoints, contact onsets) are taken from
+    // `samples` when given (the episode's bundle as the workspace read it on its worker: copied,
+    // no file read on this thread), else read. Throws core::Error (naming the file) when the
+    // project or the episode cannot be read.
     AnnotationSession(const QString& projectFile, const QString& episode, const QString& user,
-                      QObject* parent = nullptr);
+                      const core::Bundle* samples = nullptr, QObject* parent = nullptr);
     ~AnnotationSession() override;
 
     QString user() const { return user_; }

@@ -7,6 +7,7 @@
 #include "util/error.h"
 #include "workspace/annotationinspector.h"
 #include "workspace/annotationsession.h"
+#include "workspace/episodedata.h"
 #include "workspace/annotationview.h"
 #include "workspace/qcpanel.h"
 #include "workspace/sceneview.h"
@@ -71,7 +72,8 @@ void EpisodeWorkspace::openAnnotations() {
         return;
     try {
         session_ = new AnnotationSession(projectFile_, episodeId_,
-                                         QString::fromStdString(core::defaultUserName()), this);
+                                         QString::fromStdString(core::defaultUserName()),
+                                         data_ ? data_->bundle.get() : nullptr, this);
     } catch (const core::Error& e) {
         statusBar()->showMessage(
             tr("Annotations cannot be read: %1").arg(QString::fromUtf8(e.what())));

@@ -9,6 +9,7 @@
 #include "annotation/events.h"
 #include "annotation/keypoints.h"
 #include "annotation/slipsuggestions.h"
+#include "io/bundle.h"
 #include "project/episodeimport.h"
 #include "sync/groundtruthclocks.h"
 #include "synth/synth.h"
@@ -184,6 +185,40 @@ private slots:
         QCOMPARE(tstest::annotationSnapshot(*store_), before);
         // The raw hands file was never touched.
         QVERIFY(store_->verify().ok());
+    }
+
+    // The app's session takes the samples the workspace read with the bundle: the same streams
+    // as reading them from the project, and nothing for streams whose samples are not given.
+    void streamsFromSamplesMatchStreamsRead() {
+        const EpisodeStreams read = EpisodeStreams::load(*store_, episode_);
+        const auto detail = store_->episode(episode_);
+        QVERIFY(detail);
+        BundleReadOptions ro;
+        ro.hashMedia = false;
+        ro.checkVideoFrames = false;
+        ro.checkDepthFrames = false;
+        const Bundle b = readBundle(store_->projectDir() / detail->bundlePath, ro);
+        QVERIFY(b.ok());
+        const EpisodeStreams given = EpisodeStreams::fromSamples(detail->streams, b.hands, b.force);
+        QCOMPARE(given.handsStream, read.handsStream);
+        QCOMPARE(given.forceStream, read.forceStream);
+        QVERIFY(!given.hands.empty());
+        QCOMPARE(given.hands.size(), read.hands.size());
+        for (size_t i = 0; i < read.hands.size(); i += 37) {
+            QCOMPARE(given.hands[i].tNs, read.hands[i].tNs);
+            QCOMPARE(given.hands[i].hand, read.hands[i].hand);
+            QVERIFY(given.hands[i].joints == read.hands[i].joints);
+        }
+        QCOMPARE(given.force.tNs, read.force.tNs);
+        QCOMPARE(given.force.values, read.force.values);
+        QVERIFY(given.handsClock.sameMapping(read.handsClock));
+        QVERIFY(given.forceClock.sameMapping(read.forceClock));
+        QCOMPARE(slipSuggestions(*store_, episode_, given).size(),
+                 slipSuggestions(*store_, episode_, read).size());
+
+        const EpisodeStreams none = EpisodeStreams::fromSamples(detail->streams, {}, {});
+        QVERIFY(none.handsStream.empty() && none.forceStream.empty());
+        QVERIFY(none.hands.empty() && none.force.tNs.empty());
     }
 
     // A clock edit while the episode is open: the samples read once, remapped through the
