@@ -87,15 +87,24 @@ std::vector<SlipCandidate> slipSuggestions(ProjectStore& store, const std::strin
 std::vector<SlipCandidate> slipSuggestions(ProjectStore& store, const std::string& episode,
                                            const EpisodeStreams& streams,
                                            const SlipDetectorOptions& options) {
-    Database& db = store.database();
-    const EpisodeRow e = requireEpisode(db, episode);
+    return untakenSlips(store, episode, episodeSlipCandidates(streams, options));
+}
+
+std::vector<SlipCandidate> episodeSlipCandidates(const EpisodeStreams& streams,
+                                                 const SlipDetectorOptions& options) {
     std::vector<HandSample> hands = streams.hands;
     for (HandSample& h : hands)
         h.tNs = streams.handsClock.toTimeline(h.tNs);
     ForceSeries force = streams.force;
     for (TimeNs& t : force.tNs)
         t = streams.forceClock.toTimeline(t);
+    return detectSlips(hands, force, options);
+}
 
+std::vector<SlipCandidate> untakenSlips(ProjectStore& store, const std::string& episode,
+                                        const std::vector<SlipCandidate>& candidates) {
+    Database& db = store.database();
+    const EpisodeRow e = requireEpisode(db, episode);
     struct Taken {
         std::string hand;
         TimeNs start, end;
@@ -116,7 +125,7 @@ std::vector<SlipCandidate> slipSuggestions(ProjectStore& store, const std::strin
             taken.push_back({st.isNull(0) ? "both" : st.text(0), st.int64(1), st.int64(2)});
     }
     std::vector<SlipCandidate> out;
-    for (const SlipCandidate& c : detectSlips(hands, force, options)) {
+    for (const SlipCandidate& c : candidates) {
         const std::string hand(handName(c.hand));
         bool decided = false;
         for (const Taken& t : taken)

@@ -19,6 +19,13 @@ std::vector<SlipCandidate> slipSuggestions(ProjectStore& store, const std::strin
 std::vector<SlipCandidate> slipSuggestions(ProjectStore& store, const std::string& episode,
                                            const EpisodeStreams& streams,
                                            const SlipDetectorOptions& options = {});
+// The same in two steps, for a caller that asks after every edit: the detector's candidates on
+// the timeline (no store; they change only with the streams' clocks), then those that no
+// decision or slip event has taken yet (a few queries).
+std::vector<SlipCandidate> episodeSlipCandidates(const EpisodeStreams& streams,
+                                                 const SlipDetectorOptions& options = {});
+std::vector<SlipCandidate> untakenSlips(ProjectStore& store, const std::string& episode,
+                                        const std::vector<SlipCandidate>& candidates);
 
 // Accept: a slip event over the suggestion's span and hand (note: what the detector saw, plus
 // `note`), and the decision linked to it. Dismiss: the decision only.

@@ -7,6 +7,8 @@
 #include "exportdialog.h"
 #include "model/handjoints.h"
 #include "project/demoproject.h"
+#include "project/episodeimport.h"
+#include "synth/synth.h"
 #include "store/projectstore.h"
 #include "workspace/annotationinspector.h"
 #include "workspace/annotationsession.h"
@@ -339,6 +341,61 @@ private slots:
         p->adjustButton()->click();
         QVERIFY(!reloaded.wait(500));
         QCOMPARE(s->undoStack()->count(), 1);
+    }
+
+    // Slip suggestions in the session: accepted and dismissed as undoable edits, and moved by a
+    // clock edit (the detector runs again on the remapped samples; after other edits only the
+    // decisions are looked up again). A 10 s episode holds the generator's scripted slip.
+    void slipSuggestionsFollowDecisionsAndClocks() {
+        const std::filesystem::path dir = tmp_.filePath("slips").toStdString();
+        ts::core::synth::SynthOptions o;
+        o.seconds = 10;
+        o.width = 160;
+        o.height = 120;
+        o.seed = 5;
+        o.randomClocks = false;
+        ts::core::synth::generateEpisode(dir / "bundle", o);
+        std::string id;
+        {
+            auto store = ts::core::ProjectStore::create(dir / "p.tsproj", "Slips", "lee");
+            const auto r = ts::core::importEpisode(store, dir / "bundle", "lee");
+            QVERIFY2(r.ok(), r.error.c_str());
+            id = r.result->episodeId;
+        }
+        AnnotationSession s(QString::fromStdString((dir / "p.tsproj").string()),
+                            QString::fromStdString(id), "lee");
+        QCOMPARE(s.suggestions().size(), size_t(1));
+        const TimeNs start = s.suggestions()[0].startNs;
+        QVERIFY(s.acceptSuggestion(0));
+        QVERIFY(s.suggestions().empty());
+        QCOMPARE(s.events().size(), size_t(1));
+        s.undoStack()->undo();
+        QCOMPARE(s.suggestions().size(), size_t(1));
+        QVERIFY(s.events().empty());
+        QVERIFY(s.dismissSuggestion(0));
+        QVERIFY(s.suggestions().empty());
+        s.undoStack()->undo();
+        QCOMPARE(s.suggestions().size(), size_t(1));
+        QCOMPARE(s.suggestions()[0].startNs, start);
+
+        // Both the hands and the force clock 40 ms later: so is the slip (to within a frame).
+        for (const char* stream : {"hands", "force"}) {
+            auto store = ts::core::ProjectStore::open(dir / "p.tsproj");
+            const auto detail = store.episode(id);
+            QVERIFY(detail);
+            ts::core::ClockModel m;
+            for (const auto& info : detail->streams)
+                if (info.stats.name == stream)
+                    m = info.clockModel;
+            m.offsetNs += 40'000'000;
+            QVERIFY(s.setClockModel(QString::fromLatin1(stream), m));
+        }
+        QCOMPARE(s.suggestions().size(), size_t(1));
+        QVERIFY2(std::llabs(s.suggestions()[0].startNs - start - 40'000'000) < 34'000'000,
+                 qPrintable(QString::number((s.suggestions()[0].startNs - start) * 1e-6)));
+        s.undoStack()->undo();
+        s.undoStack()->undo();
+        QCOMPARE(s.suggestions()[0].startNs, start);
     }
 
     void reviewWorkflowWithRoles() {

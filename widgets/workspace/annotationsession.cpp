@@ -123,6 +123,7 @@ AnnotationSession::AnnotationSession(const QString& projectFile, const QString& 
     }
     timing_ = ann::EpisodeTiming::load(*store_, episode.toStdString(),
                                        haveStreams_ ? &streams_ : nullptr);
+    detectSlips();
     for (const auto& t : ann::labelTiers(*store_))
         tiers_ << QString::fromStdString(t);
     for (const auto& k : ann::eventKinds(*store_))
@@ -145,15 +146,23 @@ void AnnotationSession::reload() {
     } catch (const core::Error& e) {
         emit failed(QString::fromUtf8(e.what()));
     }
-    suggestions_.clear();
-    if (haveStreams_) {
-        try {
-            suggestions_ = ann::slipSuggestions(*store_, ep, streams_);
-        } catch (const core::Error&) {
-            suggestions_.clear(); // streams the detector cannot use: nothing to suggest
-        }
+    try { // a few queries: the detector ran when the episode opened or a clock moved
+        suggestions_ = ann::untakenSlips(*store_, ep, candidates_);
+    } catch (const core::Error&) {
+        suggestions_.clear(); // the store's trouble is reported above
     }
     emit changed();
+}
+
+void AnnotationSession::detectSlips() {
+    candidates_.clear();
+    if (!haveStreams_)
+        return;
+    try {
+        candidates_ = ann::episodeSlipCandidates(streams_);
+    } catch (const core::Error&) {
+        candidates_.clear(); // streams the detector cannot use: nothing to suggest
+    }
 }
 
 QStringList AnnotationSession::vocabulary(const QString& tier) const {
@@ -374,6 +383,7 @@ void AnnotationSession::clocksMoved() {
         if (const auto d = store_->episode(episode_.toStdString())) {
             timing_.remap(d->streams);
             streams_.remap(d->streams);
+            detectSlips();
         }
     } catch (const core::Error& e) {
         emit failed(QString::fromUtf8(e.what()));

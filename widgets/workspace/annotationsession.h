@@ -112,7 +112,10 @@ private:
     friend class EditCommand;
     friend class ClockCommand;
     core::ClockModel storedClock(const std::string& stream) const;
-    void clocksMoved(); // timing_ and streams_ remapped, reload(), then clocksChanged()
+    // timing_ and streams_ remapped, the slip candidates detected again, reload(), then
+    // clocksChanged()
+    void clocksMoved();
+    void detectSlips(); // candidates_ from streams_ (empty when the detector cannot use them)
     bool push(const std::function<core::annotation::Edit()>& edit);
     bool guarded(const std::function<void()>& step);
 
@@ -125,7 +128,8 @@ private:
     bool haveStreams_ = false;
     std::vector<core::annotation::LabelRecord> labels_;
     std::vector<core::annotation::EventRecord> events_;
-    std::vector<core::annotation::SlipCandidate> suggestions_;
+    std::vector<core::annotation::SlipCandidate> candidates_;  // detected; change with clocks
+    std::vector<core::annotation::SlipCandidate> suggestions_; // candidates_ not yet decided
     std::vector<core::annotation::KeypointCorrection> corrections_;
     core::annotation::QcReport qc_;
     core::EpisodeStatus status_ = core::EpisodeStatus::New;

@@ -187,6 +187,31 @@ private slots:
         QVERIFY(store_->verify().ok());
     }
 
+    // What the app's session does after each edit: the detector's candidates kept, filtered by
+    // the decisions as they stand. The slip is accepted by now (the test above): detected, but
+    // no longer suggested; deleting its event brings it back, as slipSuggestions has it.
+    void candidatesFilteredByDecisions() {
+        const EpisodeStreams streams = EpisodeStreams::load(*store_, episode_);
+        const auto candidates = episodeSlipCandidates(streams);
+        QCOMPARE(candidates.size(), size_t(1));
+        QCOMPARE(candidates[0].hand, Hand::Right);
+        QVERIFY(untakenSlips(*store_, episode_, candidates).empty());
+        QVERIFY(slipSuggestions(*store_, episode_, streams).empty());
+        const auto evs = events(*store_, episode_);
+        QCOMPARE(evs.size(), size_t(1));
+        const Edit del = deleteEvent(*store_, "ann", evs[0].id);
+        const auto untaken = untakenSlips(*store_, episode_, candidates);
+        const auto oneStep = slipSuggestions(*store_, episode_, streams);
+        QCOMPARE(untaken.size(), size_t(1));
+        QCOMPARE(oneStep.size(), size_t(1));
+        QCOMPARE(untaken[0].startNs, oneStep[0].startNs);
+        QCOMPARE(untaken[0].endNs, oneStep[0].endNs);
+        undo(*store_, "ann", del);
+        QVERIFY(untakenSlips(*store_, episode_, candidates).empty());
+        QVERIFY(contains(errorOf([&] { untakenSlips(*store_, "no-such-episode", candidates); }),
+                         "no-such-episode"));
+    }
+
     // The app's session takes the samples the workspace read with the bundle: the same streams
     // as reading them from the project, and nothing for streams whose samples are not given.
     void streamsFromSamplesMatchStreamsRead() {
