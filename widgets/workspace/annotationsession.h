@@ -124,7 +124,7 @@ private:
     std::optional<core::Role> role_;
     QUndoStack* undo_;
     core::annotation::EpisodeTiming timing_;
-    core::annotation::EpisodeStreams streams_; // read once; slip suggestions use it
+    core::annotation::EpisodeStreams streams_; // once per open episode (slips, keypoints)
     bool haveStreams_ = false;
     std::vector<core::annotation::LabelRecord> labels_;
     std::vector<core::annotation::EventRecord> events_;
