@@ -9,6 +9,7 @@
 
 #include <map>
 #include <ostream>
+#include <sstream>
 
 namespace ts::core::cli {
 
@@ -66,6 +67,40 @@ See docs/cli.md for every option and the --json output.
 )";
 
 using Command = int (*)(const Argv&, std::ostream&, std::ostream&);
+
+// One command's lines of kUsage: the line that names it ("  sync PROJECT …", or one of
+// "submit|reopen") and the indented lines that continue it. Empty for a name it lacks.
+std::string commandUsage(const std::string& command) {
+    std::istringstream in(kUsage);
+    std::string line, block;
+    bool inBlock = false;
+    while (std::getline(in, line)) {
+        if (line.rfind("        ", 0) == 0) { // a continuation of the line above
+            if (inBlock)
+                block += line + "\n";
+            continue;
+        }
+        inBlock = false;
+        if (line.rfind("  ", 0) != 0 || line.size() < 3 || line[2] == ' ')
+            continue;
+        const std::string names = line.substr(2, line.find(' ', 2) - 2);
+        std::istringstream alternatives(names);
+        for (std::string name; std::getline(alternatives, name, '|');)
+            if (name == command)
+                inBlock = true;
+        if (inBlock)
+            block += line + "\n";
+    }
+    return block;
+}
+
+// `touchstone-cli COMMAND --help` (or -h right after the command): that command's usage.
+bool asksForHelp(const std::vector<std::string>& args) {
+    for (size_t i = 2; i < args.size(); ++i)
+        if (args[i] == "--help" || (i == 2 && args[i] == "-h"))
+            return true;
+    return false;
+}
 
 // --version [--verbose [--json]]
 int printVersion(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -139,11 +174,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "touchstone-cli: unknown command '" << args[1] << "'\n\n" << kUsage;
         return 2;
     }
+    if (asksForHelp(args)) {
+        out << "usage:\n"
+            << commandUsage(args[1]) << "\nSee docs/cli.md for every option and the --json output.\n";
+        return 0;
+    }
     try {
         return it->second(args, out, err);
     } catch (const UsageError& e) {
-        err << "touchstone-cli " << args[1] << ": " << e.what()
-            << "\n(run 'touchstone-cli --help' for usage)\n";
+        err << "touchstone-cli " << args[1] << ": " << e.what() << "\n(run 'touchstone-cli "
+            << args[1] << " --help' for usage)\n";
         return 2;
     } catch (const Error& e) {
         err << "touchstone-cli " << args[1] << ": error: " << e.what() << "\n";
