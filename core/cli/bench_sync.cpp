@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 
 namespace ts::core::cli {
@@ -24,15 +25,36 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// One row of --details per estimate scored: which recording, which link, its signed errors.
+struct DetailRow {
+    std::string recording; // the work dir's folder
+    uint64_t seed = 0;
+    double seconds = 0;
+};
+
 struct Errors {
     std::vector<double> offsetMs, driftPpm, confidence;
 
-    // est against the true model, compared at t0 (where the estimate is centred).
-    void add(const ClockModel& est, const ClockModel& truth, TimeNs t0, double conf) {
+    // est against the true model, compared at t0 (where the estimate is centred). With
+    // `details`, also one JSON line for this estimate.
+    void add(const ClockModel& est, const ClockModel& truth, TimeNs t0, double conf,
+             double residualNs, const std::string& link, const DetailRow& row,
+             std::ostream* details) {
         const auto e = sync::clockError(est, truth, t0);
         offsetMs.push_back(std::abs(e.offsetNs) / 1e6);
         driftPpm.push_back(std::abs(e.driftPpm));
         confidence.push_back(conf);
+        if (details)
+            *details << nlohmann::json{{"recording", row.recording},
+                                       {"seed", row.seed},
+                                       {"seconds", row.seconds},
+                                       {"link", link},
+                                       {"offset_error_ms", e.offsetNs / 1e6},
+                                       {"drift_error_ppm", e.driftPpm},
+                                       {"confidence", conf},
+                                       {"residual_ms", residualNs / 1e6}}
+                            .dump()
+                     << "\n";
     }
 };
 
@@ -76,7 +98,8 @@ void printForceBound(std::ostream& out, const std::string& prefix, double second
 // episodes generated without video or depth (seeds firstSeed…, 2000 by default): what the 60 s
 // figures become when a recording gives each kind of contact tens of repeats instead of six.
 void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uint64_t firstSeed,
-                         const sync::SyncSettings& settings, std::ostream& out, std::ostream& err) {
+                         const sync::SyncSettings& settings, std::ostream& out, std::ostream& err,
+                         std::ostream* details) {
     const std::string tag = std::to_string(static_cast<int>(seconds)) + "s";
     std::map<std::string, Errors> errors;
     std::vector<double> arrivals, departures; // signed hands-time errors of the events, ms
@@ -84,7 +107,9 @@ void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uin
         const uint64_t seed = firstSeed + static_cast<uint64_t>(i);
         synth::SynthOptions so = synth::syncBenchOptions(seed, seconds, 64);
         so.images = false;
-        const fs::path dir = work / ("signals-" + tag + "-seed" + std::to_string(seed));
+        const std::string folder = "signals-" + tag + "-seed" + std::to_string(seed);
+        const fs::path dir = work / folder;
+        const DetailRow row{folder, seed, seconds};
         if (!fs::exists(dir / "ground_truth.json")) { // written last: a partial folder is redone
             fs::remove_all(dir);
             synth::generateEpisode(dir, so);
@@ -110,13 +135,13 @@ void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uin
                     .push_back((ev.handTimeNs - static_cast<double>(forceToHands.toTimeline(
                                                     static_cast<TimeNs>(ev.forceTimeNs)))) /
                                1e6);
-        if (f.estimated)
-            errors["force_vs_hands_" + tag].add(sync::clockModelOf(f), forceToHands, f.t0Ns,
-                                                f.confidence);
-        const sync::ClockEstimate h = sync::estimateHandsToPose(hands, pose, settings.hands);
-        if (h.estimated)
-            errors["hands_vs_pose_" + tag].add(sync::clockModelOf(h), relation("hands", "pose"),
-                                               h.t0Ns, h.confidence);
+        for (const auto& [link, est, rel] :
+             {std::tuple{"force_vs_hands_" + tag, f, forceToHands},
+              {"hands_vs_pose_" + tag, sync::estimateHandsToPose(hands, pose, settings.hands),
+               relation("hands", "pose")}})
+            if (est.estimated)
+                errors[link].add(sync::clockModelOf(est), rel, est.t0Ns, est.confidence,
+                                 est.residualNs, link, row, details);
         err << "bench sync-accuracy: " << tag << " recording " << (i + 1) << "/" << episodes
             << "\n";
     }
@@ -176,13 +201,25 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     // poseTranslation): 0 measures the links through the video without it.
     settings.poseTranslation = a.integer("pose-translation", 1) != 0;
     WorkDir work = makeWorkDir(a);
+    // --details FILE: one JSON line per estimate scored (recording, link, signed errors), to
+    // see which recordings make a percentile.
+    std::ofstream detailsFile;
+    std::ostream* details = nullptr;
+    if (const auto path = a.value("details")) {
+        detailsFile.open(*path, std::ios::trunc);
+        if (!detailsFile)
+            throw Error(*path, "cannot be written (--details)");
+        details = &detailsFile;
+    }
     std::map<std::string, Errors> errors; // by "<stream>_vs_<reference stream>"
     double estimateSeconds = 0, videoSeconds = 0, recordedSeconds = 0;
     for (int i = 0; i < episodes; ++i) {
         // 320 wide by default: the video pass measures rotation.
         const synth::SynthOptions so = synth::syncBenchOptions(
             1000 + static_cast<uint64_t>(i), seconds, static_cast<int>(a.integer("width", 320)));
-        const fs::path dir = work.path / ("ep-" + std::to_string(i));
+        const std::string folder = "ep-" + std::to_string(i);
+        const fs::path dir = work.path / folder;
+        const DetailRow row{folder, 1000 + static_cast<uint64_t>(i), seconds};
         if (!fs::exists(dir / "episode.json"))
             synth::generateEpisode(dir, so);
         BundleReadOptions ro;
@@ -208,15 +245,17 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
             const ClockModel est = sync::clockModelOf(p.estimate);
             const ClockModel rel =
                 sync::composeClocks(truth.at(p.stream), sync::invertClock(truth.at(p.other)));
-            errors[p.stream + "_vs_" + p.other].add(est, rel, p.estimate.t0Ns,
-                                                    p.estimate.confidence);
+            const std::string link = p.stream + "_vs_" + p.other;
+            errors[link].add(est, rel, p.estimate.t0Ns, p.estimate.confidence,
+                             p.estimate.residualNs, link, row, details);
         }
         // …and every clock the engine put on the timeline against its true model.
         for (const sync::StreamSync& s : r.streams) {
             if (!s.aligned || s.model.method != "estimated")
                 continue;
-            errors[s.stream + "_to_camera"].add(s.model, truth.at(s.stream), s.model.t0Ns,
-                                                s.model.confidence);
+            const std::string link = s.stream + "_to_camera";
+            errors[link].add(s.model, truth.at(s.stream), s.model.t0Ns, s.model.confidence,
+                             s.model.residualNs, link, row, details);
         }
         err << "bench sync-accuracy: episode " << (i + 1) << "/" << episodes << "\n";
     }
@@ -241,7 +280,7 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
 
     if (longEpisodes > 0)
         scoreLongRecordings(work.path, longEpisodes, longSeconds,
-                            static_cast<uint64_t>(longSeed), settings, out, err);
+                            static_cast<uint64_t>(longSeed), settings, out, err, details);
 
     fs::path aria = a.value("aria").value_or("");
     if (aria.empty()) {

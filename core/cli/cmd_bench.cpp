@@ -114,7 +114,7 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 } // namespace
 
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation", "long-episodes", "long-seconds", "long-seed"});
+    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation", "long-episodes", "long-seconds", "long-seed", "details"});
     if (a.positional().size() != 1)
         throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store or export");
     const std::string& name = a.positional()[0];

@@ -5,7 +5,11 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
+#include <QHash>
 #include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -65,6 +69,60 @@ private slots:
                 QVERIFY(o["ratio"].isNull() && o["reference_value"].isNull());
             }
         }
+    }
+
+    // sync-accuracy --details FILE: one JSON line per estimate scored, whose magnitudes are the
+    // figures printed (one recording per set here, so each median is that row's value).
+    void syncAccuracyDetails() {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath("details.jsonl");
+        QProcess p;
+        p.start(qEnvironmentVariable("TS_CLI"),
+                {"bench", "sync-accuracy", "--seconds", "1", "--episodes", "1", "--long-episodes",
+                 "1", "--long-seconds", "40", "--long-seed", "7", "--work-dir",
+                 tmp.filePath("work"), "--details", file});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        QHash<QString, double> figures;
+        for (const QString& row :
+             QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(row.toUtf8()).object();
+            figures[o["figure"].toString()] = o["value"].toDouble();
+        }
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QSet<QString> links;
+        int rows = 0;
+        for (const QByteArray& line : f.readAll().split('\n')) {
+            if (line.isEmpty())
+                continue;
+            ++rows;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            for (const char* key : {"recording", "seed", "seconds", "link", "offset_error_ms",
+                                    "drift_error_ppm", "confidence", "residual_ms"})
+                QVERIFY2(o.contains(key), line.constData());
+            const QString link = o["link"].toString();
+            QVERIFY2(!links.contains(link), line.constData()); // one recording per set
+            links.insert(link);
+            QVERIFY2(figures.contains(link + "_offset_error_median"), qPrintable(link));
+            QCOMPARE(std::abs(o["offset_error_ms"].toDouble()),
+                     figures[link + "_offset_error_median"]);
+            QCOMPARE(std::abs(o["drift_error_ppm"].toDouble()),
+                     figures[link + "_drift_error_median"]);
+            QCOMPARE(o["confidence"].toDouble(), figures[link + "_confidence_min"]);
+            QCOMPARE(o["recording"].toString(),
+                     link.endsWith("_40s") ? QString("signals-40s-seed7") : QString("ep-0"));
+        }
+        QVERIFY(links.contains("force_vs_hands_40s") && links.contains("hands_vs_pose_40s"));
+        QVERIFY2(rows >= 4, qPrintable(QString::number(rows)));
+        // A file that cannot be written is an error named before any work.
+        QProcess bad;
+        bad.start(qEnvironmentVariable("TS_CLI"),
+                  {"bench", "sync-accuracy", "--episodes", "1", "--long-episodes", "0",
+                   "--details", tmp.filePath("no/such/dir/d.jsonl")});
+        QVERIFY(bad.waitForFinished(30000));
+        QCOMPARE(bad.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains("--details"));
     }
 
     // Bad options are refused before any work, with the option named (exit code 2).
