@@ -5,6 +5,8 @@
 #include "annotation/events.h"
 #include "annotation/labels.h"
 #include "store/projectstore.h"
+#include "sync/episodesync.h"
+#include "sync/syncsettingsjson.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -32,8 +34,11 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
     r.endNs = detail->timelineEndNs;
     const TimeNs t0 = r.startNs;
 
-    // Sync and health.
+    // Sync and health. Alignment is judged on each clock model as stored now (a clock set by
+    // hand after sync passes), the recorded metrics on what they found.
     const std::vector<QcMetric> metrics = store.qcMetrics(episode);
+    const sync::SyncSettings syncSettings = sync::syncSettingsFromJson(
+        store.setting("project", "sync").value_or(nlohmann::json(nullptr)));
     r.syncConfidence = 1.0;
     for (const StreamInfo& s : detail->streams) {
         StreamQc q;
@@ -44,23 +49,34 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
         for (const QcMetric& m : metrics)
             if (m.stream == q.stream) {
                 q.metrics.push_back(m);
-                if (m.passed && !*m.passed) {
-                    q.healthy = false;
-                    r.problems.push_back({"stream.qc_failed", "stream " + q.stream, std::nullopt,
-                                          std::nullopt,
-                                          "stream " + q.stream + " failed QC check " + m.name +
-                                              (m.value ? " (" + std::to_string(*m.value) + " " +
-                                                             m.unit + ")"
-                                                       : std::string())});
-                }
+                if (m.name == "sync.alignment" || !m.passed || *m.passed)
+                    continue;
+                q.healthy = false;
+                char value[64] = "";
+                if (m.value)
+                    std::snprintf(value, sizeof value, " (%g%s%s)", *m.value,
+                                  m.unit.empty() ? "" : " ", m.unit.c_str());
+                r.problems.push_back({"stream.qc_failed", "stream " + q.stream, std::nullopt,
+                                      std::nullopt,
+                                      "stream " + q.stream + " failed QC check " + m.name + value});
             }
-        r.syncConfidence = std::min(r.syncConfidence, q.confidence);
-        r.maxResidualMs = std::max(r.maxResidualMs, q.residualMs);
-        if (q.confidence <= 0)
+        const sync::AlignmentVerdict v = sync::alignmentVerdict(s.clockModel, syncSettings);
+        q.aligned = v.passed;
+        q.alignment = v.reason;
+        if (!v.passed && s.clockModel.method == "estimated")
+            r.problems.push_back({"stream.qc_failed", "stream " + q.stream, std::nullopt,
+                                  std::nullopt,
+                                  "stream " + q.stream + " failed QC check sync.alignment: " +
+                                      v.reason});
+        else if (!v.passed)
             r.problems.push_back({"sync.unaligned", "stream " + q.stream, std::nullopt,
                                   std::nullopt,
-                                  "stream " + q.stream + "'s clock is not aligned to the "
-                                                         "timeline (confidence 0); run sync"});
+                                  "stream " + q.stream +
+                                      "'s clock is not aligned to the timeline; run sync, or "
+                                      "set it by hand (clock, or Adjust clock… in the Sync "
+                                      "panel)"});
+        r.syncConfidence = std::min(r.syncConfidence, q.confidence);
+        r.maxResidualMs = std::max(r.maxResidualMs, q.residualMs);
         r.streams.push_back(std::move(q));
     }
     for (const QcMetric& m : metrics)

@@ -32,7 +32,12 @@ struct StreamQc {
     double confidence = 0;
     double residualMs = 0;
     std::vector<QcMetric> metrics; // health and sync rows recorded for the stream
-    bool healthy = true;           // no recorded metric failed
+    bool healthy = true;           // no recorded metric failed (but sync.alignment, below)
+    // The clock model as stored now judged against the project's sync tolerance
+    // (sync::alignmentVerdict): a clock set by hand after sync passes without another sync, so
+    // the sync.alignment row that sync recorded is not what decides.
+    bool aligned = false;
+    std::string alignment; // why, for people
 };
 
 struct QcReport {

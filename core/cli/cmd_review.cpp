@@ -48,6 +48,8 @@ json qcJson(const QcReport& q) {
                            {"confidence", s.confidence},
                            {"residual_ms", s.residualMs},
                            {"healthy", s.healthy},
+                           {"aligned", s.aligned},
+                           {"alignment", s.alignment},
                            {"metrics", metrics}});
     }
     json problems = json::array();

@@ -59,32 +59,6 @@ json estimateJson(const sync::ClockEstimate& e) {
             {"note", e.note}};
 }
 
-// Whether a stream passes the project's sync tolerance, and why not.
-std::pair<bool, std::string> alignmentVerdict(const sync::StreamSync& s,
-                                              const sync::SyncSettings& settings, bool manual) {
-    if (manual)
-        return {true, "clock model set by hand"};
-    if (!s.aligned)
-        return {false, "not aligned to the camera clock"};
-    if (s.method == "timeline" || s.method == "file")
-        return {true,
-                s.method == "timeline" ? "on the timeline clock" : "declared in episode.json"};
-    char buf[200];
-    if (s.model.confidence < settings.minConfidence) {
-        std::snprintf(buf, sizeof buf, "confidence %.2f below %.2f", s.model.confidence,
-                      settings.minConfidence);
-        return {false, buf};
-    }
-    if (s.model.residualNs * 1e-6 > settings.toleranceMs) {
-        std::snprintf(buf, sizeof buf, "residual %.3f ms above the tolerance of %.3f ms",
-                      s.model.residualNs * 1e-6, settings.toleranceMs);
-        return {false, buf};
-    }
-    std::snprintf(buf, sizeof buf, "residual %.3f ms within %.3f ms", s.model.residualNs * 1e-6,
-                  settings.toleranceMs);
-    return {true, buf};
-}
-
 } // namespace
 
 int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
@@ -150,7 +124,11 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             metrics.push_back(std::move(m));
             // The QC flag: a stream the engine could not put on the timeline, or whose model
             // is less certain than the project tolerates.
-            const auto [qcPassed, qcReason] = alignmentVerdict(s, settings, keptManual);
+            // A model set by hand passes (the person vouches for it); otherwise this run's.
+            const auto [qcPassed, qcReason] =
+                keptManual   ? sync::alignmentVerdict(ClockModel{}.setByHand(), settings)
+                : !s.aligned ? sync::AlignmentVerdict{false, "not aligned to the camera clock"}
+                             : sync::alignmentVerdict(s.model, settings);
             QcMetric q;
             q.stream = s.stream;
             q.name = "sync.alignment";

@@ -548,4 +548,29 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
     return r;
 }
 
+AlignmentVerdict alignmentVerdict(const ClockModel& model, const SyncSettings& settings) {
+    if (model.method == "manual")
+        return {true, "clock model set by hand"};
+    if (model.method == "file")
+        return {true, "declared in episode.json"};
+    if (model.method != "estimated")
+        return model.confidence > 0 ? AlignmentVerdict{true, "on the timeline clock"}
+                                    : AlignmentVerdict{false, "not aligned to the camera clock"};
+    char buf[200];
+    if (model.confidence < settings.minConfidence) {
+        std::snprintf(buf, sizeof buf, "confidence %.2f below %.2f", model.confidence,
+                      settings.minConfidence);
+        return {false, buf};
+    }
+    const double residualMs = model.residualNs * 1e-6;
+    if (residualMs > settings.toleranceMs) {
+        std::snprintf(buf, sizeof buf, "residual %.3f ms above the tolerance of %.3f ms",
+                      residualMs, settings.toleranceMs);
+        return {false, buf};
+    }
+    std::snprintf(buf, sizeof buf, "residual %.3f ms within %.3f ms", residualMs,
+                  settings.toleranceMs);
+    return {true, buf};
+}
+
 } // namespace ts::core::sync

@@ -113,6 +113,17 @@ struct EpisodeSyncResult {
 EpisodeSyncResult syncEpisode(const Bundle& bundle, const SyncSettings& settings = {},
                               const EpisodeSignals* given = nullptr);
 
+// Whether a stream's clock model puts it on the timeline surely enough for QC: set by hand
+// (a person vouches for it), declared in the bundle, the timeline's own clock (identity with
+// confidence), or estimated with at least settings.minConfidence and a residual within
+// settings.toleranceMs. An identity of confidence 0 is a clock nothing has aligned. QC judges
+// the model as stored now, so a clock set by hand after sync passes without another sync.
+struct AlignmentVerdict {
+    bool passed = false;
+    std::string reason; // for people: "residual 1.240 ms above the tolerance of 1.000 ms"
+};
+AlignmentVerdict alignmentVerdict(const ClockModel& model, const SyncSettings& settings);
+
 // Composition and inversion of raw → target mappings (offset, drift, t0), exact to first order
 // in drift² (terms below 1e-8 relative).
 ClockModel composeClocks(const ClockModel& aToB, const ClockModel& bToTimeline);

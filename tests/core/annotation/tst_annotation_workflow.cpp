@@ -182,6 +182,82 @@ private slots:
         QVERIFY(flagged);
     }
 
+    // QC judges each clock as stored now against the project's tolerance: a clock set by hand
+    // after sync passes without another sync, though the row sync recorded said it failed.
+    void qcJudgesClocksAsStoredNow() {
+        auto p = project();
+        auto problemsOf = [&](const std::string& stream) {
+            std::vector<QcProblem> out;
+            for (const QcProblem& x : qcChecks(p.store, p.episode).problems)
+                if (x.entity == "stream " + stream)
+                    out.push_back(x);
+            return out;
+        };
+        auto streamOf = [&](const std::string& stream) {
+            for (const StreamQc& q : qcChecks(p.store, p.episode).streams)
+                if (q.stream == stream)
+                    return q;
+            return StreamQc{};
+        };
+        // What sync leaves for a clock it could not align: identity of confidence 0, and a
+        // failed sync.alignment row.
+        ClockModel unaligned;
+        unaligned.confidence = 0;
+        p.store.setClockModel("lee", p.episode, "imu", unaligned);
+        QcMetric row;
+        row.stream = "imu";
+        row.name = "sync.alignment";
+        row.value = -1;
+        row.unit = "ms";
+        row.passed = false;
+        p.store.recordQcMetrics("lee", p.episode, {row});
+        auto problems = problemsOf("imu");
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].code, std::string("sync.unaligned"));
+        QVERIFY(!streamOf("imu").aligned);
+        QVERIFY(streamOf("imu").healthy); // not aligned is not a failed health check
+
+        // Set by hand: passes, the recorded row unchanged.
+        ClockModel byHand;
+        byHand.offsetNs = 12'000'000;
+        p.store.setClockModel("lee", p.episode, "imu", byHand.setByHand());
+        QVERIFY(problemsOf("imu").empty());
+        QVERIFY(streamOf("imu").aligned);
+        QCOMPARE(streamOf("imu").alignment, std::string("clock model set by hand"));
+        QCOMPARE(*streamOf("imu").metrics.at(0).passed, false);
+
+        // An estimate with a 2 ms residual fails the default 1 ms tolerance, passes 3 ms.
+        ClockModel estimate;
+        estimate.method = "estimated";
+        estimate.confidence = 0.9;
+        estimate.residualNs = 2e6;
+        p.store.setClockModel("lee", p.episode, "imu", estimate);
+        problems = problemsOf("imu");
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].code, std::string("stream.qc_failed"));
+        QVERIFY2(contains(problems[0].message, "residual 2.000 ms above the tolerance of 1.000 ms"),
+                 problems[0].message.c_str());
+        p.store.setSetting("lee", "project", "sync", {{"tolerance_ms", 3.0}});
+        QVERIFY(problemsOf("imu").empty());
+        QCOMPARE(streamOf("imu").alignment, std::string("residual 2.000 ms within 3.000 ms"));
+        // Less sure than min_confidence fails whatever the residual.
+        p.store.setSetting("lee", "project", "sync", {{"tolerance_ms", 3.0}, {"min_confidence", 0.95}});
+        QVERIFY(contains(problemsOf("imu").at(0).message, "confidence 0.90 below 0.95"));
+
+        // A failed health row still is a problem, with its value as recorded.
+        QcMetric health;
+        health.stream = "imu";
+        health.name = "sync.health";
+        health.value = 2;
+        health.passed = false;
+        p.store.recordQcMetrics("lee", p.episode, {health});
+        p.store.setSetting("lee", "project", "sync", {{"tolerance_ms", 3.0}});
+        problems = problemsOf("imu");
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].message, std::string("stream imu failed QC check sync.health (2)"));
+        QVERIFY(!streamOf("imu").healthy);
+    }
+
     void qcFindsInconsistenciesWithTheirTimes() {
         auto p = project();
         const EpisodeTiming timing = EpisodeTiming::load(p.store, p.episode);
