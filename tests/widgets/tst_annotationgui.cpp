@@ -396,6 +396,21 @@ private slots:
         s.undoStack()->undo();
         s.undoStack()->undo();
         QCOMPARE(s.suggestions()[0].startNs, start);
+
+        // QC follows the clocks as stored now: the hands clock, which nothing has aligned
+        // (no sync ran), is a problem; set by hand in the session it is not; undone, it is.
+        auto unalignedHands = [&] {
+            return std::count_if(s.qc().problems.begin(), s.qc().problems.end(), [](const auto& p) {
+                return p.code == "sync.unaligned" && p.entity == "stream hands";
+            });
+        };
+        QCOMPARE(unalignedHands(), 1);
+        ts::core::ClockModel byHand;
+        byHand.offsetNs = 5'000'000;
+        QVERIFY(s.setClockModel("hands", byHand.setByHand()));
+        QCOMPARE(unalignedHands(), 0);
+        s.undoStack()->undo();
+        QCOMPARE(unalignedHands(), 1);
     }
 
     void reviewWorkflowWithRoles() {
