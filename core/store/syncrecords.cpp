@@ -13,6 +13,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace ts::core {
 
@@ -78,9 +79,46 @@ void SyncRecords::setClockModel(const std::string& actor, const std::string& epi
         .bindAll(after.offsetNs, after.drift, after.t0Ns, after.method, after.confidence,
                  after.residualNs, after.author, utcNowIso8601(), rowId)
         .run();
+    // Slip suggestions are found in the episode's (first) force stream, and the decisions
+    // taken on them are kept as the timeline spans the suggestions had then: they follow that
+    // clock, so a dismissed suggestion stays dismissed wherever the clock moves it.
+    if (!before.sameMapping(after)) {
+        Statement force = db_.prepare(
+            "SELECT name FROM stream WHERE episode_id = ? AND kind = 'force' ORDER BY id LIMIT 1");
+        force.bind(1, ep);
+        if (force.step() && force.text(0) == streamName)
+            moveSlipDecisions(ep, before, after);
+    }
     AuditLog(db_).append(who.name, undo ? "clock_model.undo" : "clock_model.set", "stream",
                          episodeId + "/" + streamName, clockJson(before), clockJson(after));
     tx.commit();
+}
+
+void SyncRecords::moveSlipDecisions(int64_t episodeRowId, const ClockModel& before,
+                                    const ClockModel& after) {
+    struct Span {
+        int64_t id;
+        TimeNs start, end;
+    };
+    std::vector<Span> spans;
+    {
+        Statement st = db_.prepare("SELECT id, start_ns, end_ns FROM slip_decision WHERE "
+                                   "episode_id = ?");
+        st.bind(1, episodeRowId);
+        while (st.step())
+            spans.push_back({st.int64(0), st.int64(1), st.int64(2)});
+    }
+    // Out of the way first: (episode, hand, start) is unique, and one decision may move onto
+    // where another was.
+    for (const Span& s : spans)
+        db_.prepare("UPDATE slip_decision SET start_ns = ?, end_ns = ? WHERE id = ?")
+            .bindAll(-1 - s.id, -1 - s.id, s.id)
+            .run();
+    for (const Span& s : spans)
+        db_.prepare("UPDATE slip_decision SET start_ns = ?, end_ns = ? WHERE id = ?")
+            .bindAll(after.toTimeline(before.toRaw(s.start)),
+                     after.toTimeline(before.toRaw(s.end)), s.id)
+            .run();
 }
 
 ClockModel SyncRecords::undoClockModel(const std::string& actor, const std::string& episodeId,

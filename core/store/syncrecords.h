@@ -27,6 +27,8 @@ public:
 
 private:
     int64_t episodeRowId(const std::string& episodeId);
+    // The episode's slip decisions mapped from one force clock to the other (setClockModel).
+    void moveSlipDecisions(int64_t episodeRowId, const ClockModel& before, const ClockModel& after);
 
     Database& db_;
 };

@@ -293,8 +293,16 @@ private slots:
             return std::optional<ts::core::ClockModel>(m);
         });
         QSignalSpy reloaded(w.get(), &EpisodeWorkspace::episodeReloaded);
+        // A selected slip suggestion is let go: the detector runs again and the list may reorder.
+        w->annotations()->select(AnnotationItem::Kind::Event, -1);
         p->adjustButton()->click();
         QCOMPARE(asked, QStringLiteral("force"));
+        QCOMPARE(w->annotations()->selectedId(), qint64(0));
+        // Edges snap to the moved onsets at once, before the media are read again.
+        QVERIFY(reloaded.isEmpty());
+        const auto& snap = w->annotations()->snapOnsets();
+        QVERIFY(std::find(snap.begin(), snap.end(), firstOnset - 66'700'000) != snap.end());
+        QVERIFY(std::find(snap.begin(), snap.end(), firstOnset) == snap.end());
         QVERIFY(reloaded.wait(60000));
         const ts::core::ClockModel manual = w->episode()->stream("force")->clockModel;
         QCOMPARE(manual.method, std::string("manual"));

@@ -42,6 +42,7 @@ public:
     void setItems(std::vector<AnnotationItem> items);
     const std::vector<AnnotationItem>& items() const { return items_; }
     void setSnapTimes(std::vector<qint64> frames, std::vector<qint64> contactOnsets);
+    const std::vector<qint64>& snapOnsets() const { return onsets_; }
     // I (in) and O (out) marks, -1 for none.
     void setMarks(qint64 in, qint64 out);
     qint64 markIn() const { return markIn_; }

@@ -469,8 +469,6 @@ void EpisodeWorkspace::reloadData() {
         cursor_->setTime(t);
         showTime(cursor_->time());
         sync_->selectStream(selected);
-        if (session_)
-            applySnapTimes(); // contact onsets move with the force clock
         showAnnotations();
         emit episodeReloaded();
     });

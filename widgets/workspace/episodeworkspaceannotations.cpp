@@ -90,6 +90,16 @@ void EpisodeWorkspace::openAnnotations() {
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+    // The session's frame times and onsets are remapped at once: snapping follows them now,
+    // not when (or if) the episode's media have been read again.
+    connect(session_, &AnnotationSession::clocksChanged, this, &EpisodeWorkspace::applySnapTimes);
+    // Suggestions are selected by their place in the list, which a clock edit may reorder
+    // (the detector runs again): a selected one is let go rather than stand for another slip.
+    connect(session_, &AnnotationSession::clocksChanged, this, [this] {
+        if (annotations_->selectedKind() == AnnotationItem::Kind::Event &&
+            annotations_->selectedId() < 0)
+            annotations_->select(AnnotationItem::Kind::Event, 0);
+    });
     connect(session_, &AnnotationSession::clocksChanged, this, &EpisodeWorkspace::reloadData);
     applySnapTimes();
     QStringList ids = session_->tiers(), names;

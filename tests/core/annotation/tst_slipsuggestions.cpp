@@ -10,6 +10,8 @@
 #include "annotation/keypoints.h"
 #include "annotation/slipsuggestions.h"
 #include "io/bundle.h"
+#include "store/database.h"
+#include "store/statement.h"
 #include "project/episodeimport.h"
 #include "sync/groundtruthclocks.h"
 #include "synth/synth.h"
@@ -21,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <optional>
 
 using namespace ts::core;
 using namespace ts::core::annotation;
@@ -302,6 +305,59 @@ private slots:
         store_->setClockModel("lee", episode_, "hands", hands);
         for (auto it = deleted.rbegin(); it != deleted.rend(); ++it)
             undo(*store_, "ann", *it);
+    }
+
+    // A dismissed suggestion stays dismissed when the force clock moves it further than its
+    // own length: the decision follows the force clock (and comes back with an undo of it).
+    void decisionsFollowTheForceClock() {
+        std::vector<Edit> deleted;
+        const ClockModel force = EpisodeStreams::load(*store_, episode_).forceClock;
+        // Put the project back whatever fails below: the tests share it.
+        struct Restore {
+            TstSlipSuggestions* t;
+            std::vector<Edit>* deleted;
+            ClockModel force;
+            std::optional<Edit> dismiss;
+            ~Restore() {
+                t->store_->setClockModel("lee", t->episode_, "force", force);
+                if (dismiss)
+                    undo(*t->store_, "ann", *dismiss);
+                for (auto it = deleted->rbegin(); it != deleted->rend(); ++it)
+                    undo(*t->store_, "ann", *it);
+            }
+        } restore{this, &deleted, force, std::nullopt};
+        for (const auto& e : events(*store_, episode_))
+            deleted.push_back(deleteEvent(*store_, "ann", e.id));
+        const auto list = slipSuggestions(*store_, episode_);
+        QCOMPARE(list.size(), size_t(1));
+        restore.dismiss = dismissSlipSuggestion(*store_, "ann", episode_, list[0]);
+        auto decisionStart = [&] {
+            Statement st = store_->database().prepare("SELECT start_ns FROM slip_decision");
+            return st.step() ? st.int64(0) : TimeNs(-1);
+        };
+        QCOMPARE(decisionStart(), list[0].startNs);
+        const TimeNs shift = -500 * kNsPerMs;
+        QVERIFY(list[0].endNs - list[0].startNs < -shift); // moved clear of where it was
+        ClockModel moved = force;
+        moved.offsetNs += shift;
+        store_->setClockModel("lee", episode_, "force", moved);
+        const auto candidates = episodeSlipCandidates(EpisodeStreams::load(*store_, episode_));
+        QCOMPARE(candidates.size(), size_t(1));
+        QVERIFY2(std::llabs(candidates[0].startNs - list[0].startNs - shift) < 34 * kNsPerMs,
+                 qPrintable(QString::number((candidates[0].startNs - list[0].startNs) * 1e-6)));
+        QCOMPARE(decisionStart(), list[0].startNs + shift);
+        QVERIFY(untakenSlips(*store_, episode_, candidates).empty());
+        // The hands clock alone does not move the decisions.
+        const ClockModel hands = EpisodeStreams::load(*store_, episode_).handsClock;
+        ClockModel handsMoved = hands;
+        handsMoved.offsetNs += shift;
+        store_->setClockModel("lee", episode_, "hands", handsMoved);
+        QCOMPARE(decisionStart(), list[0].startNs + shift);
+        store_->undoClockModel("lee", episode_, "hands");
+        // Undoing the force clock's change takes the decision back to where it was taken.
+        store_->undoClockModel("lee", episode_, "force");
+        QCOMPARE(decisionStart(), list[0].startNs);
+        QVERIFY(slipSuggestions(*store_, episode_).empty());
     }
 };
 
