@@ -9,6 +9,8 @@ Args::Args(const std::vector<std::string>& argv, size_t first, const std::set<st
            const std::set<std::string>& options) {
     for (size_t i = first; i < argv.size(); ++i) {
         const std::string& a = argv[i];
+        if (a == "--help" || (i == first && a == "-h"))
+            throw HelpRequested{};
         if (a.size() > 2 && a.rfind("--", 0) == 0) {
             std::string name = a.substr(2);
             std::optional<std::string> inlineValue;

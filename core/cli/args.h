@@ -15,9 +15,13 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Thrown by Args for `--help` where an option may stand (not as an option's value), or `-h`
+// first: the caller prints the command's usage. Not an error, so not a std::exception.
+struct HelpRequested {};
+
 class Args {
 public:
-    // `flags` take no value; `options` take one. Throws UsageError.
+    // `flags` take no value; `options` take one. Throws UsageError, or HelpRequested.
     Args(const std::vector<std::string>& argv, size_t first, const std::set<std::string>& flags,
          const std::set<std::string>& options);
 

@@ -302,6 +302,11 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     } else {
         err << "bench sync-accuracy: no Aria trajectory at " << aria << " (use --aria FILE)\n";
     }
+    if (details) {
+        detailsFile.close();
+        if (!detailsFile) // a full disk: the rows are not all there
+            throw Error(*a.value("details"), "could not be written completely (--details)");
+    }
     return 0;
 }
 

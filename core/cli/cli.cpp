@@ -94,13 +94,6 @@ std::string commandUsage(const std::string& command) {
     return block;
 }
 
-// `touchstone-cli COMMAND --help` (or -h right after the command): that command's usage.
-bool asksForHelp(const std::vector<std::string>& args) {
-    for (size_t i = 2; i < args.size(); ++i)
-        if (args[i] == "--help" || (i == 2 && args[i] == "-h"))
-            return true;
-    return false;
-}
 
 // --version [--verbose [--json]]
 int printVersion(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -174,13 +167,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         err << "touchstone-cli: unknown command '" << args[1] << "'\n\n" << kUsage;
         return 2;
     }
-    if (asksForHelp(args)) {
+    try {
+        return it->second(args, out, err);
+    } catch (const HelpRequested&) { // COMMAND --help (not as an option's value), COMMAND -h
         out << "usage:\n"
             << commandUsage(args[1]) << "\nSee docs/cli.md for every option and the --json output.\n";
         return 0;
-    }
-    try {
-        return it->second(args, out, err);
     } catch (const UsageError& e) {
         err << "touchstone-cli " << args[1] << ": " << e.what() << "\n(run 'touchstone-cli "
             << args[1] << " --help' for usage)\n";

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QSet>
@@ -123,6 +124,17 @@ private slots:
         QVERIFY(bad.waitForFinished(30000));
         QCOMPARE(bad.exitCode(), 1);
         QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains("--details"));
+        // Rows lost on a full disk are an error too, not a short file and exit 0.
+        if (QFileInfo::exists("/dev/full")) {
+            QProcess full;
+            full.start(qEnvironmentVariable("TS_CLI"),
+                       {"bench", "sync-accuracy", "--seconds", "1", "--episodes", "1",
+                        "--long-episodes", "0", "--work-dir", tmp.filePath("work"), "--details",
+                        "/dev/full"});
+            QVERIFY(full.waitForFinished(120000));
+            QCOMPARE(full.exitCode(), 1);
+            QVERIFY(QString::fromUtf8(full.readAllStandardError()).contains("written completely"));
+        }
     }
 
     // Bad options are refused before any work, with the option named (exit code 2).

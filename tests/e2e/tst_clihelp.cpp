@@ -2,6 +2,7 @@
 // without running; a usage error points at that command's help.
 #include "support/minibundle.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -45,6 +46,31 @@ private slots:
         QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"init", proj, "--help"}, &out), 0);
         QVERIFY2(out.contains("init PROJECT"), qPrintable(out));
         QVERIFY(!QFileInfo::exists(proj));
+    }
+
+    // --help as an option's value is that value, as every other word there is.
+    void helpAsAValueIsAValue() {
+        QTemporaryDir tmp;
+        const QString proj = tmp.filePath("p");
+        QString out;
+        QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"init", proj, "--name", "--help"},
+                            &out),
+                 0);
+        QVERIFY2(!out.startsWith("usage:"), qPrintable(out));
+        QVERIFY(QFileInfo::exists(proj + "/project.tsproj"));
+        // -h is help only right after the command; later it is a word like another.
+        QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"info", proj, "-h"}, &out), 1);
+        QVERIFY2(out.contains("'-h'"), qPrintable(out)); // taken as an episode's name
+    }
+
+    // Help goes to stdout, nothing to stderr.
+    void helpIsOnStdout() {
+        QProcess p;
+        p.start(qEnvironmentVariable("TS_CLI"), {"clock", "--help"});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains("clock PROJECT EPISODE"));
+        QVERIFY(p.readAllStandardError().isEmpty());
     }
 
     void usageErrorNamesTheCommandsHelp() {
