@@ -10,11 +10,14 @@ namespace ts::widgets {
 
 EpisodeTableModel::EpisodeTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void EpisodeTableModel::setEpisodes(std::vector<core::EpisodeSummary> episodes,
-                                    std::map<std::string, core::annotation::ReviewRecord> reviews) {
+void EpisodeTableModel::setEpisodes(
+    std::vector<core::EpisodeSummary> episodes,
+    std::map<std::string, core::annotation::ReviewRecord> reviews,
+    std::optional<std::map<std::string, std::vector<core::annotation::UnalignedClock>>> unaligned) {
     beginResetModel();
     episodes_ = std::move(episodes);
     reviews_ = std::move(reviews);
+    unaligned_ = std::move(unaligned);
     endResetModel();
 }
 
@@ -79,6 +82,20 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
                        ? tr("rejected by %1").arg(reviewer)
                        : tr("rejected by %1: %2").arg(reviewer, reasons.join(QStringLiteral(", ")));
         }
+        case Sync: {
+            // Every clock aligned by the project's rule, or the streams that are not.
+            if (!unaligned_)
+                return QVariant();
+            auto it = unaligned_->find(e->id);
+            if (role == SortRole)
+                return it == unaligned_->end() ? 0 : int(it->second.size());
+            if (it == unaligned_->end())
+                return tr("aligned");
+            QStringList names;
+            for (const auto& u : it->second)
+                names << QString::fromStdString(u.stream);
+            return tr("not aligned: %1").arg(names.join(QStringLiteral(", ")));
+        }
         case Task:
             return QString::fromStdString(e->task);
         case Participant:
@@ -110,6 +127,22 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
                      ? QString()
                      : QStringLiteral("\n") + QString::fromStdString(it->second.comment));
     }
+    if (index.column() == Sync && unaligned_ &&
+        (role == Qt::ForegroundRole || role == Qt::ToolTipRole)) {
+        auto it = unaligned_->find(e->id);
+        if (role == Qt::ForegroundRole)
+            return QBrush(it == unaligned_->end() ? QColor(0x2e, 0x7d, 0x32)
+                                                  : QColor(0xc6, 0x28, 0x28));
+        if (it == unaligned_->end())
+            return tr("Every stream's clock is on the timeline within the project's sync "
+                      "tolerance.");
+        QStringList lines;
+        for (const auto& u : it->second)
+            lines << tr("%1: %2").arg(QString::fromStdString(u.stream),
+                                      QString::fromStdString(u.reason));
+        return lines.join(QLatin1Char('\n')) +
+               tr("\nRun touchstone-cli sync, or set a clock by hand in the episode's Sync panel.");
+    }
     if (role == Qt::ForegroundRole && index.column() == Status) {
         QColor c = statusColor(e->status);
         return c.isValid() ? QVariant(QBrush(c)) : QVariant();
@@ -134,6 +167,8 @@ QVariant EpisodeTableModel::headerData(int section, Qt::Orientation o, int role)
         return tr("Status");
     case Qc:
         return tr("QC");
+    case Sync:
+        return tr("Sync");
     case Task:
         return tr("Task");
     case Participant:

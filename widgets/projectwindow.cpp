@@ -251,7 +251,13 @@ void ProjectWindow::reload() {
     } catch (const core::Error&) {
         // An older project without reviews: the QC column stays empty.
     }
-    model_->setEpisodes(store_->episodes(), std::move(verdicts));
+    std::optional<std::map<std::string, std::vector<core::annotation::UnalignedClock>>> unaligned;
+    try {
+        unaligned = core::annotation::unalignedClocks(*store_);
+    } catch (const core::Error&) {
+        // A project setting 'sync' this build cannot read: the Sync column stays empty.
+    }
+    model_->setEpisodes(store_->episodes(), std::move(verdicts), std::move(unaligned));
     setWindowTitle(tr("%1 — Touchstone").arg(QString::fromStdString(info.name)));
     projectLabel_->setText(tr("%1  ·  %n episode(s)", nullptr, int(info.episodes))
                                .arg(QString::fromStdString(info.file)) +

@@ -4,7 +4,9 @@
 #include "annotation/consent.h"
 #include "annotation/events.h"
 #include "annotation/labels.h"
+#include "store/database.h"
 #include "store/projectstore.h"
+#include "store/statement.h"
 #include "sync/episodesync.h"
 #include "sync/syncsettingsjson.h"
 #include "util/error.h"
@@ -23,6 +25,25 @@ std::string at(TimeNs t, TimeNs start) {
 }
 
 } // namespace
+
+std::map<std::string, std::vector<UnalignedClock>> unalignedClocks(ProjectStore& store) {
+    const sync::SyncSettings settings = sync::syncSettingsFromJson(
+        store.setting("project", "sync").value_or(nlohmann::json(nullptr)));
+    Statement st = store.database().prepare(
+        "SELECT e.ident, s.name, c.method, c.confidence, c.residual_ns FROM stream s "
+        "JOIN clock_model c ON c.stream_id = s.id JOIN episode e ON e.id = s.episode_id "
+        "ORDER BY e.id, s.id");
+    std::map<std::string, std::vector<UnalignedClock>> out;
+    while (st.step()) {
+        ClockModel m;
+        m.method = st.text(2);
+        m.confidence = st.real(3);
+        m.residualNs = st.real(4);
+        if (const sync::AlignmentVerdict v = sync::alignmentVerdict(m, settings); !v.passed)
+            out[st.text(0)].push_back({st.text(1), v.reason});
+    }
+    return out;
+}
 
 QcReport qcChecks(ProjectStore& store, const std::string& episode) {
     const auto detail = store.episode(episode);

@@ -52,4 +52,15 @@ struct QcReport {
 
 QcReport qcChecks(ProjectStore& store, const std::string& episode);
 
+// A stream whose clock, as stored now, is not aligned by the project's rule
+// (sync::alignmentVerdict, as qcChecks judges it), and why.
+struct UnalignedClock {
+    std::string stream;
+    std::string reason;
+};
+
+// Every episode's unaligned clocks, by episode id (episodes whose clocks all pass are absent),
+// in one query over the project: the project window's Sync column.
+std::map<std::string, std::vector<UnalignedClock>> unalignedClocks(ProjectStore& store);
+
 } // namespace ts::core::annotation

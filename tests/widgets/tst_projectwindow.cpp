@@ -145,6 +145,56 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         QCOMPARE(proxy->rowCount(), 1);
     }
 
+    // The Sync column: each episode's clocks judged as stored now by the project's rule
+    // ("aligned", or the streams that are not, with why in the tooltip); a clock set by hand
+    // aligns it; the search finds the episodes to align.
+    void syncColumnFlagsUnalignedClocks() {
+        auto syncOf = [](ts::widgets::ProjectWindow& w, const QString& id, int role) {
+            auto* proxy =
+                qobject_cast<QSortFilterProxyModel*>(w.findChild<QTableView*>()->model());
+            for (int r = 0; r < proxy->rowCount(); ++r)
+                if (proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString() == id)
+                    return proxy->index(r, ts::widgets::EpisodeTableModel::Sync).data(role);
+            return QVariant();
+        };
+        QStringList unaligned; // mini-0's streams on clocks of their own that nothing aligned
+        {
+            ts::widgets::ProjectWindow w;
+            QVERIFY(w.openProject(project_));
+            const QString text = syncOf(w, "mini-0", Qt::DisplayRole).toString();
+            qInfo("mini-0: %s", qPrintable(text));
+            QVERIFY2(text.startsWith("not aligned: "), qPrintable(text));
+            unaligned = text.mid(13).split(", ");
+            const QString tip = syncOf(w, "mini-0", Qt::ToolTipRole).toString();
+            QVERIFY2(tip.contains(unaligned[0] + ": not aligned to the camera clock"),
+                     qPrintable(tip));
+            QCOMPARE(syncOf(w, "mini-0", Qt::ForegroundRole).value<QBrush>().color(),
+                     QColor(0xc6, 0x28, 0x28));
+            QCOMPARE(syncOf(w, "mini-0", ts::widgets::EpisodeTableModel::SortRole).toInt(),
+                     int(unaligned.size()));
+        }
+        QString out;
+        for (const QString& stream : unaligned)
+            QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
+                                {"clock", project_, "mini-0", stream, "--offset-ms", "0",
+                                 "--user", "lead"},
+                                &out),
+                     0);
+        ts::widgets::ProjectWindow w;
+        QVERIFY(w.openProject(project_));
+        QCOMPARE(syncOf(w, "mini-0", Qt::DisplayRole).toString(), QString("aligned"));
+        QCOMPARE(syncOf(w, "mini-0", Qt::ForegroundRole).value<QBrush>().color(),
+                 QColor(0x2e, 0x7d, 0x32));
+        QCOMPARE(syncOf(w, "mini-0", ts::widgets::EpisodeTableModel::SortRole).toInt(), 0);
+        // The others are as they were: found by the search.
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(w.findChild<QTableView*>()->model());
+        w.findChild<QLineEdit*>()->setText("not aligned");
+        QCOMPARE(proxy->rowCount(), 2);
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            QVERIFY(proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString() !=
+                    "mini-0");
+    }
+
     void refusesBrokenProjectFile() {
         QTemporaryDir d;
         writeText(d.filePath("broken.tsproj"), "definitely not sqlite");

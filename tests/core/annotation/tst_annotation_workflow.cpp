@@ -217,6 +217,19 @@ private slots:
         QVERIFY(!streamOf("imu").aligned);
         QVERIFY(streamOf("imu").healthy); // not aligned is not a failed health check
 
+        // The project-wide view (the project window's Sync column) says the same.
+        auto imuUnaligned = [&] {
+            const auto all = unalignedClocks(p.store);
+            auto it = all.find(p.episode);
+            if (it == all.end())
+                return std::string();
+            for (const UnalignedClock& u : it->second)
+                if (u.stream == "imu")
+                    return u.reason;
+            return std::string();
+        };
+        QCOMPARE(imuUnaligned(), std::string("not aligned to the camera clock"));
+
         // Set by hand: passes, the recorded row unchanged.
         ClockModel byHand;
         byHand.offsetNs = 12'000'000;
@@ -225,6 +238,7 @@ private slots:
         QVERIFY(streamOf("imu").aligned);
         QCOMPARE(streamOf("imu").alignment, std::string("clock model set by hand"));
         QCOMPARE(*streamOf("imu").metrics.at(0).passed, false);
+        QCOMPARE(imuUnaligned(), std::string());
 
         // An estimate with a 2 ms residual fails the default 1 ms tolerance, passes 3 ms.
         ClockModel estimate;
@@ -243,6 +257,7 @@ private slots:
         // Less sure than min_confidence fails whatever the residual.
         p.store.setSetting("lee", "project", "sync", {{"tolerance_ms", 3.0}, {"min_confidence", 0.95}});
         QVERIFY(contains(problemsOf("imu").at(0).message, "confidence 0.90 below 0.95"));
+        QCOMPARE(imuUnaligned(), std::string("confidence 0.90 below 0.95"));
 
         // A failed health row still is a problem, with its value as recorded.
         QcMetric health;
