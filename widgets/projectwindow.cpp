@@ -221,6 +221,9 @@ EpisodeWorkspace* ProjectWindow::openWorkspace(const QString& episodeId) {
     connect(w, &EpisodeWorkspace::loadFailed, this, [this, episodeId](const QString& e) {
         reportError(tr("Cannot open %1").arg(episodeId), e);
     });
+    // What was done there (status, clocks set by hand, verdicts) shows in the table once the
+    // workspace closes.
+    connect(w, &QObject::destroyed, this, &ProjectWindow::reload);
     workspaces_[episodeId] = w;
     w->load(projectFile(), episodeId);
     w->show();
@@ -257,7 +260,11 @@ void ProjectWindow::reload() {
     } catch (const core::Error&) {
         // A project setting 'sync' this build cannot read: the Sync column stays empty.
     }
+    const QString selected = selectedEpisode(); // kept across the reload
     model_->setEpisodes(store_->episodes(), std::move(verdicts), std::move(unaligned));
+    for (int r = 0; !selected.isEmpty() && r < proxy_->rowCount(); ++r)
+        if (proxy_->index(r, EpisodeTableModel::Id).data().toString() == selected)
+            table_->selectRow(r);
     setWindowTitle(tr("%1 — Touchstone").arg(QString::fromStdString(info.name)));
     projectLabel_->setText(tr("%1  ·  %n episode(s)", nullptr, int(info.episodes))
                                .arg(QString::fromStdString(info.file)) +

@@ -5,12 +5,14 @@
 #include "episodetablemodel.h"
 #include "filmstripview.h"
 #include "projectwindow.h"
+#include "workspace/episodeworkspace.h"
 #include "store/database.h"
 #include "support/minibundle.h"
 
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -193,6 +195,45 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         for (int r = 0; r < proxy->rowCount(); ++r)
             QVERIFY(proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString() !=
                     "mini-0");
+    }
+
+    // Closing an episode's workspace shows what changed meanwhile (here a clock set from the
+    // command line), and the selected episode stays selected.
+    void closingAWorkspaceReloadsTheTable() {
+        ts::widgets::ProjectWindow w;
+        QVERIFY(w.openProject(project_));
+        auto* table = w.findChild<QTableView*>();
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(table->model());
+        int row = -1;
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            if (proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString() == "mini-2")
+                row = r;
+        QVERIFY(row > 0); // not the row a reload would fall back to
+        table->selectRow(row);
+        QCOMPARE(w.selectedEpisode(), QString("mini-2"));
+        auto syncText = [&] {
+            for (int r = 0; r < proxy->rowCount(); ++r)
+                if (proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString() ==
+                    "mini-2")
+                    return proxy->index(r, ts::widgets::EpisodeTableModel::Sync).data().toString();
+            return QString();
+        };
+        const QString before = syncText();
+        QVERIFY2(before.startsWith("not aligned: "), qPrintable(before));
+        QPointer<ts::widgets::EpisodeWorkspace> ws = w.openWorkspace("mini-2");
+        QVERIFY(ws);
+        QString out;
+        for (const QString& stream : before.mid(13).split(", "))
+            QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
+                                {"clock", project_, "mini-2", stream, "--offset-ms", "0",
+                                 "--user", "lead"},
+                                &out),
+                     0);
+        QCOMPARE(syncText(), before); // not yet: the table is the store as last read
+        ws->close();
+        QTRY_VERIFY(ws.isNull());
+        QCOMPARE(syncText(), QString("aligned"));
+        QCOMPARE(w.selectedEpisode(), QString("mini-2"));
     }
 
     void refusesBrokenProjectFile() {
