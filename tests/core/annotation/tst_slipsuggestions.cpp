@@ -255,15 +255,27 @@ private slots:
     void remappedStreamsFollowAClockEdit() {
         // The tests above left the slip accepted: delete the event so that it is suggested.
         std::vector<Edit> deleted;
+        EpisodeStreams streams = EpisodeStreams::load(*store_, episode_);
+        const ClockModel force = streams.forceClock, hands = streams.handsClock;
+        // Put the project back whatever fails below: the tests share it.
+        struct Restore {
+            TstSlipSuggestions* t;
+            std::vector<Edit>* deleted;
+            ClockModel force, hands;
+            ~Restore() {
+                t->store_->setClockModel("lee", t->episode_, "force", force);
+                t->store_->setClockModel("lee", t->episode_, "hands", hands);
+                for (auto it = deleted->rbegin(); it != deleted->rend(); ++it)
+                    undo(*t->store_, "ann", *it);
+            }
+        } restore{this, &deleted, force, hands};
         for (const auto& e : events(*store_, episode_))
             deleted.push_back(deleteEvent(*store_, "ann", e.id));
-        EpisodeStreams streams = EpisodeStreams::load(*store_, episode_);
         EpisodeTiming timing = EpisodeTiming::load(*store_, episode_);
         const auto before = slipSuggestions(*store_, episode_, streams);
         QCOMPARE(before.size(), size_t(1));
         QVERIFY(!timing.onsets.empty());
         const TimeNs onset = timing.onsets.front().tNs;
-        const ClockModel force = streams.forceClock, hands = streams.handsClock;
         const TimeNs shift = 40 * kNsPerMs;
         ClockModel f = force, h = hands;
         f.offsetNs += shift;
@@ -300,11 +312,6 @@ private slots:
         // Both clocks moved by 40 ms: so did the slip, to within a hands frame.
         QVERIFY2(std::llabs(after[0].startNs - before[0].startNs - shift) < 34 * kNsPerMs,
                  qPrintable(QString::number((after[0].startNs - before[0].startNs) * 1e-6)));
-
-        store_->setClockModel("lee", episode_, "force", force);
-        store_->setClockModel("lee", episode_, "hands", hands);
-        for (auto it = deleted.rbegin(); it != deleted.rend(); ++it)
-            undo(*store_, "ann", *it);
     }
 
     // A dismissed suggestion stays dismissed when the force clock moves it further than its
