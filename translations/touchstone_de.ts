@@ -633,6 +633,32 @@
         <source>QC</source>
         <translation>Prüfung</translation>
     </message>
+    <message>
+        <source>aligned</source>
+        <translation>ausgerichtet</translation>
+    </message>
+    <message>
+        <source>not aligned: %1</source>
+        <translation>nicht ausgerichtet: %1</translation>
+    </message>
+    <message>
+        <source>Every stream&apos;s clock is on the timeline within the project&apos;s sync tolerance.</source>
+        <translation>Die Uhr jedes Datenstroms liegt innerhalb der Synchronisationstoleranz des Projekts auf der Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>
+Run touchstone-cli sync, or set a clock by hand in the episode&apos;s Sync panel.</source>
+        <translation>
+Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisations-Bereich der Episode von Hand ein.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EpisodeWorkspace</name>

@@ -633,6 +633,32 @@
         <source>QC</source>
         <translation>Contrôle</translation>
     </message>
+    <message>
+        <source>aligned</source>
+        <translation>aligné</translation>
+    </message>
+    <message>
+        <source>not aligned: %1</source>
+        <translation>non aligné : %1</translation>
+    </message>
+    <message>
+        <source>Every stream&apos;s clock is on the timeline within the project&apos;s sync tolerance.</source>
+        <translation>L&apos;horloge de chaque flux est sur la ligne de temps, dans la tolérance de synchronisation du projet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>
+Run touchstone-cli sync, or set a clock by hand in the episode&apos;s Sync panel.</source>
+        <translation>
+Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Synchronisation de l&apos;épisode.</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::EpisodeWorkspace</name>
