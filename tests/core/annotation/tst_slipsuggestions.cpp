@@ -257,18 +257,25 @@ private slots:
         std::vector<Edit> deleted;
         EpisodeStreams streams = EpisodeStreams::load(*store_, episode_);
         const ClockModel force = streams.forceClock, hands = streams.handsClock;
+        ClockModel video;
+        const auto opened = store_->episode(episode_);
+        QVERIFY(opened);
+        for (const StreamInfo& s : opened->streams)
+            if (s.stats.name == "rgb")
+                video = s.clockModel;
         // Put the project back whatever fails below: the tests share it.
         struct Restore {
             TstSlipSuggestions* t;
             std::vector<Edit>* deleted;
-            ClockModel force, hands;
+            ClockModel force, hands, video;
             ~Restore() {
                 t->store_->setClockModel("lee", t->episode_, "force", force);
                 t->store_->setClockModel("lee", t->episode_, "hands", hands);
+                t->store_->setClockModel("lee", t->episode_, "rgb", video);
                 for (auto it = deleted->rbegin(); it != deleted->rend(); ++it)
                     undo(*t->store_, "ann", *it);
             }
-        } restore{this, &deleted, force, hands};
+        } restore{this, &deleted, force, hands, video};
         for (const auto& e : events(*store_, episode_))
             deleted.push_back(deleteEvent(*store_, "ann", e.id));
         EpisodeTiming timing = EpisodeTiming::load(*store_, episode_);
@@ -276,12 +283,18 @@ private slots:
         QCOMPARE(before.size(), size_t(1));
         QVERIFY(!timing.onsets.empty());
         const TimeNs onset = timing.onsets.front().tNs;
+        QVERIFY(!timing.frameTimes.empty());
+        const TimeNs firstFrame = timing.frameTimes.front();
         const TimeNs shift = 40 * kNsPerMs;
         ClockModel f = force, h = hands;
         f.offsetNs += shift;
         h.offsetNs += shift;
         store_->setClockModel("lee", episode_, "force", f);
         store_->setClockModel("lee", episode_, "hands", h);
+        // The video's frames move with its own clock (a person may set that one too).
+        ClockModel v = video.setByHand();
+        v.offsetNs += 10 * kNsPerMs;
+        store_->setClockModel("lee", episode_, "rgb", v);
 
         const auto detail = store_->episode(episode_);
         QVERIFY(detail);
@@ -290,6 +303,7 @@ private slots:
         QVERIFY(streams.forceClock.sameMapping(f));
         QVERIFY(streams.handsClock.sameMapping(h));
         QCOMPARE(timing.onsets.front().tNs, onset + shift);
+        QCOMPARE(timing.frameTimes.front(), firstFrame + 10 * kNsPerMs);
         const EpisodeTiming fresh = EpisodeTiming::load(*store_, episode_);
         QCOMPARE(fresh.frameTimes, timing.frameTimes);
         QCOMPARE(fresh.onsets.size(), timing.onsets.size());
