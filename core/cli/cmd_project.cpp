@@ -1,4 +1,5 @@
 // touchstone-cli init / import / info / verify: the project store from the command line.
+#include "annotation/qcchecks.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/importsource.h"
@@ -214,10 +215,22 @@ int cmdInfo(const Argv& argv, std::ostream& out, std::ostream&) {
 
     const ProjectInfo info = store.info();
     const auto episodes = store.episodes();
+    // Each episode's clocks as stored now by the project's sync rule (as review and the app's
+    // Sync column judge them).
+    const auto unaligned = annotation::unalignedClocks(store);
+    auto unalignedOf = [&](const std::string& id) {
+        auto it = unaligned.find(id);
+        return it == unaligned.end() ? std::vector<annotation::UnalignedClock>{} : it->second;
+    };
     if (a.flag("json")) {
         json eps = json::array();
-        for (const auto& e : episodes)
-            eps.push_back(toJson(e));
+        for (const auto& e : episodes) {
+            json j = toJson(e);
+            j["unaligned_clocks"] = json::array();
+            for (const auto& u : unalignedOf(e.id))
+                j["unaligned_clocks"].push_back({{"stream", u.stream}, {"reason", u.reason}});
+            eps.push_back(std::move(j));
+        }
         out << json{{"project", info.file},
                     {"name", info.name},
                     {"created_at", info.createdAt},
@@ -239,11 +252,14 @@ int cmdInfo(const Argv& argv, std::ostream& out, std::ostream&) {
         << info.users << " user(s), " << info.mediaFiles << " media file(s), " << info.auditEntries
         << " audit entries\n";
     for (const auto& e : episodes) {
-        char line[300];
-        std::snprintf(line, sizeof line, "  %-24s %-10s %-10s %10s  %lld streams  %s\n",
+        std::string sync = "aligned";
+        for (const auto& u : unalignedOf(e.id))
+            sync = (sync == "aligned" ? "not aligned: " : sync + ",") + u.stream;
+        char line[400];
+        std::snprintf(line, sizeof line, "  %-24s %-10s %-10s %10s  %lld streams  %-12s  %s\n",
                       e.id.c_str(), std::string(episodeStatusName(e.status)).c_str(),
                       e.participant.c_str(), seconds(e.durationNs).c_str(),
-                      static_cast<long long>(e.streamCount), e.task.c_str());
+                      static_cast<long long>(e.streamCount), sync.c_str(), e.task.c_str());
         out << line;
     }
     return 0;

@@ -105,6 +105,21 @@ private slots:
         QVERIFY2(std::abs(hm["offset_ns"].toDouble() - handsTrue) < 1e6,
                  qPrintable(QString("%1 vs %2").arg(hm["offset_ns"].toDouble()).arg(handsTrue)));
 
+        // The project listing says which clocks are not aligned, as sync flagged them.
+        auto unalignedNow = [&] {
+            QStringList names;
+            for (const auto& u : cliJson({"info", proj, "--json"})["episodes"]
+                                     .toArray()[0]
+                                     .toObject()["unaligned_clocks"]
+                                     .toArray())
+                names << u.toObject()["stream"].toString();
+            return names;
+        };
+        QCOMPARE(unalignedNow(), QStringList{"force"});
+        QString listing;
+        QCOMPARE(runProgram(cli, {"info", proj}, &listing), 0);
+        QVERIFY2(listing.contains("not aligned: force"), qPrintable(listing));
+
         // Audited: the clock model changes (IMU, hands) and one QC record.
         QCOMPARE(cliJson({"info", proj, "--json"})["audit_entries"].toInteger(), auditBefore + 3);
         QCOMPARE(runProgram(cli, {"verify", proj}, &out), 0);
