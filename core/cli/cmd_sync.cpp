@@ -5,10 +5,9 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/jsonout.h"
-#include "io/bundle.h"
 #include "project/projectpath.h"
+#include "project/syncstore.h"
 #include "store/projectstore.h"
-#include "sync/episodeinput.h"
 #include "sync/syncsettingsjson.h"
 #include "util/error.h"
 
@@ -16,7 +15,6 @@
 
 #include <cstdio>
 #include <ostream>
-#include <set>
 
 namespace ts::core::cli {
 
@@ -24,23 +22,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-json healthJson(const sync::StreamHealth& h) {
-    return {{"verdict", sync::verdictName(h.verdict)},
-            {"samples", h.samples},
-            {"duration_s", h.durationS},
-            {"expected_rate_hz", h.expectedRateHz},
-            {"observed_rate_hz", h.observedRateHz},
-            {"expected_samples", h.expectedSamples},
-            {"dropped", h.dropped},
-            {"drop_ratio", h.dropRatio},
-            {"gaps", h.gaps},
-            {"max_gap_s", h.maxGapS},
-            {"duplicates", h.duplicates},
-            {"non_monotonic", h.nonMonotonic},
-            {"jitter_ns", h.jitterNs},
-            {"findings", h.findings}};
-}
 
 json estimateJson(const sync::ClockEstimate& e) {
     return {{"estimated", e.estimated},
@@ -79,90 +60,36 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
     int rc = 0;
     json episodes = json::array();
     for (const std::string& id : ids) {
-        const auto detail = store.episode(id);
-        if (!detail)
+        if (!store.episode(id))
             throw Error(store.file().string(), "the project has no episode '" + id + "'");
-        const fs::path dir = store.projectDir() / fs::path(detail->bundlePath);
-        BundleReadOptions ro;
-        ro.hashMedia = false;        // verify checks media; sync needs the samples only
-        ro.checkVideoFrames = false; // frame times come from the timestamp CSV
-        ro.checkDepthFrames = false; // the video pass reads the depth frames it uses
-        // The video pass runs while the sample streams are read.
-        const sync::EpisodeInput in = sync::readEpisodeForSync(dir, ro, settings);
-        const Bundle& b = in.bundle;
-        if (!b.ok()) {
-            err << "touchstone-cli sync: episode '" << id << "': bundle " << dir.string()
-                << " cannot be read:\n";
-            for (const auto& d : b.diagnostics.all())
-                err << "  " << d.toString() << "\n";
+        StoredEpisodeSync stored;
+        try {
+            stored = syncAndStoreEpisode(store, user, id);
+        } catch (const Error& e) { // this episode's bundle: report it, go on with the others
+            err << "touchstone-cli sync: " << e.what() << "\n";
             rc = 1;
             continue;
         }
-        const sync::EpisodeSyncResult r =
-            sync::syncEpisode(b, settings, in.extracted ? &*in.extracted : nullptr);
-        std::vector<QcMetric> metrics;
-        std::set<std::string> manualKept;
-        std::vector<std::string> flagged;
+        const sync::EpisodeSyncResult& r = stored.result;
+        const std::vector<std::string>& flagged = stored.flagged;
         json streams = json::array();
-        for (const sync::StreamSync& s : r.streams) {
-            // A model someone set by hand is theirs: sync reports its estimate but keeps it.
-            bool keptManual = false;
-            for (const auto& stored : detail->streams)
-                if (stored.stats.name == s.stream && stored.clockModel.method == "manual")
-                    keptManual = true;
-            if (s.aligned && s.model.method == "estimated" && !keptManual)
-                store.setClockModel(user, id, s.stream, s.model);
-            if (keptManual)
-                manualKept.insert(s.stream);
-            QcMetric m;
-            m.stream = s.stream;
-            m.name = "sync.health";
-            m.value = static_cast<double>(s.health.verdict);
-            m.passed = s.health.verdict != sync::Verdict::Fail;
-            m.detailsJson = healthJson(s.health).dump();
-            m.computedBy = "touchstone";
-            metrics.push_back(std::move(m));
-            // The QC flag: a stream the engine could not put on the timeline, or whose model
-            // is less certain than the project tolerates.
-            // A model set by hand passes (the person vouches for it); otherwise this run's.
-            const auto [qcPassed, qcReason] =
-                keptManual   ? sync::alignmentVerdict(ClockModel{}.setByHand(), settings)
-                : !s.aligned ? sync::AlignmentVerdict{false, "not aligned to the camera clock"}
-                             : sync::alignmentVerdict(s.model, settings);
-            QcMetric q;
-            q.stream = s.stream;
-            q.name = "sync.alignment";
-            q.value = s.aligned ? s.model.residualNs * 1e-6 : -1;
-            q.unit = "ms";
-            q.passed = qcPassed;
-            q.detailsJson = json{
-                {"aligned", s.aligned},
-                {"method", s.method},
-                {"confidence", s.aligned ? s.model.confidence : 0.0},
-                {"residual_ms", s.aligned ? s.model.residualNs * 1e-6 : -1},
-                {"tolerance_ms", settings.toleranceMs},
-                {"min_confidence", settings.minConfidence},
-                {"reason",
-                 qcReason}}.dump();
-            q.computedBy = "touchstone";
-            metrics.push_back(std::move(q));
-            if (!qcPassed)
-                flagged.push_back(s.stream + ": " + qcReason);
-            json j{{"kept_manual", keptManual},
+        for (size_t i = 0; i < r.streams.size(); ++i) {
+            const sync::StreamSync& s = r.streams[i];
+            const StoredStreamSync& st = stored.streams[i];
+            json j{{"kept_manual", st.keptManual},
                    {"name", s.stream},
                    {"kind", s.kind},
                    {"clock", s.clock},
                    {"aligned", s.aligned},
                    {"method", s.method},
-                   {"health", healthJson(s.health)},
+                   {"health", streamHealthJson(s.health)},
                    {"note", s.note},
-                   {"qc", {{"passed", qcPassed}, {"reason", qcReason}}}};
+                   {"qc", {{"passed", st.qc.passed}, {"reason", st.qc.reason}}}};
             j["clock_model"] = s.aligned ? toJson(s.model) : json(nullptr);
             j["relative_to"] = s.relativeTo.empty() ? json(nullptr) : json(s.relativeTo);
             j["estimate"] = s.estimate ? estimateJson(*s.estimate) : json(nullptr);
             streams.push_back(std::move(j));
         }
-        store.recordQcMetrics(user, id, metrics);
         if (a.flag("json")) {
             json pairs = json::array();
             for (const sync::PairwiseEstimate& p : r.pairs)
@@ -219,7 +146,7 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                               sync::verdictName(s.health.verdict), "not aligned");
             }
             out << line;
-            if (manualKept.count(s.stream))
+            if (stored.streams[static_cast<size_t>(&s - r.streams.data())].keptManual)
                 out << " (kept the manual model; this is the estimate)";
             if (!s.note.empty())
                 out << " (" << s.note << ")";

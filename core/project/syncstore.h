@@ -1,0 +1,44 @@
+// Running the sync engine on a project's episode and keeping what it found: the clock models it
+// could estimate (a model set by hand is kept), each stream's health and alignment verdict as
+// qc_metric rows, all audited. What `touchstone-cli sync` and the app's Episode → Synchronise
+// Clocks both do. The store's thread; the video pass runs on its own threads inside.
+#pragma once
+
+#include "sync/episodesync.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace ts::core {
+
+class ProjectStore;
+
+// One stream's outcome as stored.
+struct StoredStreamSync {
+    bool keptManual = false; // a model set by hand was kept; the estimate is only reported
+    sync::AlignmentVerdict qc;
+};
+
+struct StoredEpisodeSync {
+    sync::EpisodeSyncResult result;
+    std::vector<StoredStreamSync> streams; // in the order of result.streams
+    std::vector<std::string> flagged;      // "force: not aligned to the camera clock", …
+};
+
+// A stream's health as JSON: the sync.health row's details, and `sync --json`'s "health".
+nlohmann::json streamHealthJson(const sync::StreamHealth& health);
+
+// Stores what `result` found for `episode` as `user` (roles: who may edit clocks).
+StoredEpisodeSync storeEpisodeSync(ProjectStore& store, const std::string& user,
+                                   const std::string& episode, sync::EpisodeSyncResult result,
+                                   const sync::SyncSettings& settings);
+
+// Reads the episode's bundle (the video pass overlapped), runs the engine with the project's
+// settings and stores the outcome. Throws ts::core::Error naming the episode, the bundle and
+// each problem when the bundle cannot be read (nothing is stored then).
+StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& user,
+                                      const std::string& episode);
+
+} // namespace ts::core
