@@ -1473,6 +1473,38 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
         <source>Participants</source>
         <translation>Teilnehmende</translation>
     </message>
+    <message>
+        <source>&amp;Synchronise Clocks</source>
+        <translation>Uhren &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Synchronise Clocks</source>
+        <translation>Uhren synchronisieren</translation>
+    </message>
+    <message>
+        <source>Select an episode first.</source>
+        <translation>Wählen Sie zuerst eine Episode aus.</translation>
+    </message>
+    <message>
+        <source>Close the workspace of %1 first: it holds the clocks as they were.</source>
+        <translation>Schließen Sie zuerst den Arbeitsbereich von %1: Er hält die Uhren, wie sie waren.</translation>
+    </message>
+    <message>
+        <source>Synchronising the clocks of %1…</source>
+        <translation>Die Uhren von %1 werden synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Synchronising %1</source>
+        <translation>%1 wird synchronisiert</translation>
+    </message>
+    <message>
+        <source>%1: every stream&apos;s clock is aligned.</source>
+        <translation>%1: Die Uhr jedes Datenstroms ist ausgerichtet.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 streams aligned; %4</source>
+        <translation>%1: %2 von %3 Datenströmen ausgerichtet; %4</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

@@ -1473,6 +1473,38 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
+    <message>
+        <source>&amp;Synchronise Clocks</source>
+        <translation>&amp;Synchroniser les horloges</translation>
+    </message>
+    <message>
+        <source>Synchronise Clocks</source>
+        <translation>Synchroniser les horloges</translation>
+    </message>
+    <message>
+        <source>Select an episode first.</source>
+        <translation>Sélectionnez d&apos;abord un épisode.</translation>
+    </message>
+    <message>
+        <source>Close the workspace of %1 first: it holds the clocks as they were.</source>
+        <translation>Fermez d&apos;abord l&apos;espace de travail de %1 : il garde les horloges telles qu&apos;elles étaient.</translation>
+    </message>
+    <message>
+        <source>Synchronising the clocks of %1…</source>
+        <translation>Synchronisation des horloges de %1…</translation>
+    </message>
+    <message>
+        <source>Synchronising %1</source>
+        <translation>Synchronisation de %1</translation>
+    </message>
+    <message>
+        <source>%1: every stream&apos;s clock is aligned.</source>
+        <translation>%1 : l&apos;horloge de chaque flux est alignée.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 streams aligned; %4</source>
+        <translation>%1 : %2 flux alignés sur %3 ; %4</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

@@ -17,6 +17,7 @@
 #include "project/captureimport.h"
 #include "project/demoproject.h"
 #include "project/projectpath.h"
+#include "project/syncstore.h"
 #include "store/projectstore.h"
 #include "util/error.h"
 
@@ -89,6 +90,7 @@ void ProjectWindow::buildUi() {
         if (!selectedEpisode().isEmpty())
             openWorkspace(selectedEpisode());
     });
+    episode->addAction(tr("&Synchronise Clocks"), this, &ProjectWindow::synchroniseSelected);
     auto* view = menuBar()->addMenu(tr("&View"));
     addThemeActions(view);
     addCacheActions(view, this);
@@ -446,6 +448,44 @@ void ProjectWindow::chooseAndImport() {
         [this](const QString& message) {
             reload();
             statusBar()->showMessage(message, 8000);
+        });
+}
+
+void ProjectWindow::synchroniseSelected() {
+    const QString id = selectedEpisode();
+    if (!store_ || id.isEmpty()) {
+        reportError(tr("Synchronise Clocks"), tr("Select an episode first."));
+        return;
+    }
+    if (workspaces_.value(id)) {
+        reportError(tr("Synchronise Clocks"),
+                    tr("Close the workspace of %1 first: it holds the clocks as they were.")
+                        .arg(id));
+        return;
+    }
+    const std::string projectFile = store_->file().string();
+    statusBar()->showMessage(tr("Synchronising the clocks of %1…").arg(id));
+    runTask(
+        tr("Synchronising %1").arg(id),
+        [projectFile, id](const std::function<void(double)>&) {
+            // The worker has its own connection (one per thread).
+            core::ProjectStore store = core::ProjectStore::open(projectFile);
+            const core::StoredEpisodeSync s =
+                core::syncAndStoreEpisode(store, core::defaultUserName(), id.toStdString());
+            if (s.flagged.empty())
+                return tr("%1: every stream's clock is aligned.").arg(id);
+            QStringList flagged;
+            for (const std::string& f : s.flagged)
+                flagged << QString::fromStdString(f);
+            return tr("%1: %2 of %3 streams aligned; %4")
+                .arg(id)
+                .arg(s.streams.size() - s.flagged.size())
+                .arg(s.streams.size())
+                .arg(flagged.join(QStringLiteral("; ")));
+        },
+        [this](const QString& message) {
+            reload();
+            statusBar()->showMessage(message, 30000);
         });
 }
 

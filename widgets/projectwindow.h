@@ -46,6 +46,10 @@ public:
     EpisodeWorkspace* openWorkspace(const QString& episodeId);
     // The id of the episode selected in the table (empty when none).
     QString selectedEpisode() const;
+    // Episode → Synchronise Clocks: runs the sync engine on the selected episode in the
+    // background and stores what it found, as `touchstone-cli sync` does; the table then shows
+    // it. Refused while that episode's workspace is open (it holds the clocks as they were).
+    void synchroniseSelected();
 
 signals:
     // Emitted whenever a project has been (re)loaded into the views.

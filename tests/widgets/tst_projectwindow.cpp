@@ -7,6 +7,7 @@
 #include "projectwindow.h"
 #include "workspace/episodeworkspace.h"
 #include "store/database.h"
+#include "store/projectstore.h"
 #include "support/minibundle.h"
 
 #include <QClipboard>
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -234,6 +236,55 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         QTRY_VERIFY(ws.isNull());
         QCOMPARE(syncText(), QString("aligned"));
         QCOMPARE(w.selectedEpisode(), QString("mini-2"));
+    }
+
+    // Episode → Synchronise Clocks: the engine's run stored as the CLI stores it (health and
+    // alignment rows per stream, audited), the table reloaded; refused while the episode's
+    // workspace is open.
+    void synchroniseClocksFromTheWindow() {
+        qputenv("TOUCHSTONE_USER", "lead");
+        ts::widgets::ProjectWindow w;
+        QVERIFY(w.openProject(project_));
+        auto* table = w.findChild<QTableView*>();
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(table->model());
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            if (proxy->index(r, ts::widgets::EpisodeTableModel::Id).data().toString() == "mini-1")
+                table->selectRow(r);
+        QCOMPARE(w.selectedEpisode(), QString("mini-1"));
+        auto rows = [&] {
+            auto store = ts::core::ProjectStore::open((project_ + "/project.tsproj").toStdString());
+            return store.qcMetrics("mini-1");
+        };
+        QVERIFY(rows().empty());
+        QSignalSpy loaded(&w, &ts::widgets::ProjectWindow::projectLoaded);
+        w.synchroniseSelected();
+        QVERIFY(loaded.wait(120000)); // the table is read again when the run is stored
+        const auto metrics = rows();
+        int health = 0, alignment = 0;
+        for (const auto& m : metrics) {
+            health += m.name == "sync.health";
+            alignment += m.name == "sync.alignment";
+        }
+        QCOMPARE(health, 5); // mini-1 has no video: five streams
+        QCOMPARE(alignment, 5);
+        QVERIFY2(w.statusBar()->currentMessage().startsWith("mini-1: "),
+                 qPrintable(w.statusBar()->currentMessage()));
+        {
+            auto store = ts::core::ProjectStore::open((project_ + "/project.tsproj").toStdString());
+            const auto entries = store.auditEntries();
+            QCOMPARE(entries.back().action, std::string("qc.record"));
+            QCOMPARE(entries.back().actor, std::string("lead"));
+        }
+        // With its workspace open, nothing runs.
+        QPointer<ts::widgets::EpisodeWorkspace> ws = w.openWorkspace("mini-1");
+        QVERIFY(ws);
+        const size_t before = rows().size();
+        w.synchroniseSelected();
+        QVERIFY(!loaded.wait(1000));
+        QCOMPARE(rows().size(), before);
+        ws->close();
+        QTRY_VERIFY(ws.isNull());
+        qunsetenv("TOUCHSTONE_USER");
     }
 
     void refusesBrokenProjectFile() {
