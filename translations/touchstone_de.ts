@@ -1505,6 +1505,44 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
         <source>%1: %2 of %3 streams aligned; %4</source>
         <translation>%1: %2 von %3 Datenströmen ausgerichtet; %4</translation>
     </message>
+    <message>
+        <source>Synchronise &amp;All Not Aligned</source>
+        <translation>&amp;Alle nicht ausgerichteten synchronisieren</translation>
+    </message>
+    <message>
+        <source>Every episode&apos;s clocks are aligned.</source>
+        <translation>Die Uhren jeder Episode sind ausgerichtet.</translation>
+    </message>
+    <message>
+        <source>Only episodes with an open workspace are not aligned: %1. Close them first.</source>
+        <translation>Nur Episoden mit offenem Arbeitsbereich sind nicht ausgerichtet: %1. Schließen Sie diese zuerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronising %n episode(s)</source>
+        <translation>
+            <numerusform>%n Episode wird synchronisiert</numerusform>
+            <numerusform>%n Episoden werden synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronised %n episode(s): %1 now aligned</source>
+        <translation>
+            <numerusform>%n Episode synchronisiert: %1 jetzt ausgerichtet</numerusform>
+            <numerusform>%n Episoden synchronisiert: %1 jetzt ausgerichtet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; still not aligned: %1</source>
+        <translation>; weiterhin nicht ausgerichtet: %1</translation>
+    </message>
+    <message>
+        <source>; not read: %1</source>
+        <translation>; nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>; left alone while their workspace is open: %1</source>
+        <translation>; ausgelassen, solange ihr Arbeitsbereich offen ist: %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

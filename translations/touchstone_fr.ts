@@ -1505,6 +1505,44 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
         <source>%1: %2 of %3 streams aligned; %4</source>
         <translation>%1 : %2 flux alignés sur %3 ; %4</translation>
     </message>
+    <message>
+        <source>Synchronise &amp;All Not Aligned</source>
+        <translation>Synchroniser &amp;tous les non alignés</translation>
+    </message>
+    <message>
+        <source>Every episode&apos;s clocks are aligned.</source>
+        <translation>Les horloges de chaque épisode sont alignées.</translation>
+    </message>
+    <message>
+        <source>Only episodes with an open workspace are not aligned: %1. Close them first.</source>
+        <translation>Seuls des épisodes à l&apos;espace de travail ouvert ne sont pas alignés : %1. Fermez-les d&apos;abord.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronising %n episode(s)</source>
+        <translation>
+            <numerusform>Synchronisation de %n épisode</numerusform>
+            <numerusform>Synchronisation de %n épisodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronised %n episode(s): %1 now aligned</source>
+        <translation>
+            <numerusform>%n épisode synchronisé : %1 désormais aligné(s)</numerusform>
+            <numerusform>%n épisodes synchronisés : %1 désormais aligné(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; still not aligned: %1</source>
+        <translation> ; toujours non alignés : %1</translation>
+    </message>
+    <message>
+        <source>; not read: %1</source>
+        <translation> ; non lus : %1</translation>
+    </message>
+    <message>
+        <source>; left alone while their workspace is open: %1</source>
+        <translation> ; laissés de côté tant que leur espace de travail est ouvert : %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

@@ -12,6 +12,7 @@
 #include "translation.h"
 #include "workspace/episodeworkspace.h"
 
+#include "annotation/qcchecks.h"
 #include "annotation/workflow.h"
 #include "media/indexcache.h"
 #include "project/captureimport.h"
@@ -91,6 +92,8 @@ void ProjectWindow::buildUi() {
             openWorkspace(selectedEpisode());
     });
     episode->addAction(tr("&Synchronise Clocks"), this, &ProjectWindow::synchroniseSelected);
+    episode->addAction(tr("Synchronise &All Not Aligned"), this,
+                       &ProjectWindow::synchroniseUnaligned);
     auto* view = menuBar()->addMenu(tr("&View"));
     addThemeActions(view);
     addCacheActions(view, this);
@@ -486,6 +489,65 @@ void ProjectWindow::synchroniseSelected() {
         [this](const QString& message) {
             reload();
             statusBar()->showMessage(message, 30000);
+        });
+}
+
+void ProjectWindow::synchroniseUnaligned() {
+    if (!store_)
+        return;
+    QStringList ids, open;
+    try {
+        for (const auto& [id, clocks] : core::annotation::unalignedClocks(*store_))
+            (workspaces_.value(QString::fromStdString(id)) ? open : ids)
+                << QString::fromStdString(id);
+    } catch (const core::Error& e) {
+        reportError(tr("Synchronise Clocks"), QString::fromUtf8(e.what()));
+        return;
+    }
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(open.isEmpty()
+                                     ? tr("Every episode's clocks are aligned.")
+                                     : tr("Only episodes with an open workspace are not aligned: "
+                                          "%1. Close them first.")
+                                           .arg(open.join(QStringLiteral(", "))),
+                                 30000);
+        return;
+    }
+    const std::string projectFile = store_->file().string();
+    runTask(
+        tr("Synchronising %n episode(s)", nullptr, int(ids.size())),
+        [projectFile, ids, open](const std::function<void(double)>& progress) {
+            core::ProjectStore store = core::ProjectStore::open(projectFile);
+            int aligned = 0;
+            QStringList flagged, unreadable;
+            for (int i = 0; i < ids.size(); ++i) {
+                try {
+                    if (core::syncAndStoreEpisode(store, core::defaultUserName(),
+                                                  ids[i].toStdString())
+                            .flagged.empty())
+                        ++aligned;
+                    else
+                        flagged << ids[i];
+                } catch (const core::Error& e) { // its bundle: named below, the others go on
+                    unreadable << QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+                }
+                progress(double(i + 1) / double(ids.size()));
+            }
+            QString message = tr("Synchronised %n episode(s): %1 now aligned", nullptr,
+                                 int(ids.size()))
+                                  .arg(aligned);
+            if (!flagged.isEmpty())
+                message += tr("; still not aligned: %1").arg(flagged.join(QStringLiteral(", ")));
+            if (!unreadable.isEmpty())
+                message += tr("; not read: %1").arg(unreadable.join(QStringLiteral("; ")));
+            if (!open.isEmpty())
+                message += tr("; left alone while their workspace is open: %1")
+                               .arg(open.join(QStringLiteral(", ")));
+            return message;
+        },
+        [this](const QString& message) {
+            reload();
+            statusBar()->showMessage(message, 60000);
         });
 }
 

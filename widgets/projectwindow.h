@@ -50,6 +50,10 @@ public:
     // background and stores what it found, as `touchstone-cli sync` does; the table then shows
     // it. Refused while that episode's workspace is open (it holds the clocks as they were).
     void synchroniseSelected();
+    // Episode → Synchronise All Not Aligned: the same for every episode the Sync column flags
+    // (but those whose workspace is open), one after the other in one background task; an
+    // episode whose bundle cannot be read is named in the summary and the others go on.
+    void synchroniseUnaligned();
 
 signals:
     // Emitted whenever a project has been (re)loaded into the views.

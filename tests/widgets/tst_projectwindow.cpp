@@ -287,6 +287,38 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         qunsetenv("TOUCHSTONE_USER");
     }
 
+    // Episode → Synchronise All Not Aligned: each flagged episode's run stored (one qc.record
+    // each), the summary in the status bar.
+    void synchroniseAllNotAligned() {
+        qputenv("TOUCHSTONE_USER", "lead");
+        ts::widgets::ProjectWindow w;
+        QVERIFY(w.openProject(project_));
+        auto* proxy = qobject_cast<QSortFilterProxyModel*>(w.findChild<QTableView*>()->model());
+        int flagged = 0;
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            flagged += proxy->index(r, ts::widgets::EpisodeTableModel::Sync)
+                           .data()
+                           .toString()
+                           .startsWith("not aligned");
+        QVERIFY(flagged >= 1); // mini-1: its streams' clocks of their own, not aligned by sync
+        auto records = [&] {
+            auto store = ts::core::ProjectStore::open((project_ + "/project.tsproj").toStdString());
+            int n = 0;
+            for (const auto& e : store.auditEntries())
+                n += e.action == "qc.record";
+            return n;
+        };
+        const int before = records();
+        QSignalSpy loaded(&w, &ts::widgets::ProjectWindow::projectLoaded);
+        w.synchroniseUnaligned();
+        QVERIFY(loaded.wait(120000));
+        QCOMPARE(records(), before + flagged);
+        const QString message = w.statusBar()->currentMessage();
+        QVERIFY2(message.startsWith(QString("Synchronised %1 episode").arg(flagged)),
+                 qPrintable(message));
+        qunsetenv("TOUCHSTONE_USER");
+    }
+
     void refusesBrokenProjectFile() {
         QTemporaryDir d;
         writeText(d.filePath("broken.tsproj"), "definitely not sqlite");
