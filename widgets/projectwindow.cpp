@@ -529,7 +529,10 @@ void ProjectWindow::synchroniseUnaligned() {
                     else
                         flagged << ids[i];
                 } catch (const core::Error& e) { // its bundle: named below, the others go on
-                    unreadable << QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+                    // The bundle and its first problem (file and line).
+                    unreadable << QString::fromUtf8(e.what())
+                                      .section(QLatin1Char('\n'), 0, 1)
+                                      .simplified();
                 }
                 progress(double(i + 1) / double(ids.size()));
             }

@@ -313,8 +313,25 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         w.synchroniseUnaligned();
         QVERIFY(loaded.wait(120000));
         QCOMPARE(records(), before + flagged);
-        const QString message = w.statusBar()->currentMessage();
+        QString message = w.statusBar()->currentMessage();
         QVERIFY2(message.startsWith(QString("Synchronised %1 episode").arg(flagged)),
+                 qPrintable(message));
+
+        // A bundle damaged since import is named (file and line), nothing of it is stored,
+        // and the window goes on.
+        const QString imu = tmp_.filePath("mini-1") + "/imu.csv";
+        const QString good = readText(imu);
+        QStringList lines = good.split('\n');
+        lines[5] = "12,not-a-number,0,0,0,0,0";
+        writeText(imu, lines.join('\n'));
+        const int stored = records();
+        w.synchroniseUnaligned();
+        QVERIFY(loaded.wait(120000));
+        writeText(imu, good);
+        QCOMPARE(records(), stored + flagged - 1);
+        message = w.statusBar()->currentMessage();
+        QVERIFY2(message.contains("not read: ") && message.contains("mini-1") &&
+                     message.contains("cannot be read for sync: imu.csv:6:"),
                  qPrintable(message));
         qunsetenv("TOUCHSTONE_USER");
     }
