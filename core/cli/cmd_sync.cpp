@@ -8,7 +8,6 @@
 #include "project/projectpath.h"
 #include "project/syncstore.h"
 #include "store/projectstore.h"
-#include "sync/syncsettingsjson.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -55,8 +54,6 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         for (const auto& e : store.episodes())
             ids.push_back(e.id);
     }
-    const sync::SyncSettings settings =
-        sync::syncSettingsFromJson(store.setting("project", "sync").value_or(json(nullptr)));
     int rc = 0;
     json episodes = json::array();
     for (const std::string& id : ids) {
@@ -71,6 +68,7 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
             continue;
         }
         const sync::EpisodeSyncResult& r = stored.result;
+        const sync::SyncSettings& settings = stored.settings;
         const std::vector<std::string>& flagged = stored.flagged;
         json streams = json::array();
         for (size_t i = 0; i < r.streams.size(); ++i) {

@@ -28,18 +28,20 @@ json streamHealthJson(const sync::StreamHealth& h) {
             {"findings", h.findings}};
 }
 
+namespace {
+
+// Stores what `result` found for the episode: its estimated models (not over one set by hand),
+// each stream's health and alignment rows.
 StoredEpisodeSync storeEpisodeSync(ProjectStore& store, const std::string& user,
-                                   const std::string& episode, sync::EpisodeSyncResult result,
+                                   const EpisodeDetail& detail, sync::EpisodeSyncResult result,
                                    const sync::SyncSettings& settings) {
-    const auto detail = store.episode(episode);
-    if (!detail)
-        throw Error(store.file().string(), "the project has no episode '" + episode + "'");
+    const std::string& episode = detail.summary.id;
     StoredEpisodeSync out;
     std::vector<QcMetric> metrics;
     for (const sync::StreamSync& s : result.streams) {
         StoredStreamSync st;
         // A model someone set by hand is theirs: sync reports its estimate but keeps it.
-        for (const auto& stored : detail->streams)
+        for (const auto& stored : detail.streams)
             if (stored.stats.name == s.stream && stored.clockModel.method == "manual")
                 st.keptManual = true;
         if (s.aligned && s.model.method == "estimated" && !st.keptManual)
@@ -79,9 +81,12 @@ StoredEpisodeSync storeEpisodeSync(ProjectStore& store, const std::string& user,
         out.streams.push_back(std::move(st));
     }
     store.recordQcMetrics(user, episode, metrics);
+    out.settings = settings;
     out.result = std::move(result);
     return out;
 }
+
+} // namespace
 
 StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& user,
                                       const std::string& episode) {
@@ -103,7 +108,7 @@ StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& us
             why += "\n  " + d.toString();
         throw Error(dir.string(), why);
     }
-    return storeEpisodeSync(store, user, episode,
+    return storeEpisodeSync(store, user, *detail,
                             sync::syncEpisode(in.bundle, settings,
                                               in.extracted ? &*in.extracted : nullptr),
                             settings);

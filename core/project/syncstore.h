@@ -22,6 +22,7 @@ struct StoredStreamSync {
 };
 
 struct StoredEpisodeSync {
+    sync::SyncSettings settings; // the project's, as the run used them
     sync::EpisodeSyncResult result;
     std::vector<StoredStreamSync> streams; // in the order of result.streams
     std::vector<std::string> flagged;      // "force: not aligned to the camera clock", …
@@ -30,14 +31,10 @@ struct StoredEpisodeSync {
 // A stream's health as JSON: the sync.health row's details, and `sync --json`'s "health".
 nlohmann::json streamHealthJson(const sync::StreamHealth& health);
 
-// Stores what `result` found for `episode` as `user` (roles: who may edit clocks).
-StoredEpisodeSync storeEpisodeSync(ProjectStore& store, const std::string& user,
-                                   const std::string& episode, sync::EpisodeSyncResult result,
-                                   const sync::SyncSettings& settings);
-
 // Reads the episode's bundle (the video pass overlapped), runs the engine with the project's
-// settings and stores the outcome. Throws ts::core::Error naming the episode, the bundle and
-// each problem when the bundle cannot be read (nothing is stored then).
+// settings and stores the outcome as `user` (roles: who may edit clocks). Throws
+// ts::core::Error naming the episode, the bundle and each problem when the bundle cannot be
+// read (nothing is stored then).
 StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& user,
                                       const std::string& episode);
 
