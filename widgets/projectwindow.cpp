@@ -466,30 +466,8 @@ void ProjectWindow::synchroniseSelected() {
                         .arg(id));
         return;
     }
-    const std::string projectFile = store_->file().string();
     statusBar()->showMessage(tr("Synchronising the clocks of %1…").arg(id));
-    runTask(
-        tr("Synchronising %1").arg(id),
-        [projectFile, id](const std::function<void(double)>&) {
-            // The worker has its own connection (one per thread).
-            core::ProjectStore store = core::ProjectStore::open(projectFile);
-            const core::StoredEpisodeSync s =
-                core::syncAndStoreEpisode(store, core::defaultUserName(), id.toStdString());
-            if (s.flagged.empty())
-                return tr("%1: every stream's clock is aligned.").arg(id);
-            QStringList flagged;
-            for (const std::string& f : s.flagged)
-                flagged << QString::fromStdString(f);
-            return tr("%1: %2 of %3 streams aligned; %4")
-                .arg(id)
-                .arg(s.streams.size() - s.flagged.size())
-                .arg(s.streams.size())
-                .arg(flagged.join(QStringLiteral("; ")));
-        },
-        [this](const QString& message) {
-            reload();
-            statusBar()->showMessage(message, 30000);
-        });
+    synchronise({id}, {}, true);
 }
 
 void ProjectWindow::synchroniseUnaligned() {
@@ -513,23 +491,43 @@ void ProjectWindow::synchroniseUnaligned() {
                                  30000);
         return;
     }
+    synchronise(ids, open, false);
+}
+
+void ProjectWindow::synchronise(const QStringList& ids, const QStringList& open, bool one) {
     const std::string projectFile = store_->file().string();
     runTask(
-        tr("Synchronising %n episode(s)", nullptr, int(ids.size())),
-        [projectFile, ids, open](const std::function<void(double)>& progress) {
+        one ? tr("Synchronising %1").arg(ids[0])
+            : tr("Synchronising %n episode(s)", nullptr, int(ids.size())),
+        [projectFile, ids, open, one](const std::function<void(double)>& progress) {
+            // The worker has its own connection (one per thread).
             core::ProjectStore store = core::ProjectStore::open(projectFile);
             int aligned = 0;
-            QStringList flagged, unreadable;
+            QStringList flagged, reasons, unreadable;
             for (int i = 0; i < ids.size(); ++i) {
                 try {
-                    if (core::syncAndStoreEpisode(store, core::defaultUserName(),
-                                                  ids[i].toStdString())
-                            .flagged.empty())
+                    const core::StoredEpisodeSync s =
+                        core::syncAndStoreEpisode(store, core::defaultUserName(),
+                                                  ids[i].toStdString());
+                    if (s.flagged.empty())
                         ++aligned;
                     else
                         flagged << ids[i];
-                } catch (const core::Error& e) { // its bundle: named below, the others go on
-                    // The bundle and its first problem (file and line).
+                    if (one) {
+                        for (const std::string& f : s.flagged)
+                            reasons << QString::fromStdString(f);
+                        if (!reasons.isEmpty())
+                            return tr("%1: %2 of %3 streams aligned; %4")
+                                .arg(ids[0])
+                                .arg(s.streams.size() - s.flagged.size())
+                                .arg(s.streams.size())
+                                .arg(reasons.join(QStringLiteral("; ")));
+                        return tr("%1: every stream's clock is aligned.").arg(ids[0]);
+                    }
+                } catch (const core::Error& e) {
+                    if (one) // the episode asked for: the whole problem, in the error dialog
+                        throw;
+                    // Its bundle and first problem (file and line); the others go on.
                     unreadable << QString::fromUtf8(e.what())
                                       .section(QLatin1Char('\n'), 0, 1)
                                       .simplified();

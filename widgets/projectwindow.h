@@ -68,6 +68,11 @@ private:
     void chooseAndOpen();
     void chooseAndImport();
     void verifyProject();
+    // Runs sync on `ids` one after the other in one background task and stores each; then the
+    // table is read again and the status bar says what came of it (`open`: those left alone).
+    // `one`: the selected episode alone, its streams' reasons in the message, and a bundle it
+    // cannot read an error; else a summary, naming unreadable bundles while the others go on.
+    void synchronise(const QStringList& ids, const QStringList& open, bool one);
     void runTask(const QString& label,
                  std::function<QString(const std::function<void(double)>&)> work,
                  std::function<void(const QString&)> onDone);
