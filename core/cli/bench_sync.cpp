@@ -92,6 +92,13 @@ void printForceBound(std::ostream& out, const std::string& prefix, double second
     bound("offset_bound_p95", 1.96 * cb.offsetSdMs, "ms");
     bound("drift_bound_median", 0.674 * cb.driftSdPpm, "ppm");
     bound("drift_bound_p95", 1.96 * cb.driftSdPpm, "ppm");
+    // And the floor of timing each kind of event from the foot of its move, the path unknown:
+    // what the offset can come to when each kind's own time must be read from its bend.
+    const synth::FootTimingBound fb = synth::footTimingBound(so);
+    if (fb.kinds == 0)
+        return;
+    bound("offset_foot_bound_median", 0.674 * fb.offsetSdMs, "ms");
+    bound("offset_foot_bound_p95", 1.96 * fb.offsetSdMs, "ms");
 }
 
 // The estimators that need no images (force ↔ hands, hands ↔ pose) on long recordings, from

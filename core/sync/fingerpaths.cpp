@@ -152,7 +152,8 @@ std::pair<double, double> footWindow(double guess, bool onset, const ForceContac
 }
 
 double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector3d>& ps,
-                  double guess, bool onset, const ForceContactOptions& o, double* travel) {
+                  double guess, bool onset, const ForceContactOptions& o, double* travel,
+                  double* standardError) {
     const double moving = static_cast<double>(o.handMovingNs);
     const double search = static_cast<double>(o.handSearchNs);
     if (ts.size() < 8)
@@ -169,6 +170,7 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
         yy += p.squaredNorm();
     }
     const auto n = static_cast<double>(ts.size());
+    Eigen::Matrix3d coefAt;
     auto cost = [&](double te, Eigen::Vector3d* disp) {
         const auto split =
             static_cast<size_t>(std::lower_bound(ts.begin(), ts.end(), te) - ts.begin());
@@ -187,6 +189,7 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
         B << sumP, p2, p3;
         const Eigen::Matrix3d coef = A.ldlt().solve(B);
         if (disp) {
+            coefAt = coef;
             const double tm = moving / kNs;
             *disp = (coef.row(1) * tm * tm + coef.row(2) * tm * tm * tm).transpose();
         }
@@ -195,8 +198,32 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
     const double te = gridThenGolden(guess - search, guess + search, 2e6, 25,
                                      [&](double x) { return cost(x, nullptr); });
     Eigen::Vector3d disp;
-    cost(te, &disp);
+    const double rss = cost(te, &disp);
     *travel = disp.norm();
+    if (standardError) {
+        // The time's Cramér–Rao standard error with the rest position and the shape (c2, c3
+        // per axis) free: Fisher information of (te, p, c2, c3) at the fit, σ² from its residual.
+        Eigen::Matrix<double, 10, 10> info = Eigen::Matrix<double, 10, 10>::Zero();
+        for (size_t i = 0; i < ts.size(); ++i) {
+            const double tau = (onset ? te - ts[i] : ts[i] - te) / kNs;
+            const bool onMove = tau > 0;
+            for (int a = 0; a < 3; ++a) {
+                Eigen::Matrix<double, 10, 1> g = Eigen::Matrix<double, 10, 1>::Zero();
+                if (onMove) {
+                    const double d = 2 * coefAt(1, a) * tau + 3 * coefAt(2, a) * tau * tau;
+                    g(0) = onset ? d : -d; // ∂/∂te (seconds)
+                    g(4 + a) = tau * tau;
+                    g(7 + a) = tau * tau * tau;
+                }
+                g(1 + a) = 1;
+                info += g * g.transpose();
+            }
+        }
+        const double sigma2 = rss / std::max(1.0, 3 * n - 10);
+        const Eigen::Matrix<double, 10, 10> cov = info.inverse();
+        *standardError = cov(0, 0) > 0 ? std::sqrt(cov(0, 0) * sigma2) * kNs
+                                      : std::numeric_limits<double>::quiet_NaN();
+    }
     if (te <= guess - search + 1e6 || te >= guess + search - 1e6)
         return std::numeric_limits<double>::quiet_NaN(); // no minimum inside the range
     return te;
@@ -359,47 +386,30 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
         pooledOptions.handMovingNs = static_cast<TimeNs>(std::max(
             static_cast<double>(o.handMovingNs) / 3, extent - static_cast<double>(o.handSearchNs)));
     const auto [lo, hi] = footWindow(0, onset, pooledOptions);
-    // Events are left out by group (event i is in group i mod groups): a jackknife of every
-    // single event costs m fits over all m events' samples, 60 × 60 on ten minutes.
-    const size_t groups = std::min<size_t>(m, 10);
-    auto pooledFoot = [&](size_t without) { // NaN when no foot is found
-        std::vector<std::pair<double, Eigen::Vector3d>> pooled;
-        for (size_t i = 0; i < m; ++i)
-            for (size_t s = 0; i % groups != without && s < ev[i].t.size(); ++s)
-                if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
-                    pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
-        std::sort(pooled.begin(), pooled.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::vector<double> ts;
-        std::vector<Eigen::Vector3d> ps;
-        for (const auto& [tau, p] : pooled) {
-            ts.push_back(tau);
-            ps.push_back(p);
-        }
-        double travel = 0;
-        return footOfMove(ts, ps, 0.0, onset, pooledOptions, &travel);
-    };
-    const double foot = pooledFoot(groups);
+    std::vector<std::pair<double, Eigen::Vector3d>> pooled;
+    for (size_t i = 0; i < m; ++i)
+        for (size_t s = 0; s < ev[i].t.size(); ++s)
+            if (const double tau = ev[i].t[s] - te[i]; tau >= lo && tau <= hi)
+                pooled.emplace_back(tau, ev[i].p[s] - ev[i].offset);
+    std::sort(pooled.begin(), pooled.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<double> ts;
+    std::vector<Eigen::Vector3d> ps;
+    for (const auto& [tau, p] : pooled) {
+        ts.push_back(tau);
+        ps.push_back(p);
+    }
+    double travel = 0;
+    // How well that time is known: the fit's own standard error (the shape free). Every event
+    // of the kind shares this error, so more events of the kind do not average it away; the
+    // line's residual and the kind's weight in the offset need it.
+    double standardError = std::numeric_limits<double>::quiet_NaN();
+    const double foot = footOfMove(ts, ps, 0.0, onset, pooledOptions, &travel, &standardError);
     if (std::isnan(foot))
         return std::numeric_limits<double>::quiet_NaN();
-    // How well that time is known: the jackknife over the kind's events (the fit again
-    // without each group in turn). Every event of the kind shares this error, so more events
-    // of the kind do not average it away; the line's residual needs it.
-    std::vector<double> without;
-    for (size_t g = 0; g < groups; ++g)
-        if (const double f = pooledFoot(g); !std::isnan(f))
-            without.push_back(f);
     for (double& t : te)
         t += foot;
-    if (without.size() < 3)
-        return std::numeric_limits<double>::quiet_NaN();
-    double mean = 0, ss = 0;
-    for (double f : without)
-        mean += f / static_cast<double>(without.size());
-    for (double f : without)
-        ss += (f - mean) * (f - mean);
-    const double k = static_cast<double>(without.size());
-    return std::sqrt((k - 1) / k * ss);
+    return standardError;
 }
 
 } // namespace ts::core::sync::fingerpaths

@@ -36,9 +36,13 @@ std::pair<double, double> footWindow(double guess, bool onset, const ForceContac
 // samples of footWindow (ts ascending): the fingertip at rest p, and before arrival (after
 // departure) p + c2·τ² + c3·τ³ per axis, τ the time to (from) the event: the same smooth-start
 // model as the force ramps, so that both sides are timed alike. NaN when the fingertip does
-// not visibly move there.
+// not visibly move there. `standardError` (optional) receives the time's standard error (ns):
+// the Cramér–Rao bound of the fit with the rest position and the shape (c2, c3 per axis) free,
+// the noise from its residual. The foot of a smooth start is read from the few samples where
+// it bends away from rest, so it is known far less well than the samples' noise suggests.
 double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector3d>& ps,
-                  double guess, bool onset, const ForceContactOptions& o, double* travel);
+                  double guess, bool onset, const ForceContactOptions& o, double* travel,
+                  double* standardError = nullptr);
 
 // The same for one finger's track.
 double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
@@ -56,9 +60,9 @@ Eigen::Vector3d moveSpan(const FingerTracks& tr, size_t f, double te, bool onset
 // move (and its rest position, as an offset, is its own). That times the events against each
 // other (the drift) to ~2–7 ms instead of 5–15. The pooled path has no time of its own: the
 // kind's time is then the foot of the move fitted to all of its events' samples at once, over
-// the move's own extent on the pooled path. Returns that time's standard error (ns, jackknife
-// over its events in at most 10 groups), which every event of the kind shares; NaN with fewer than
-// 3 events or no foot (te then keeps the events' times against each other, not the foot).
+// the move's own extent on the pooled path. Returns that time's standard error (ns, the foot
+// fit's own: footOfMove), which every event of the kind shares; NaN with fewer than 3 events or
+// no foot (te then keeps the events' times against each other, not the foot).
 double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vector<double>& te,
                          const ForceContactOptions& o);
 

@@ -206,15 +206,16 @@ void splitKindsByPath(std::vector<int>& kind, const std::vector<Eigen::Vector3d>
 // how tightly that kind is timed (1 / its residual variance, floored at 2 ms): a finger whose
 // motion is timed with a constant bias (its path, its speed near rest) moves its own
 // intercept, not the slope, and the sharply timed kinds count for more. The offset at `centre`
-// is the events' mean about that slope, as the common line's. Kinds with fewer than four
+// is the kinds' means about that slope, weighted by how well each is known (kindTimeSe, their
+// events' scatter, and kindBiasNs for the biases between kinds). Kinds with fewer than three
 // events are left out; with none left, there is no line (nullopt).
 // `standardError` (ns) receives how far the line may be off, RMS over the events' times: the
-// slope's and the offset's standard errors from each kind's scatter and from how the kinds'
-// intercepts scatter.
+// slope's and the offset's standard errors from each kind's errors and from how the kinds'
+// means scatter beyond them.
 std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
                                      const std::vector<int>& kind, const LineFit& common,
                                      double centre, const std::map<int, double>& kindTimeSe,
-                                     double* standardError) {
+                                     double kindBiasNs, double* standardError) {
     // Each kind's events about the common slope; those further than 4 robust standard
     // deviations (at least 3 ms) from the kind's median are out. Whole kinds sit apart by their
     // timing biases (index arrivals 2–3 ms early, departures as late), so the common line's
@@ -252,8 +253,7 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
             out.inlier[i] = 1;
             ++out.inliers;
         }
-    double slopeInfo = 0, interceptVar = 0, spread = 0; // Σ cxx/sd², Σ n·sd², Σ (x − centre)²
-    double meanNoise = 0; // Σ sd²/n: how much of the kinds' means' scatter is their events' noise
+    double slopeInfo = 0; // Σ cxx/sd²
     for (int round = 0; round < 3; ++round) { // the weights depend on the slope
         double sxy = 0, sxx = 0;
         for (const auto& [k, idx] : byKind) {
@@ -274,56 +274,77 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
             const double sd = std::max(2e6, std::sqrt(ss / static_cast<double>(idx.size() - 2)));
             sxy += cxy / (sd * sd);
             sxx += cxx / (sd * sd);
-            if (round == 2) {
-                interceptVar += static_cast<double>(idx.size()) * sd * sd;
-                meanNoise += sd * sd / static_cast<double>(idx.size());
-            }
         }
         slopeInfo = sxx;
         if (sxx <= 0)
             return std::nullopt;
         out.slope = sxy / sxx;
     }
-    double sum = 0;
-    size_t n = 0;
-    for (const auto& [k, idx] : byKind)
-        for (size_t i : idx) {
-            sum += y[i] - out.slope * (x[i] - centre);
-            spread += (x[i] - centre) * (x[i] - centre);
-            ++n;
-        }
-    out.intercept = sum / static_cast<double>(n);
-    // Each kind's own intercept differs from the common one by its timing bias (on 10-minute
-    // episodes most arrivals sit 1–3 ms early, departures 2–4 ms late): how those biases
-    // scatter, over the number of kinds, is how well their mean is known — the part of the
-    // offset's error that more events of the same kinds do not shrink.
-    // Each kind's own time is also only known so well (its foot fit, kindTimeSe): an error
-    // all of its events share, which enters the offset with the kind's share of the events.
-    // It is part of the kinds' scatter too, so it is taken out of that before the biases are.
-    // A jackknife over 3–8 events is itself uncertain by a factor of two, so the kinds share
-    // one value: the median of theirs.
-    std::vector<double> kindVar;
+    // The offset: the kinds' means about that slope, each weighted by how well it is known —
+    // its own time's error (the foot fit's, kindTimeSe), its events' scatter over their number,
+    // and the timing bias that sets one kind apart from another (kindBiasNs). A kind timed from
+    // a sharp move counts more than one read from a slow one, but no more than the biases
+    // allow: without that last term the sharpest kind's bias would decide the offset.
+    std::vector<double> known;
     for (const auto& [k, idx] : byKind)
         if (const auto it = kindTimeSe.find(k); it != kindTimeSe.end() && !std::isnan(it->second))
-            kindVar.push_back(it->second * it->second);
-    const double sharedMean = kindVar.empty() ? 0.0 : median(kindVar);
-    double between = 0, shared = 0;
+            known.push_back(it->second * it->second);
+    const double fallback = known.empty() ? 9e12 : median(known); // (3 ms)² with none
+    std::vector<double> mean, var; // per kind: its mean about the slope, and its variance
+    double spread = 0;             // Σ (x − centre)²
+    size_t n = 0;
     for (const auto& [k, idx] : byKind) {
         double m = 0;
         for (size_t i : idx)
             m += y[i] - out.slope * (x[i] - centre);
         m /= static_cast<double>(idx.size());
-        between += (m - out.intercept) * (m - out.intercept);
-        const double share = static_cast<double>(idx.size()) / static_cast<double>(n);
-        shared += share * share * sharedMean;
+        double ss = 0;
+        for (size_t i : idx) {
+            const double r = y[i] - out.slope * (x[i] - centre) - m;
+            ss += r * r;
+            spread += (x[i] - centre) * (x[i] - centre);
+        }
+        const auto it = kindTimeSe.find(k);
+        const double own =
+            it != kindTimeSe.end() && !std::isnan(it->second) ? it->second * it->second : fallback;
+        const auto nk = static_cast<double>(idx.size());
+        mean.push_back(m);
+        var.push_back(own + ss / (nk - 1) / nk);
+        n += idx.size();
     }
-    const double kinds = static_cast<double>(byKind.size());
-    const double biasVar =
-        kinds > 1 ? std::max(0.0, between / (kinds - 1) - meanNoise / kinds - sharedMean) / kinds
-                  : 0.0;
+    const size_t kinds = mean.size();
+    std::vector<double> weight(kinds);
+    double weightSum = 0, weighted = 0;
+    for (size_t k = 0; k < kinds; ++k) {
+        weight[k] = 1 / (var[k] + kindBiasNs * kindBiasNs);
+        weightSum += weight[k];
+        weighted += weight[k] * mean[k];
+    }
+    out.intercept = weighted / weightSum;
+    // How far that may be off: each kind's variance and the spread of the kinds' biases, as
+    // far as their means scatter beyond what their own errors explain (DerSimonian–Laird:
+    // the part of the offset's error that more events of the same kinds do not shrink), with
+    // each kind's weight; and the slope's error over the events' times.
+    double between = 0;
+    if (kinds > 1) {
+        double s1 = 0, s2 = 0, sm = 0;
+        for (size_t k = 0; k < kinds; ++k) {
+            s1 += 1 / var[k];
+            s2 += 1 / (var[k] * var[k]);
+            sm += mean[k] / var[k];
+        }
+        double q = 0;
+        for (size_t k = 0; k < kinds; ++k)
+            q += (mean[k] - sm / s1) * (mean[k] - sm / s1) / var[k];
+        between = std::max(0.0, (q - static_cast<double>(kinds - 1)) / (s1 - s2 / s1));
+    }
+    double offsetVar = 0;
+    for (size_t k = 0; k < kinds; ++k) {
+        const double share = weight[k] / weightSum;
+        offsetVar += share * share * (var[k] + between);
+    }
     const double nn = static_cast<double>(n);
-    *standardError =
-        std::sqrt(interceptVar / (nn * nn) + biasVar + shared + spread / nn / slopeInfo);
+    *standardError = std::sqrt(offsetVar + spread / nn / slopeInfo);
     return out;
 }
 
@@ -507,7 +528,8 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     // different kinds would mix their timing biases into the slope.
     std::optional<LineFit> byKind;
     if (span >= 10 && fit.inliers >= 2 * o.minEvents)
-        byKind = classWiseLine(x, y, kind, fit, centre, kindTimeSe, &standardError);
+        byKind = classWiseLine(x, y, kind, fit, centre, kindTimeSe,
+                               static_cast<double>(o.kindBiasNs), &standardError);
     e.driftEstimated = byKind.has_value();
     if (byKind) {
         e.offsetNs = byKind->intercept;

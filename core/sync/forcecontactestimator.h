@@ -42,6 +42,9 @@ struct ForceContactOptions {
     TimeNs templateStepNs = 10'000'000;       // its knots (piecewise linear) this far apart
     double templateSmoothness = 10;           // weight of its second differences
     TimeNs templateSearchNs = 15'000'000;     // each event moves at most this far per round
+    // How far one kind's timing bias may sit from another's, when the kinds' means are weighted
+    // into the offset (on noise-free synthetic hands they spread by about 1.6 ms).
+    TimeNs kindBiasNs = 1'500'000;
 };
 
 // A force channel's hand and finger (0 thumb … 4 pinky) from its name: "right_thumb",

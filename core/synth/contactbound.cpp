@@ -4,8 +4,12 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <tuple>
+#include <vector>
 
 namespace ts::core::synth {
 
@@ -37,6 +41,11 @@ std::array<Eigen::Vector3d, 3> fingerInPalm(const TaskScript& s, Hand h, int f, 
         out[k] = R.transpose() *
                  (j[static_cast<size_t>(kTip[static_cast<size_t>(f)] - static_cast<int>(k))] - c);
     return out;
+}
+
+// The fingertip alone in the palm's frame.
+Eigen::Vector3d tipInPalm(const TaskScript& s, Hand h, int f, double t) {
+    return fingerInPalm(s, h, f, t)[0];
 }
 
 } // namespace
@@ -83,6 +92,90 @@ ContactTimingBound contactTimingBound(const SynthOptions& o, double window) {
     b.handsEventSdMs = std::sqrt(handVar / b.events) * 1e3;
     b.offsetSdMs = std::sqrt(cov(0, 0)) * 1e3;
     b.driftSdPpm = std::sqrt(cov(1, 1)) * 1e6;
+    return b;
+}
+
+FootTimingBound footTimingBound(const SynthOptions& o, double rest, double moving,
+                                double minTravel) {
+    const TaskScript script(o.taskSeconds);
+    const double T = o.seconds, period = o.taskSeconds, dt = 1.0 / o.handsRateHz;
+    // Kinds: the same event of the task's loop (hand, finger, direction, time in the loop).
+    std::map<std::tuple<int, int, int, long>, std::pair<double, int>> kinds; // first time, count
+    for (const auto& iv : script.contacts(T))
+        for (const bool arrival : {true, false}) {
+            const double tc = arrival ? iv.start : iv.end;
+            if (tc <= 0.5 || tc >= T - 0.5)
+                continue;
+            const auto key = std::tuple(static_cast<int>(iv.hand), iv.finger, arrival ? 1 : 0,
+                                        std::lround(std::fmod(tc, period) * 1e3));
+            auto [it, fresh] = kinds.try_emplace(key, tc, 0);
+            ++it->second.second;
+        }
+    FootTimingBound b;
+    std::vector<double> kindSd;
+    double info = 0;
+    for (const auto& [key, first] : kinds) {
+        const auto [tc, repeats] = first;
+        const auto hand = static_cast<Hand>(std::get<0>(key));
+        const int finger = std::get<1>(key);
+        const double side = std::get<2>(key) ? -1 : 1; // towards the moving side
+        auto path = [&](double tau) { return tipInPalm(script, hand, finger, tc + side * tau); };
+        // The move's extent: where the path has covered 95 % of its travel from its rest
+        // 50 ms on the resting side (as the estimator bounds its pooled fit).
+        const Eigen::Vector3d rest0 = path(-0.05);
+        double travel = 0;
+        for (double u = 0; u <= 0.35; u += 1e-3)
+            travel = std::max(travel, (path(u) - rest0).norm());
+        if (travel < minTravel)
+            continue;
+        double extent = moving;
+        for (double u = 0; u <= 0.35; u += 1e-3)
+            if ((path(u) - rest0).norm() >= 0.95 * travel) {
+                extent = u;
+                break;
+            }
+        const double hi = std::clamp(extent, moving / 2, moving);
+        // The smooth start that fits the true path best (rest position and shape, per axis).
+        std::vector<double> taus;
+        for (double u = -rest; u <= hi; u += 1e-3)
+            taus.push_back(u);
+        Eigen::MatrixXd A = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(taus.size()), 3);
+        Eigen::MatrixXd Y(static_cast<Eigen::Index>(taus.size()), 3);
+        for (size_t i = 0; i < taus.size(); ++i) {
+            const double u = std::max(0.0, taus[i]);
+            const auto r = static_cast<Eigen::Index>(i);
+            A.row(r) << 1, u * u, u * u * u;
+            Y.row(r) = path(taus[i]).transpose();
+        }
+        const Eigen::MatrixXd coef = A.colPivHouseholderQr().solve(Y); // rows 1, τ², τ³
+        // Fisher information of (time, p, c2, c3 per axis), averaged over the sampling phase.
+        Eigen::Matrix<double, 10, 10> I = Eigen::Matrix<double, 10, 10>::Zero();
+        constexpr int kPhases = 10;
+        for (int ph = 0; ph < kPhases; ++ph)
+            for (double u = -rest + dt * ph / kPhases; u <= hi; u += dt) {
+                const double tau = std::max(0.0, u);
+                for (int a = 0; a < 3; ++a) {
+                    Eigen::Matrix<double, 10, 1> g = Eigen::Matrix<double, 10, 1>::Zero();
+                    g(0) = -(2 * coef(1, a) * tau + 3 * coef(2, a) * tau * tau);
+                    g(1 + a) = 1;
+                    g(4 + a) = tau * tau;
+                    g(7 + a) = tau * tau * tau;
+                    I += g * g.transpose() / kPhases;
+                }
+            }
+        const double var = I.inverse()(0, 0) * o.handJointNoiseM * o.handJointNoiseM / repeats;
+        if (!(var > 0) || !std::isfinite(var))
+            continue;
+        kindSd.push_back(std::sqrt(var) * 1e3);
+        info += 1 / var;
+        ++b.kinds;
+    }
+    if (b.kinds == 0)
+        return b;
+    std::nth_element(kindSd.begin(), kindSd.begin() + static_cast<std::ptrdiff_t>(kindSd.size() / 2),
+                     kindSd.end());
+    b.kindSdMs = kindSd[kindSd.size() / 2];
+    b.offsetSdMs = 1e3 / std::sqrt(info);
     return b;
 }
 

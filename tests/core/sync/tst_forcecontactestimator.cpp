@@ -4,6 +4,7 @@
 #include "io/bundle.h"
 #include "io/streamreaders.h"
 #include "sync/episodesync.h"
+#include "sync/fingerpaths.h"
 #include "sync/forcecontactestimator.h"
 #include "sync/groundtruthclocks.h"
 #include "synth/synth.h"
@@ -13,6 +14,7 @@
 
 #include <cmath>
 #include <map>
+#include <random>
 #include <vector>
 
 using namespace ts::core;
@@ -89,6 +91,65 @@ private slots:
         QVERIFY2(std::abs(err.offsetNs) < 0.3e6, qPrintable(QString::number(err.offsetNs)));
         // The force's own noise (0.02 N) still scatters single events by 1–2 ms.
         QVERIFY2(std::abs(err.driftPpm) < 40, qPrintable(QString::number(err.driftPpm)));
+    }
+
+    // The foot fit's own standard error is what the kinds of events are weighted by in the
+    // offset: it must match how far the fit's time scatters from one noise draw to the next,
+    // for a sharp move and for a slow one (whose foot is read from fewer bent samples).
+    void footStandardErrorMatchesItsScatter() {
+        using sync::fingerpaths::footOfMove;
+        const sync::ForceContactOptions o;
+        std::mt19937 rng(11);
+        std::normal_distribution<double> noise(0, 0.001);
+        std::uniform_real_distribution<double> phase(0, 1);
+        double sharpSe = 0, slowSe = 0;
+        for (const double moveS : {0.15, 0.3}) { // a departure of 40 mm over this long
+            const double travel = 0.04, c2 = 3 * travel / (moveS * moveS),
+                         c3 = -2 * travel / (moveS * moveS * moveS);
+            std::vector<double> found, se;
+            for (int draw = 0; draw < 300; ++draw) {
+                std::vector<std::pair<double, Eigen::Vector3d>> pooled; // 40 events, 30 Hz
+                for (int e = 0; e < 40; ++e)
+                    for (double t = -0.25 + phase(rng) / 30; t < 0.2; t += 1.0 / 30) {
+                        const double tau = std::max(0.0, t);
+                        const double along = c2 * tau * tau + c3 * tau * tau * tau;
+                        pooled.emplace_back(t * 1e9,
+                                            Eigen::Vector3d(0.02 + 0.8 * along + noise(rng),
+                                                            -0.01 + 0.6 * along + noise(rng),
+                                                            0.05 + noise(rng)));
+                    }
+                std::sort(pooled.begin(), pooled.end(),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+                std::vector<double> ts;
+                std::vector<Eigen::Vector3d> ps;
+                const auto [lo, hi] = sync::fingerpaths::footWindow(0, false, o);
+                for (const auto& [t, p] : pooled)
+                    if (t >= lo && t <= hi) {
+                        ts.push_back(t);
+                        ps.push_back(p);
+                    }
+                double moved = 0, standardError = 0;
+                const double te = footOfMove(ts, ps, 0, false, o, &moved, &standardError);
+                QVERIFY(!std::isnan(te) && !std::isnan(standardError));
+                found.push_back(te / 1e6);
+                se.push_back(standardError / 1e6);
+            }
+            double mean = 0, ss = 0, reported = 0;
+            for (size_t i = 0; i < found.size(); ++i) {
+                mean += found[i] / double(found.size());
+                reported += se[i] / double(se.size());
+            }
+            for (double f : found)
+                ss += (f - mean) * (f - mean);
+            const double scatter = std::sqrt(ss / double(found.size() - 1));
+            qInfo("move of %.0f ms: foot %+.2f ms, scatter %.2f ms, reported %.2f ms",
+                  moveS * 1e3, mean, scatter, reported);
+            QVERIFY2(std::abs(mean) < 0.5 * scatter + 0.1, qPrintable(QString::number(mean)));
+            QVERIFY2(reported > 0.8 * scatter && reported < 1.25 * scatter,
+                     qPrintable(QString("%1 vs %2").arg(reported).arg(scatter)));
+            (moveS < 0.2 ? sharpSe : slowSe) = reported;
+        }
+        QVERIFY2(slowSe > 2 * sharpSe, qPrintable(QString("%1 vs %2").arg(slowSe).arg(sharpSe)));
     }
 
     // A small version of `bench sync-accuracy`'s force figures: force raw → hands raw.

@@ -1,10 +1,12 @@
 // The Cramér–Rao floor under force ↔ hands timing (bench sync-accuracy's *_bound_* figures)
-// scales as the statistics say it must: with the episode's length, the hands' rate and noise.
+// scales as the statistics say it must: with the episode's length, the hands' rate and noise;
+// and the floor of timing each kind from the foot of its move (the *_foot_bound_* figures).
 #include "synth/contactbound.h"
 
 #include <QtTest>
 
 using ts::core::synth::contactTimingBound;
+using ts::core::synth::footTimingBound;
 using ts::core::synth::SynthOptions;
 
 class TstContactBound : public QObject {
@@ -43,6 +45,42 @@ private slots:
         const auto noisier = contactTimingBound(o);
         QVERIFY(std::abs(noisier.handsEventSdMs / base.handsEventSdMs - 2) < 0.01);
         QVERIFY(noisier.driftSdPpm > 1.8 * base.driftSdPpm);
+    }
+
+    // The foot of a move read with its shape unknown: far above the known-path bound, falling as
+    // the square root of the repeats, in proportion to the noise, and lower the more of the
+    // move a fit may span.
+    void footBound() {
+        SynthOptions o;
+        o.seconds = 60;
+        const auto known = contactTimingBound(o);
+        const auto base = footTimingBound(o);
+        // The right hand's 14 kinds (thumb to middle close and open; ring and pinky close, let
+        // go, close again and open); the left hand's fingertips hardly move in the palm.
+        QCOMPARE(base.kinds, 14);
+        QVERIFY2(base.offsetSdMs > 4 * known.offsetSdMs,
+                 qPrintable(QString("%1 vs %2").arg(base.offsetSdMs).arg(known.offsetSdMs)));
+        QVERIFY2(base.kindSdMs > 1 && base.kindSdMs < 10, qPrintable(QString::number(base.kindSdMs)));
+        QVERIFY(base.offsetSdMs < base.kindSdMs / 2);
+
+        o.seconds = 600; // 59 repeats instead of 5–6
+        const auto longer = footTimingBound(o);
+        QCOMPARE(longer.kinds, 14);
+        const double ratio = base.offsetSdMs / longer.offsetSdMs;
+        QVERIFY2(ratio > 2.9 && ratio < 3.6, qPrintable(QString::number(ratio)));
+
+        o.seconds = 60;
+        o.handJointNoiseM = 0.002;
+        const auto noisier = footTimingBound(o);
+        QVERIFY(std::abs(noisier.offsetSdMs / base.offsetSdMs - 2) < 0.01);
+
+        o.handJointNoiseM = 0.001;
+        const auto wider = footTimingBound(o, 0.25, 0.3);
+        QVERIFY2(wider.offsetSdMs < 0.9 * base.offsetSdMs,
+                 qPrintable(QString("%1 vs %2").arg(wider.offsetSdMs).arg(base.offsetSdMs)));
+
+        o.seconds = 1;
+        QCOMPARE(footTimingBound(o).kinds, 0);
     }
 
     void tooShortHasNoBound() {
