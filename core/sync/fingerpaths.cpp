@@ -221,8 +221,10 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
         }
         const double sigma2 = rss / std::max(1.0, 3 * n - 10);
         const Eigen::Matrix<double, 10, 10> cov = info.inverse();
-        *standardError = cov(0, 0) > 0 ? std::sqrt(cov(0, 0) * sigma2) * kNs
-                                      : std::numeric_limits<double>::quiet_NaN();
+        const double variance = cov(0, 0) * sigma2;
+        *standardError = variance > 0 && std::isfinite(variance)
+                             ? std::sqrt(variance) * kNs
+                             : std::numeric_limits<double>::quiet_NaN(); // a singular fit
     }
     if (te <= guess - search + 1e6 || te >= guess + search - 1e6)
         return std::numeric_limits<double>::quiet_NaN(); // no minimum inside the range

@@ -320,7 +320,7 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
         weightSum += weight[k];
         weighted += weight[k] * mean[k];
     }
-    out.intercept = weighted / weightSum;
+    out.intercept = weighted / weightSum; // every weight is finite and positive
     // How far that may be off: each kind's variance and the spread of the kinds' biases, as
     // far as their means scatter beyond what their own errors explain (DerSimonian–Laird:
     // the part of the offset's error that more events of the same kinds do not shrink), with
