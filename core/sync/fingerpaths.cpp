@@ -201,27 +201,13 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
     const double rss = cost(te, &disp);
     *travel = disp.norm();
     if (standardError) {
-        // The time's Cramér–Rao standard error with the rest position and the shape (c2, c3
-        // per axis) free: Fisher information of (te, p, c2, c3) at the fit, σ² from its residual.
-        Eigen::Matrix<double, 10, 10> info = Eigen::Matrix<double, 10, 10>::Zero();
-        for (size_t i = 0; i < ts.size(); ++i) {
-            const double tau = (onset ? te - ts[i] : ts[i] - te) / kNs;
-            const bool onMove = tau > 0;
-            for (int a = 0; a < 3; ++a) {
-                Eigen::Matrix<double, 10, 1> g = Eigen::Matrix<double, 10, 1>::Zero();
-                if (onMove) {
-                    const double d = 2 * coefAt(1, a) * tau + 3 * coefAt(2, a) * tau * tau;
-                    g(0) = onset ? d : -d; // ∂/∂te (seconds)
-                    g(4 + a) = tau * tau;
-                    g(7 + a) = tau * tau * tau;
-                }
-                g(1 + a) = 1;
-                info += g * g.transpose();
-            }
-        }
+        // The time's Cramér–Rao standard error with the rest position and the shape free, σ²
+        // from the fit's residual.
+        std::vector<double> tau(ts.size());
+        for (size_t i = 0; i < ts.size(); ++i)
+            tau[i] = (onset ? te - ts[i] : ts[i] - te) / kNs;
         const double sigma2 = rss / std::max(1.0, 3 * n - 10);
-        const Eigen::Matrix<double, 10, 10> cov = info.inverse();
-        const double variance = cov(0, 0) * sigma2;
+        const double variance = footTimeVariance(tau, coefAt) * sigma2;
         *standardError = variance > 0 && std::isfinite(variance)
                              ? std::sqrt(variance) * kNs
                              : std::numeric_limits<double>::quiet_NaN(); // a singular fit
@@ -229,6 +215,24 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
     if (te <= guess - search + 1e6 || te >= guess + search - 1e6)
         return std::numeric_limits<double>::quiet_NaN(); // no minimum inside the range
     return te;
+}
+
+double footTimeVariance(const std::vector<double>& tau, const Eigen::Matrix3d& coef) {
+    // Fisher information of (time, p, c2, c3 per axis); the time's derivative is the move's
+    // speed, zero at rest.
+    Eigen::Matrix<double, 10, 10> info = Eigen::Matrix<double, 10, 10>::Zero();
+    for (const double t : tau) {
+        const double u = std::max(0.0, t);
+        for (int a = 0; a < 3; ++a) {
+            Eigen::Matrix<double, 10, 1> g = Eigen::Matrix<double, 10, 1>::Zero();
+            g(0) = -(2 * coef(1, a) * u + 3 * coef(2, a) * u * u);
+            g(1 + a) = 1;
+            g(4 + a) = u * u;
+            g(7 + a) = u * u * u;
+            info += g * g.transpose();
+        }
+    }
+    return info.inverse()(0, 0);
 }
 
 double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,

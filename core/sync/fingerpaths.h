@@ -44,6 +44,13 @@ double footOfMove(const std::vector<double>& ts, const std::vector<Eigen::Vector
                   double guess, bool onset, const ForceContactOptions& o, double* travel,
                   double* standardError = nullptr);
 
+// The variance of a smooth start's time per unit noise variance (s² per m²): the Cramér–Rao
+// bound with the rest position and the shape free (p, c2, c3 per axis; `coef` rows 1, τ², τ³,
+// one column per axis), from samples at these τ (seconds, > 0 on the moving side). Not finite
+// when the samples cannot pin it. footOfMove's standard error, and the floor of timing by the
+// foot (synth::footTimingBound).
+double footTimeVariance(const std::vector<double>& tau, const Eigen::Matrix3d& coef);
+
 // The same for one finger's track.
 double fitFingerFoot(const FingerTracks& tr, size_t f, double guess, bool onset,
                      const ForceContactOptions& o, double* travel);

@@ -1,5 +1,6 @@
 #include "synth/contactbound.h"
 
+#include "sync/fingerpaths.h"
 #include "synth/taskscript.h"
 
 #include <Eigen/Dense>
@@ -147,23 +148,15 @@ FootTimingBound footTimingBound(const SynthOptions& o, double rest, double movin
             A.row(r) << 1, u * u, u * u * u;
             Y.row(r) = path(taus[i]).transpose();
         }
-        const Eigen::MatrixXd coef = A.colPivHouseholderQr().solve(Y); // rows 1, τ², τ³
-        // Fisher information of (time, p, c2, c3 per axis), averaged over the sampling phase.
-        Eigen::Matrix<double, 10, 10> I = Eigen::Matrix<double, 10, 10>::Zero();
+        const Eigen::Matrix3d coef = A.colPivHouseholderQr().solve(Y); // rows 1, τ², τ³
+        // The samples of every sampling phase, each phase a tenth of an episode's worth.
         constexpr int kPhases = 10;
+        std::vector<double> sampled;
         for (int ph = 0; ph < kPhases; ++ph)
-            for (double u = -rest + dt * ph / kPhases; u <= hi; u += dt) {
-                const double tau = std::max(0.0, u);
-                for (int a = 0; a < 3; ++a) {
-                    Eigen::Matrix<double, 10, 1> g = Eigen::Matrix<double, 10, 1>::Zero();
-                    g(0) = -(2 * coef(1, a) * tau + 3 * coef(2, a) * tau * tau);
-                    g(1 + a) = 1;
-                    g(4 + a) = tau * tau;
-                    g(7 + a) = tau * tau * tau;
-                    I += g * g.transpose() / kPhases;
-                }
-            }
-        const double var = I.inverse()(0, 0) * o.handJointNoiseM * o.handJointNoiseM / repeats;
+            for (double u = -rest + dt * ph / kPhases; u <= hi; u += dt)
+                sampled.push_back(u);
+        const double var = sync::fingerpaths::footTimeVariance(sampled, coef) * kPhases *
+                           o.handJointNoiseM * o.handJointNoiseM / repeats;
         if (!(var > 0) || !std::isfinite(var))
             continue;
         kindSd.push_back(std::sqrt(var) * 1e3);
