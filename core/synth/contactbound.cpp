@@ -109,8 +109,7 @@ FootTimingBound footTimingBound(const SynthOptions& o, double rest, double movin
                 continue;
             const auto key = std::tuple(static_cast<int>(iv.hand), iv.finger, arrival ? 1 : 0,
                                         std::lround(std::fmod(tc, period) * 1e3));
-            auto [it, fresh] = kinds.try_emplace(key, tc, 0);
-            ++it->second.second;
+            ++kinds.try_emplace(key, tc, 0).first->second.second;
         }
     FootTimingBound b;
     std::vector<double> kindSd;
@@ -149,7 +148,8 @@ FootTimingBound footTimingBound(const SynthOptions& o, double rest, double movin
             Y.row(r) = path(taus[i]).transpose();
         }
         const Eigen::Matrix3d coef = A.colPivHouseholderQr().solve(Y); // rows 1, τ², τ³
-        // The samples of every sampling phase, each phase a tenth of an episode's worth.
+        // The samples of ten sampling phases at once: their information is ten events' worth,
+        // so one event's variance (averaged over where the samples fall) is ten times theirs.
         constexpr int kPhases = 10;
         std::vector<double> sampled;
         for (int ph = 0; ph < kPhases; ++ph)
