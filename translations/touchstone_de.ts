@@ -86,6 +86,78 @@
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
+    <message>
+        <source>timeline clock</source>
+        <translation>Uhr der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>not aligned</source>
+        <translation>nicht ausgerichtet</translation>
+    </message>
+    <message>
+        <source>declared</source>
+        <translation>deklariert</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>geschätzt</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>von Hand gesetzt</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>keine Schätzung</translation>
+    </message>
+    <message>
+        <source>gyro vs. pose rotation rate</source>
+        <translation>Gyroskop gegen Drehrate der Pose</translation>
+    </message>
+    <message>
+        <source>gyro vs. rotation seen in the video</source>
+        <translation>Gyroskop gegen Drehung im Video</translation>
+    </message>
+    <message>
+        <source>pose vs. rotation seen in the video</source>
+        <translation>Pose gegen Drehung im Video</translation>
+    </message>
+    <message>
+        <source>hands vs. pose (palms at rest in the world)</source>
+        <translation>Hände gegen Pose (Handflächen in der Welt in Ruhe)</translation>
+    </message>
+    <message>
+        <source>force vs. fingertip contact</source>
+        <translation>Kraft gegen Fingerspitzenkontakt</translation>
+    </message>
+    <message>
+        <source>clock set by hand</source>
+        <translation>Uhr von Hand gesetzt</translation>
+    </message>
+    <message>
+        <source>declared in episode.json</source>
+        <translation>in episode.json deklariert</translation>
+    </message>
+    <message>
+        <source>on the timeline clock</source>
+        <translation>auf der Uhr der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>not aligned to the camera clock</source>
+        <translation>nicht auf die Kamerauhr ausgerichtet</translation>
+    </message>
+    <message>
+        <source>confidence %1 below %2</source>
+        <translation>Konfidenz %1 unter %2</translation>
+    </message>
+    <message>
+        <source>residual %1 ms above the tolerance of %2 ms</source>
+        <translation>Residuum %1 ms über der Toleranz von %2 ms</translation>
+    </message>
+    <message>
+        <source>residual %1 ms within %2 ms</source>
+        <translation>Residuum %1 ms innerhalb von %2 ms</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1690,14 +1762,6 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
 </context>
 <context>
     <name>ts::widgets::SyncPanel</name>
-    <message>
-        <source>timeline clock</source>
-        <translation>Uhr der Zeitleiste</translation>
-    </message>
-    <message>
-        <source>not aligned</source>
-        <translation>nicht ausgerichtet</translation>
-    </message>
     <message>
         <source>Stream</source>
         <translation>Datenstrom</translation>

@@ -86,6 +86,78 @@
         <source>rejected</source>
         <translation>rejeté</translation>
     </message>
+    <message>
+        <source>timeline clock</source>
+        <translation>horloge de la frise</translation>
+    </message>
+    <message>
+        <source>not aligned</source>
+        <translation>non aligné</translation>
+    </message>
+    <message>
+        <source>declared</source>
+        <translation>déclarée</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimée</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>réglée à la main</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>aucune estimation</translation>
+    </message>
+    <message>
+        <source>gyro vs. pose rotation rate</source>
+        <translation>gyroscope contre vitesse de rotation de la pose</translation>
+    </message>
+    <message>
+        <source>gyro vs. rotation seen in the video</source>
+        <translation>gyroscope contre rotation vue dans la vidéo</translation>
+    </message>
+    <message>
+        <source>pose vs. rotation seen in the video</source>
+        <translation>pose contre rotation vue dans la vidéo</translation>
+    </message>
+    <message>
+        <source>hands vs. pose (palms at rest in the world)</source>
+        <translation>mains contre pose (paumes immobiles dans le monde)</translation>
+    </message>
+    <message>
+        <source>force vs. fingertip contact</source>
+        <translation>force contre contact du bout des doigts</translation>
+    </message>
+    <message>
+        <source>clock set by hand</source>
+        <translation>horloge réglée à la main</translation>
+    </message>
+    <message>
+        <source>declared in episode.json</source>
+        <translation>déclarée dans episode.json</translation>
+    </message>
+    <message>
+        <source>on the timeline clock</source>
+        <translation>sur l’horloge de la frise</translation>
+    </message>
+    <message>
+        <source>not aligned to the camera clock</source>
+        <translation>non alignée sur l’horloge de la caméra</translation>
+    </message>
+    <message>
+        <source>confidence %1 below %2</source>
+        <translation>confiance %1 inférieure à %2</translation>
+    </message>
+    <message>
+        <source>residual %1 ms above the tolerance of %2 ms</source>
+        <translation>résidu %1 ms au-dessus de la tolérance de %2 ms</translation>
+    </message>
+    <message>
+        <source>residual %1 ms within %2 ms</source>
+        <translation>résidu %1 ms dans les %2 ms</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1690,14 +1762,6 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
 </context>
 <context>
     <name>ts::widgets::SyncPanel</name>
-    <message>
-        <source>timeline clock</source>
-        <translation>horloge de la frise</translation>
-    </message>
-    <message>
-        <source>not aligned</source>
-        <translation>non aligné</translation>
-    </message>
     <message>
         <source>Stream</source>
         <translation>Flux</translation>

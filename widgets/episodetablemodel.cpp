@@ -1,6 +1,6 @@
 #include "episodetablemodel.h"
 
-#include "workspace/qcpanel.h"
+#include "wording.h"
 
 #include <QBrush>
 #include <QColor>
@@ -65,7 +65,9 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
         case Id:
             return QString::fromStdString(e->id);
         case Status:
-            return QString::fromUtf8(core::episodeStatusName(e->status).data());
+            // In the workflow's order when sorted; in the interface's language when shown.
+            return role == SortRole ? QVariant(static_cast<int>(e->status))
+                                    : QVariant(episodeStatusText(e->status));
         case Qc: {
             // The newest verdict and who gave it; rejections with their reasons.
             auto it = reviews_.find(e->id);
@@ -138,8 +140,7 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
                       "tolerance.");
         QStringList lines;
         for (const auto& u : it->second)
-            lines << tr("%1: %2").arg(QString::fromStdString(u.stream),
-                                      QString::fromStdString(u.reason));
+            lines << tr("%1: %2").arg(QString::fromStdString(u.stream), alignmentText(u.verdict));
         return lines.join(QLatin1Char('\n')) +
                tr("\nRun touchstone-cli sync, or set a clock by hand in the episode's Sync panel.");
     }

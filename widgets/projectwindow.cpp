@@ -10,6 +10,7 @@
 #include "participantsdialog.h"
 #include "theme.h"
 #include "translation.h"
+#include "wording.h"
 #include "workspace/episodeworkspace.h"
 
 #include "annotation/qcchecks.h"
@@ -287,7 +288,7 @@ QString clockState(const core::ClockModel& c) {
         return c.confidence >= 1.0 ? ProjectWindow::tr("timeline")
                                    : ProjectWindow::tr("not yet aligned");
     return QStringLiteral("%1, %2 ms")
-        .arg(QString::fromStdString(c.method))
+        .arg(clockMethodText(c.method, c.confidence))
         .arg(double(c.offsetNs) * 1e-6, 0, 'f', 3);
 }
 } // namespace

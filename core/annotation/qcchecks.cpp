@@ -40,7 +40,7 @@ std::map<std::string, std::vector<UnalignedClock>> unalignedClocks(ProjectStore&
         m.confidence = st.real(3);
         m.residualNs = st.real(4);
         if (const sync::AlignmentVerdict v = sync::alignmentVerdict(m, settings); !v.passed)
-            out[st.text(0)].push_back({st.text(1), v.reason});
+            out[st.text(0)].push_back({st.text(1), v.reason, v});
     }
     return out;
 }

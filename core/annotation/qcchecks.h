@@ -7,6 +7,7 @@
 
 #include "model/time.h"
 #include "store/storerecords.h"
+#include "sync/episodesync.h"
 
 #include <map>
 #include <optional>
@@ -56,7 +57,8 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode);
 // (sync::alignmentVerdict, as qcChecks judges it), and why.
 struct UnalignedClock {
     std::string stream;
-    std::string reason;
+    std::string reason;             // verdict.reason
+    sync::AlignmentVerdict verdict; // why, for a user interface to word
 };
 
 // Every episode's unaligned clocks, by episode id (episodes whose clocks all pass are absent),

@@ -549,28 +549,31 @@ EpisodeSyncResult syncEpisode(const Bundle& b, const SyncSettings& settings,
 }
 
 AlignmentVerdict alignmentVerdict(const ClockModel& model, const SyncSettings& settings) {
+    using Why = AlignmentVerdict::Why;
     if (model.method == "manual")
-        return {true, "clock model set by hand"};
+        return {true, Why::SetByHand, 0, 0, "clock model set by hand"};
     if (model.method == "file")
-        return {true, "declared in episode.json"};
+        return {true, Why::Declared, 0, 0, "declared in episode.json"};
     if (model.method != "estimated")
-        return model.confidence > 0 ? AlignmentVerdict{true, "on the timeline clock"}
-                                    : AlignmentVerdict{false, "not aligned to the camera clock"};
+        return model.confidence > 0
+                   ? AlignmentVerdict{true, Why::OnTimeline, 0, 0, "on the timeline clock"}
+                   : AlignmentVerdict{false, Why::NotAligned, 0, 0,
+                                      "not aligned to the camera clock"};
     char buf[200];
     if (model.confidence < settings.minConfidence) {
         std::snprintf(buf, sizeof buf, "confidence %.2f below %.2f", model.confidence,
                       settings.minConfidence);
-        return {false, buf};
+        return {false, Why::LowConfidence, model.confidence, settings.minConfidence, buf};
     }
     const double residualMs = model.residualNs * 1e-6;
     if (residualMs > settings.toleranceMs) {
         std::snprintf(buf, sizeof buf, "residual %.3f ms above the tolerance of %.3f ms",
                       residualMs, settings.toleranceMs);
-        return {false, buf};
+        return {false, Why::ResidualAbove, residualMs, settings.toleranceMs, buf};
     }
     std::snprintf(buf, sizeof buf, "residual %.3f ms within %.3f ms", residualMs,
                   settings.toleranceMs);
-    return {true, buf};
+    return {true, Why::ResidualWithin, residualMs, settings.toleranceMs, buf};
 }
 
 } // namespace ts::core::sync

@@ -119,7 +119,20 @@ EpisodeSyncResult syncEpisode(const Bundle& bundle, const SyncSettings& settings
 // settings.toleranceMs. An identity of confidence 0 is a clock nothing has aligned. QC judges
 // the model as stored now, so a clock set by hand after sync passes without another sync.
 struct AlignmentVerdict {
+    // Why, for a user interface that words it in its own language.
+    enum class Why {
+        SetByHand,      // method "manual"
+        Declared,       // method "file": episode.json
+        OnTimeline,     // the timeline's own clock
+        NotAligned,     // an identity nothing has aligned
+        LowConfidence,  // value: its confidence, limit: settings.minConfidence
+        ResidualAbove,  // value: its residual (ms), limit: settings.toleranceMs
+        ResidualWithin, // the same, passed
+    };
     bool passed = false;
+    Why why = Why::NotAligned;
+    double value = 0;
+    double limit = 0;
     std::string reason; // for people: "residual 1.240 ms above the tolerance of 1.000 ms"
 };
 AlignmentVerdict alignmentVerdict(const ClockModel& model, const SyncSettings& settings);

@@ -3,9 +3,11 @@
 // wrong context or outside tr() shows up here), and the language choice follows
 // --language / the setting / the system locale.
 #include "aboutdialog.h"
+#include "episodetablemodel.h"
 #include "projectwindow.h"
 #include "translation.h"
 #include "workspace/episodeworkspace.h"
+#include "wording.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -174,6 +176,112 @@ private slots:
         }
         QVERIFY2(english.isEmpty(), qPrintable("shown in English: " + english.join(" | ")));
         QVERIFY2(unknown.isEmpty(), qPrintable("not in the catalogue: " + unknown.join(" | ")));
+    }
+
+    // Core's codes (statuses, clock methods, sync methods, alignment verdicts) are worded in
+    // the interface's language where people read them: the project window's Status and Sync
+    // columns, the Sync panel, the clock dialog. Unknown codes show as they are.
+    void coreCodesAreWorded_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("newStatus");
+        QTest::addColumn<QString>("residualAbove");
+        QTest::newRow("de") << "de" << "neu" << "Residuum 1.240 ms über der Toleranz von 1.000 ms";
+        QTest::newRow("fr") << "fr" << "nouveau"
+                            << "résidu 1.240 ms au-dessus de la tolérance de 1.000 ms";
+    }
+
+    void coreCodesAreWorded() {
+        QFETCH(QString, lang);
+        QFETCH(QString, newStatus);
+        QFETCH(QString, residualAbove);
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QVERIFY(installTranslations(lang));
+        const Catalogue cat = readCatalogue(lang);
+        auto translated = [&cat](const QString& shown, const char* english) {
+            return !shown.isEmpty() && shown != QLatin1String(english) &&
+                   cat.translationOf.value(QString::fromLatin1(english)) == shown;
+        };
+        using ts::core::EpisodeStatus;
+        const std::pair<EpisodeStatus, const char*> statuses[] = {
+            {EpisodeStatus::New, "new"},
+            {EpisodeStatus::Annotating, "annotating"},
+            {EpisodeStatus::Submitted, "submitted for review"},
+            {EpisodeStatus::Approved, "approved"},
+            {EpisodeStatus::Rejected, "rejected"}};
+        for (const auto& [status, english] : statuses)
+            QVERIFY2(translated(episodeStatusText(status), english), english);
+        const std::pair<std::pair<const char*, double>, const char*> clocks[] = {
+            {{"identity", 1.0}, "timeline clock"},
+            {{"identity", 0.0}, "not aligned"},
+            {{"file", 1.0}, "declared"},
+            {{"estimated", 0.8}, "estimated"},
+            {{"manual", 1.0}, "set by hand"}};
+        for (const auto& [model, english] : clocks)
+            QVERIFY2(translated(clockMethodText(model.first, model.second), english), english);
+        for (const char* m : {"timeline", "file", "none", "gyro~pose-rotation-rate",
+                              "gyro~visual-rotation", "pose~visual-rotation",
+                              "hands~pose-world-stillness", "force~fingertip-contact"}) {
+            const QString shown = syncMethodText(m);
+            QVERIFY2(!shown.isEmpty() && shown != QLatin1String(m) &&
+                         std::any_of(cat.translationOf.begin(), cat.translationOf.end(),
+                                     [&shown](const QString& t) { return t == shown; }),
+                     m);
+        }
+        QCOMPARE(clockMethodText("a-method-from-later", 1.0), QStringLiteral("a-method-from-later"));
+        QCOMPARE(syncMethodText("a-method-from-later"), QStringLiteral("a-method-from-later"));
+
+        // Every verdict sync::alignmentVerdict can give, worded; the numbers kept.
+        ts::core::sync::SyncSettings settings;
+        settings.toleranceMs = 1.0;
+        settings.minConfidence = 0.5;
+        auto model = [](const char* method, double confidence, double residualMs) {
+            ts::core::ClockModel m;
+            m.method = method;
+            m.confidence = confidence;
+            m.residualNs = residualMs * 1e6;
+            return m;
+        };
+        const std::pair<ts::core::ClockModel, const char*> verdicts[] = {
+            {model("manual", 1, 0), "clock set by hand"},
+            {model("file", 1, 0), "declared in episode.json"},
+            {model("identity", 1, 0), "on the timeline clock"},
+            {model("identity", 0, 0), "not aligned to the camera clock"}};
+        for (const auto& [m, english] : verdicts) {
+            const auto v = ts::core::sync::alignmentVerdict(m, settings);
+            QVERIFY(!v.reason.empty() && QString::fromStdString(v.reason) != alignmentText(v));
+            QVERIFY2(translated(alignmentText(v), english), english);
+        }
+        const auto above = ts::core::sync::alignmentVerdict(model("estimated", 0.9, 1.24), settings);
+        QVERIFY(!above.passed);
+        QCOMPARE(alignmentText(above), residualAbove);
+        // The CLI's words (review --json, the stored metric) stay English.
+        QCOMPARE(above.reason, std::string("residual 1.240 ms above the tolerance of 1.000 ms"));
+        const auto unsure = ts::core::sync::alignmentVerdict(model("estimated", 0.3, 0.2), settings);
+        QVERIFY(!unsure.passed && alignmentText(unsure).contains("0.30") &&
+                alignmentText(unsure).contains("0.50") &&
+                !alignmentText(unsure).contains("confidence"));
+        const auto within = ts::core::sync::alignmentVerdict(model("estimated", 0.9, 0.4), settings);
+        QVERIFY(within.passed && alignmentText(within).contains("0.400") &&
+                !alignmentText(within).contains("within"));
+
+        // The project window's table: the status worded (sorted in the workflow's order), the
+        // Sync column's tooltip giving each unaligned stream's reason in words.
+        EpisodeTableModel table;
+        std::vector<ts::core::EpisodeSummary> episodes(2);
+        episodes[0].id = "ep-approved";
+        episodes[0].status = EpisodeStatus::Approved;
+        episodes[1].id = "ep-new";
+        std::map<std::string, std::vector<ts::core::annotation::UnalignedClock>> unaligned;
+        unaligned["ep-new"].push_back({"force", above.reason, above});
+        table.setEpisodes(episodes, {}, unaligned);
+        QCOMPARE(table.index(1, EpisodeTableModel::Status).data().toString(), newStatus);
+        QVERIFY(table.index(1, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt() <
+                table.index(0, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt());
+        const QString tip = table.index(1, EpisodeTableModel::Sync).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QStringLiteral("force")) && tip.contains(residualAbove), qPrintable(tip));
     }
 };
 

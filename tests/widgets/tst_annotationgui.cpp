@@ -314,7 +314,7 @@ private slots:
         QCOMPARE(s->timing().onsets.front().tNs, firstOnset - 66'700'000);
         // The panel shows it, on the same row, and the cursor stayed where it was.
         QCOMPARE(p->selectedStream(), QStringLiteral("force"));
-        QCOMPARE(p->table()->currentItem()->text(2), QStringLiteral("manual"));
+        QCOMPARE(p->table()->currentItem()->text(2), QStringLiteral("set by hand"));
         QCOMPARE(w->cursor()->time(), t);
         {
             auto store = ts::core::ProjectStore::open(project_.toStdString());

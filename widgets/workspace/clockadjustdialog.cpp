@@ -1,5 +1,7 @@
 #include "workspace/clockadjustdialog.h"
 
+#include "wording.h"
+
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -43,7 +45,7 @@ ClockAdjustDialog::ClockAdjustDialog(const QString& stream, const core::ClockMod
            "manual model; Ctrl+Z takes it back.")
             .arg(double(current.offsetNs) * 1e-6, 0, 'f', 3)
             .arg(current.drift * 1e6, 0, 'f', 3)
-            .arg(QString::fromStdString(current.method)));
+            .arg(clockMethodText(current.method, current.confidence)));
     intro->setWordWrap(true);
     setMinimumWidth(440);
     preview_->setObjectName(QStringLiteral("clockPreview"));

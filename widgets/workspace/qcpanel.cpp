@@ -4,6 +4,7 @@
 #include "workspace/annotationsession.h"
 #include "workspace/timecursor.h"
 #include "workspace/timeformat.h"
+#include "wording.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -17,40 +18,6 @@
 #include <QVBoxLayout>
 
 namespace ts::widgets {
-
-QString reasonText(const QString& code) {
-    if (code == QLatin1String("misaligned_streams"))
-        return QObject::tr("Streams misaligned");
-    if (code == QLatin1String("missing_stream"))
-        return QObject::tr("A stream is missing");
-    if (code == QLatin1String("wrong_or_missing_labels"))
-        return QObject::tr("Labels wrong or missing");
-    if (code == QLatin1String("slip_not_marked"))
-        return QObject::tr("A slip is not marked");
-    if (code == QLatin1String("consent_problem"))
-        return QObject::tr("Consent problem");
-    if (code == QLatin1String("other"))
-        return QObject::tr("Other (say what in the comment)");
-    return code;
-}
-
-namespace {
-QString statusText(core::EpisodeStatus s) {
-    switch (s) {
-    case core::EpisodeStatus::New:
-        return QObject::tr("new");
-    case core::EpisodeStatus::Annotating:
-        return QObject::tr("annotating");
-    case core::EpisodeStatus::Submitted:
-        return QObject::tr("submitted for review");
-    case core::EpisodeStatus::Approved:
-        return QObject::tr("approved");
-    case core::EpisodeStatus::Rejected:
-        return QObject::tr("rejected");
-    }
-    return {};
-}
-} // namespace
 
 QcPanel::QcPanel(TimeCursor* cursor, QWidget* parent) : QWidget(parent), cursor_(cursor) {
     auto* layout = new QVBoxLayout(this);
@@ -127,7 +94,7 @@ void QcPanel::refresh() {
                              ? QString::fromUtf8(core::roleName(*session_->role()).data())
                              : tr("not a project user");
     status_->setText(
-        tr("Status: <b>%1</b> · you are %2 (%3)").arg(statusText(s), session_->user(), role));
+        tr("Status: <b>%1</b> · you are %2 (%3)").arg(episodeStatusText(s), session_->user(), role));
     submit_->setEnabled(s == core::EpisodeStatus::New || s == core::EpisodeStatus::Annotating);
     approve_->setEnabled(s == core::EpisodeStatus::Submitted);
     reject_->setEnabled(s == core::EpisodeStatus::Submitted);

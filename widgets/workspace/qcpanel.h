@@ -42,7 +42,4 @@ private:
     QPushButton *submit_, *approve_, *reject_, *reopen_;
 };
 
-// The reasons a reviewer can give, in people's words, keyed by core's reason codes.
-QString reasonText(const QString& code);
-
 } // namespace ts::widgets

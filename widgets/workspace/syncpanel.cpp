@@ -3,6 +3,7 @@
 #include "workspace/clockadjustdialog.h"
 #include "workspace/episodedata.h"
 #include "workspace/evidenceplot.h"
+#include "wording.h"
 #include "workspace/timecursor.h"
 
 #include "sync/episodesync.h"
@@ -35,11 +36,6 @@ QColor verdictColour(core::sync::Verdict v) {
     return Qt::gray;
 }
 
-QString methodText(const core::ClockModel& m) {
-    if (m.method == "identity")
-        return m.confidence >= 1.0 ? SyncPanel::tr("timeline clock") : SyncPanel::tr("not aligned");
-    return QString::fromStdString(m.method);
-}
 // How closely a (1-axis, its own clock) follows b (1-axis, the clock m maps a's onto): the
 // correlation of a's samples with b at their mapped times; −1 when either does not vary.
 double agreement(const core::sync::VectorSignal& a, const core::sync::VectorSignal& b,
@@ -181,7 +177,7 @@ void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
         item->setText(7, QString::fromStdString(s.clock));
         const core::StreamInfo* stored = data_->stream(s.stream);
         const core::ClockModel m = stored ? stored->clockModel : core::ClockModel{};
-        item->setText(2, methodText(m));
+        item->setText(2, clockMethodText(m.method, m.confidence));
         item->setText(3, QString::number(double(m.offsetNs) * 1e-6, 'f', 3));
         item->setText(4, QString::number(m.drift * 1e6, 'f', 2));
         item->setText(5, QString::number(m.confidence, 'f', 2));
@@ -203,7 +199,7 @@ void SyncPanel::setEpisode(std::shared_ptr<const EpisodeData> data) {
                          .arg(s.estimate->confidence, 0, 'f', 2)
                          .arg(s.aligned ? QString() : tr(" (no path to the timeline)"));
         else
-            engine = s.aligned ? QString::fromStdString(s.method) : tr("no estimate");
+            engine = s.aligned ? syncMethodText(s.method) : tr("no estimate");
         item->setText(8, engine);
         QStringList findings;
         for (const auto& f : s.health.findings)
@@ -333,7 +329,7 @@ void SyncPanel::showEvidence() {
     else if (s->estimate && s->estimate->estimated)
         text = tr("%1 was estimated against %2 (%3, confidence %4). %5")
                    .arg(QString::fromStdString(name), QString::fromStdString(s->relativeTo),
-                        QString::fromStdString(s->method))
+                        syncMethodText(s->method))
                    .arg(s->estimate->confidence, 0, 'f', 2)
                    .arg(QString::fromStdString(s->estimate->note));
     else

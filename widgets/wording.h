@@ -1,0 +1,32 @@
+// How core's codes and identifiers read to people, in the user interface's language: episode
+// statuses, review reasons, clock-model and sync-engine methods, and why a clock is or is not
+// aligned. Core keeps its codes (the CLI's JSON and the store use them); the windows and panels
+// show these words. Unknown codes are shown as they are. Any thread that may call tr().
+#pragma once
+
+#include "store/episodestatus.h"
+#include "sync/episodesync.h"
+
+#include <QString>
+
+#include <string>
+
+namespace ts::widgets {
+
+// "new", "annotating", "submitted for review", "approved", "rejected".
+QString episodeStatusText(core::EpisodeStatus status);
+
+// The reasons a reviewer can give, in people's words, keyed by core's reason codes.
+QString reasonText(const QString& code);
+
+// A stored clock model's method: "identity" (the timeline clock itself when confidence is 1,
+// else not aligned), "file" (declared in the bundle), "estimated", "manual" (set by hand).
+QString clockMethodText(const std::string& method, double confidence);
+
+// The sync engine's method for a stream: "timeline", "file", "gyro~pose-rotation-rate", …
+QString syncMethodText(const std::string& method);
+
+// Why a clock passes or fails QC's alignment rule (sync::alignmentVerdict).
+QString alignmentText(const core::sync::AlignmentVerdict& verdict);
+
+} // namespace ts::widgets
