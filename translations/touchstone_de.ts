@@ -1615,6 +1615,10 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
         <source>; left alone while their workspace is open: %1</source>
         <translation>; ausgelassen, solange ihr Arbeitsbereich offen ist: %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

@@ -1615,6 +1615,10 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
         <source>; left alone while their workspace is open: %1</source>
         <translation> ; laissés de côté tant que leur espace de travail est ouvert : %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

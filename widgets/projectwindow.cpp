@@ -515,8 +515,11 @@ void ProjectWindow::synchronise(const QStringList& ids, const QStringList& open,
                     else
                         flagged << ids[i];
                     if (one) {
-                        for (const std::string& f : s.flagged)
-                            reasons << QString::fromStdString(f);
+                        for (size_t k = 0; k < s.streams.size(); ++k)
+                            if (!s.streams[k].qc.passed)
+                                reasons << tr("%1: %2").arg(
+                                    QString::fromStdString(s.result.streams[k].stream),
+                                    alignmentText(s.streams[k].qc));
                         if (!reasons.isEmpty())
                             return tr("%1: %2 of %3 streams aligned; %4")
                                 .arg(ids[0])

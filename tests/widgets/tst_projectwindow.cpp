@@ -269,6 +269,11 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         QCOMPARE(alignment, 5);
         QVERIFY2(w.statusBar()->currentMessage().startsWith("mini-1: "),
                  qPrintable(w.statusBar()->currentMessage()));
+        // mini-1 has no video: nothing reaches the camera clock, and the message says so per
+        // stream, in the words of the Sync column's tooltip (alignmentText).
+        QVERIFY2(w.statusBar()->currentMessage().contains(
+                     "1 of 5 streams aligned; imu: not aligned to the camera clock"),
+                 qPrintable(w.statusBar()->currentMessage()));
         {
             auto store = ts::core::ProjectStore::open((project_ + "/project.tsproj").toStdString());
             const auto entries = store.auditEntries();
