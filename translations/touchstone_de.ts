@@ -158,6 +158,106 @@
         <source>residual %1 ms within %2 ms</source>
         <translation>Residuum %1 ms innerhalb von %2 ms</translation>
     </message>
+    <message>
+        <source>labels overlap</source>
+        <translation>Labels überlappen</translation>
+    </message>
+    <message>
+        <source>label outside the recording</source>
+        <translation>Label außerhalb der Aufnahme</translation>
+    </message>
+    <message>
+        <source>event outside the recording</source>
+        <translation>Ereignis außerhalb der Aufnahme</translation>
+    </message>
+    <message>
+        <source>recovery without a slip</source>
+        <translation>Erholung ohne Abrutschen</translation>
+    </message>
+    <message>
+        <source>clock not aligned</source>
+        <translation>Uhr nicht ausgerichtet</translation>
+    </message>
+    <message>
+        <source>stream check failed</source>
+        <translation>Prüfung des Datenstroms fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>episode check failed</source>
+        <translation>Prüfung der Episode fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>consent invalid</source>
+        <translation>Einwilligung ungültig</translation>
+    </message>
+    <message>
+        <source>slip</source>
+        <translation>Abrutschen</translation>
+    </message>
+    <message>
+        <source>regrasp</source>
+        <translation>Nachgreifen</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>Erholung</translation>
+    </message>
+    <message>
+        <source>%1&apos;s clock failed the alignment check: %2</source>
+        <translation>Die Uhr von %1 hat die Ausrichtungsprüfung nicht bestanden: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed its health check (the Sync panel lists its findings)</source>
+        <translation>%1 hat die Zustandsprüfung nicht bestanden (die Befunde stehen im Synchronisationsbereich)</translation>
+    </message>
+    <message>
+        <source>%1 failed QC check %2</source>
+        <translation>%1 hat die Prüfung %2 nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1 failed QC check %2 (%3)</source>
+        <translation>%1 hat die Prüfung %2 nicht bestanden (%3)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s clock is not aligned to the timeline: run sync, or set it by hand (Adjust clock… in the Sync panel)</source>
+        <translation>Die Uhr von %1 ist nicht auf die Zeitleiste ausgerichtet: sync ausführen oder von Hand setzen (Uhr einstellen… im Synchronisationsbereich)</translation>
+    </message>
+    <message>
+        <source>The episode failed QC check %1</source>
+        <translation>Die Episode hat die Prüfung %1 nicht bestanden</translation>
+    </message>
+    <message>
+        <source>The episode has no consent record: it is excluded from exports</source>
+        <translation>Für die Episode ist keine Einwilligung erfasst: sie wird nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Participant %1 withdrew on %2: the episode is excluded from exports</source>
+        <translation>Teilnehmer %1 hat am %2 widerrufen: die Episode wird nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Consent %1 of participant %2 was withdrawn on %3: the episode is excluded from exports</source>
+        <translation>Die Einwilligung %1 von Teilnehmer %2 wurde am %3 widerrufen: die Episode wird nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Consent %1 of participant %2 was never signed: the episode is excluded from exports</source>
+        <translation>Die Einwilligung %1 von Teilnehmer %2 wurde nie unterschrieben: die Episode wird nicht exportiert</translation>
+    </message>
+    <message>
+        <source>Labels %1 (“%2”) and %3 (“%4”) of tier %5 overlap from %6 to %7</source>
+        <translation>Die Labels %1 („%2“) und %3 („%4“) der Ebene %5 überlappen von %6 bis %7</translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”) from %3 to %4 lies outside the recording (0 to %5)</source>
+        <translation>Label %1 („%2“) von %3 bis %4 liegt außerhalb der Aufnahme (0 bis %5)</translation>
+    </message>
+    <message>
+        <source>Recovery event %1 at %2 names no slip it recovers from</source>
+        <translation>Das Erholungsereignis %1 bei %2 nennt kein Abrutschen, von dem es sich erholt</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2) at %3 lies outside the recording</source>
+        <translation>Ereignis %1 (%2) bei %3 liegt außerhalb der Aufnahme</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1681,14 +1781,6 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
     <message>
         <source>whole</source>
         <translation>gesamt</translation>
-    </message>
-    <message>
-        <source>stream health</source>
-        <translation>Zustand des Datenstroms</translation>
-    </message>
-    <message>
-        <source>%1 failed a health check</source>
-        <translation>%1 hat eine Zustandsprüfung nicht bestanden</translation>
     </message>
     <message>
         <source>No problems found.</source>

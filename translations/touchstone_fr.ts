@@ -158,6 +158,106 @@
         <source>residual %1 ms within %2 ms</source>
         <translation>résidu %1 ms dans les %2 ms</translation>
     </message>
+    <message>
+        <source>labels overlap</source>
+        <translation>étiquettes qui se chevauchent</translation>
+    </message>
+    <message>
+        <source>label outside the recording</source>
+        <translation>étiquette hors de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>event outside the recording</source>
+        <translation>événement hors de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>recovery without a slip</source>
+        <translation>rattrapage sans glissement</translation>
+    </message>
+    <message>
+        <source>clock not aligned</source>
+        <translation>horloge non alignée</translation>
+    </message>
+    <message>
+        <source>stream check failed</source>
+        <translation>contrôle du flux échoué</translation>
+    </message>
+    <message>
+        <source>episode check failed</source>
+        <translation>contrôle de l’épisode échoué</translation>
+    </message>
+    <message>
+        <source>consent invalid</source>
+        <translation>consentement non valable</translation>
+    </message>
+    <message>
+        <source>slip</source>
+        <translation>glissement</translation>
+    </message>
+    <message>
+        <source>regrasp</source>
+        <translation>reprise de prise</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>rattrapage</translation>
+    </message>
+    <message>
+        <source>%1&apos;s clock failed the alignment check: %2</source>
+        <translation>L’horloge de %1 a échoué au contrôle d’alignement : %2</translation>
+    </message>
+    <message>
+        <source>%1 failed its health check (the Sync panel lists its findings)</source>
+        <translation>%1 a échoué au contrôle de santé (le panneau Synchronisation en liste les constats)</translation>
+    </message>
+    <message>
+        <source>%1 failed QC check %2</source>
+        <translation>%1 a échoué au contrôle %2</translation>
+    </message>
+    <message>
+        <source>%1 failed QC check %2 (%3)</source>
+        <translation>%1 a échoué au contrôle %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s clock is not aligned to the timeline: run sync, or set it by hand (Adjust clock… in the Sync panel)</source>
+        <translation>L’horloge de %1 n’est pas alignée sur la frise : lancez sync, ou réglez-la à la main (Régler l’horloge… dans le panneau Synchronisation)</translation>
+    </message>
+    <message>
+        <source>The episode failed QC check %1</source>
+        <translation>L’épisode a échoué au contrôle %1</translation>
+    </message>
+    <message>
+        <source>The episode has no consent record: it is excluded from exports</source>
+        <translation>L’épisode n’a pas de consentement enregistré : il est exclu des exports</translation>
+    </message>
+    <message>
+        <source>Participant %1 withdrew on %2: the episode is excluded from exports</source>
+        <translation>Le participant %1 s’est retiré le %2 : l’épisode est exclu des exports</translation>
+    </message>
+    <message>
+        <source>Consent %1 of participant %2 was withdrawn on %3: the episode is excluded from exports</source>
+        <translation>Le consentement %1 du participant %2 a été retiré le %3 : l’épisode est exclu des exports</translation>
+    </message>
+    <message>
+        <source>Consent %1 of participant %2 was never signed: the episode is excluded from exports</source>
+        <translation>Le consentement %1 du participant %2 n’a jamais été signé : l’épisode est exclu des exports</translation>
+    </message>
+    <message>
+        <source>Labels %1 (“%2”) and %3 (“%4”) of tier %5 overlap from %6 to %7</source>
+        <translation>Les étiquettes %1 (« %2 ») et %3 (« %4 ») du niveau %5 se chevauchent de %6 à %7</translation>
+    </message>
+    <message>
+        <source>Label %1 (“%2”) from %3 to %4 lies outside the recording (0 to %5)</source>
+        <translation>L’étiquette %1 (« %2 ») de %3 à %4 est hors de l’enregistrement (0 à %5)</translation>
+    </message>
+    <message>
+        <source>Recovery event %1 at %2 names no slip it recovers from</source>
+        <translation>L’événement de rattrapage %1 à %2 ne désigne aucun glissement</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2) at %3 lies outside the recording</source>
+        <translation>L’événement %1 (%2) à %3 est hors de l’enregistrement</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1681,14 +1781,6 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
     <message>
         <source>whole</source>
         <translation>entier</translation>
-    </message>
-    <message>
-        <source>stream health</source>
-        <translation>état du flux</translation>
-    </message>
-    <message>
-        <source>%1 failed a health check</source>
-        <translation>%1 a échoué à un contrôle d’état</translation>
     </message>
     <message>
         <source>No problems found.</source>

@@ -4,6 +4,7 @@
 // show these words. Unknown codes are shown as they are. Any thread that may call tr().
 #pragma once
 
+#include "annotation/qcchecks.h"
 #include "store/episodestatus.h"
 #include "sync/episodesync.h"
 
@@ -28,5 +29,12 @@ QString syncMethodText(const std::string& method);
 
 // Why a clock passes or fails QC's alignment rule (sync::alignmentVerdict).
 QString alignmentText(const core::sync::AlignmentVerdict& verdict);
+
+// A QC problem's kind ("labels overlap", …) from its code, and the problem in words from its
+// parts (QcProblem::args; `qc` gives a stream's alignment verdict); its English message when
+// the parts are not what the code has.
+QString qcProblemKindText(const std::string& code);
+QString qcProblemText(const core::annotation::QcProblem& problem,
+                      const core::annotation::QcReport& qc);
 
 } // namespace ts::widgets

@@ -202,7 +202,7 @@ std::vector<std::string> exportableEpisodes(ProjectStore& store) {
     return out;
 }
 
-std::string consentProblem(ProjectStore& store, const std::string& episode) {
+ConsentIssue consentIssue(ProjectStore& store, const std::string& episode) {
     Database& db = store.database();
     const EpisodeRow e = requireEpisode(db, episode);
     Statement st = db.prepare("SELECT p.pseudonym, p.withdrawn_at, c.consent_ref, c.withdrawn_at, "
@@ -210,14 +210,30 @@ std::string consentProblem(ProjectStore& store, const std::string& episode) {
                               "x.participant_id JOIN consent c ON c.id = x.consent_id WHERE x.id = ?");
     st.bind(1, e.rowId);
     if (!st.step())
-        return "episode " + episode + " has no consent record";
+        return {"no_record", "", "", ""};
     if (!st.isNull(1))
-        return "participant " + st.text(0) + " withdrew on " + st.text(1);
+        return {"participant_withdrew", st.text(0), st.text(2), st.text(1)};
     if (!st.isNull(3))
-        return "consent " + st.text(2) + " of participant " + st.text(0) + " was withdrawn on " +
-               st.text(3);
+        return {"consent_withdrawn", st.text(0), st.text(2), st.text(3)};
     if (st.text(4).empty())
-        return "consent " + st.text(2) + " of participant " + st.text(0) + " was never signed";
+        return {"never_signed", st.text(0), st.text(2), ""};
+    return {};
+}
+
+std::string consentProblem(ProjectStore& store, const std::string& episode) {
+    return consentIssueText(episode, consentIssue(store, episode));
+}
+
+std::string consentIssueText(const std::string& episode, const ConsentIssue& c) {
+    if (c.code == "no_record")
+        return "episode " + episode + " has no consent record";
+    if (c.code == "participant_withdrew")
+        return "participant " + c.participant + " withdrew on " + c.date;
+    if (c.code == "consent_withdrawn")
+        return "consent " + c.consent + " of participant " + c.participant +
+               " was withdrawn on " + c.date;
+    if (c.code == "never_signed")
+        return "consent " + c.consent + " of participant " + c.participant + " was never signed";
     return "";
 }
 

@@ -55,5 +55,15 @@ std::vector<ConsentForm> consentForms(ProjectStore& store); // by version
 std::vector<std::string> exportableEpisodes(ProjectStore& store);
 // Why an episode's consent does not hold (empty: it holds).
 std::string consentProblem(ProjectStore& store, const std::string& episode);
+// The same in parts: code "" (it holds), "no_record", "participant_withdrew",
+// "consent_withdrawn" or "never_signed"; the participant's pseudonym, the consent reference and
+// the date of the withdrawal where they apply.
+struct ConsentIssue {
+    std::string code;
+    std::string participant, consent, date;
+};
+ConsentIssue consentIssue(ProjectStore& store, const std::string& episode);
+// An issue in words (consentProblem's); empty when it holds.
+std::string consentIssueText(const std::string& episode, const ConsentIssue& issue);
 
 } // namespace ts::core::annotation

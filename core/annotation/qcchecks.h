@@ -24,7 +24,21 @@ struct QcProblem {
     std::string code;   // e.g. "label.overlap", "event.recovery_without_slip"
     std::string entity; // "label 12", "event 4", "stream imu", "episode"
     std::optional<TimeNs> startNs, endNs; // timeline; none: the whole episode
-    std::string message;
+    std::string message; // for people, in English (the CLI's)
+    // The message's parts, for a user interface that words it in its own language; times as
+    // "1.250 s" from the recording's start. Per code:
+    //   stream.qc_failed             stream, check (e.g. "sync.health", "sync.alignment"),
+    //                                value ("2", "" when none; sync.alignment: the reason)
+    //   sync.unaligned               stream
+    //   episode.qc_failed            check
+    //   consent.invalid              what (ConsentIssue code: "no_record",
+    //                                "participant_withdrew", "consent_withdrawn",
+    //                                "never_signed"), participant, consent, date
+    //   label.overlap                first id, its text, second id, its text, tier, from, to
+    //   label.outside_range          id, text, from, to, the recording's end
+    //   event.recovery_without_slip  id, at
+    //   event.outside_range          kind, id, at
+    std::vector<std::string> args;
 };
 
 struct StreamQc {
@@ -39,6 +53,7 @@ struct StreamQc {
     // the sync.alignment row that sync recorded is not what decides.
     bool aligned = false;
     std::string alignment; // why, for people
+    sync::AlignmentVerdict verdict; // the same, for a user interface to word
 };
 
 struct QcReport {

@@ -59,7 +59,8 @@ json qcJson(const QcReport& q) {
              {"entity", p.entity},
              {"from", p.startNs ? json(secondsFrom(*p.startNs, q.startNs)) : json(nullptr)},
              {"to", p.endNs ? json(secondsFrom(*p.endNs, q.startNs)) : json(nullptr)},
-             {"message", p.message}});
+             {"message", p.message},
+             {"args", p.args}});
     return {{"sync_confidence", q.syncConfidence},
             {"max_residual_ms", q.maxResidualMs},
             {"streams", streams},

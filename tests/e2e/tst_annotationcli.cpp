@@ -138,6 +138,25 @@ private slots:
         QCOMPARE(r["episodes_excluded"].toArray().size(), 1);
         r = cliJson({"consent", proj, "list", "--json"});
         QCOMPARE(r["participants"].toArray().size(), 2);
+        {
+            // review --json names the problem and gives its parts (args) for tools to word.
+            bool consentFlagged = false;
+            for (const auto& v : cliJson({"review", proj, ep, "--json"})["qc"]
+                                     .toObject()["problems"]
+                                     .toArray()) {
+                const QJsonObject p = v.toObject();
+                if (p["code"].toString() != "consent.invalid")
+                    continue;
+                consentFlagged = true;
+                const QJsonArray args = p["args"].toArray();
+                QCOMPARE(args.size(), 4);
+                QCOMPARE(args[0].toString(), QString("participant_withdrew"));
+                QCOMPARE(args[1].toString(), QString("P-001"));
+                QVERIFY(p["message"].toString().contains("participant P-001 withdrew on " +
+                                                         args[3].toString()));
+            }
+            QVERIFY(consentFlagged);
+        }
         QVERIFY(cliJson({"consent", proj, "exportable", "--json"})["exportable"].toArray().isEmpty());
 
         r = cliJson({"audit", proj, "--episode", ep, "--json"});

@@ -282,6 +282,60 @@ private slots:
                 table.index(0, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt());
         const QString tip = table.index(1, EpisodeTableModel::Sync).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.startsWith(QStringLiteral("force")) && tip.contains(residualAbove), qPrintable(tip));
+
+        // QC problems (the QC panel, the timeline's flags): each code's kind and its message
+        // from its parts, in the interface's words, the parts kept; the English message when
+        // the parts are not what the code has.
+        using ts::core::annotation::QcProblem;
+        ts::core::annotation::QcReport report;
+        report.streams.push_back({});
+        report.streams.back().stream = "force";
+        report.streams.back().verdict = above;
+        const std::vector<QcProblem> problems = {
+            {"stream.qc_failed", "stream force", {}, {}, "", {"force", "sync.alignment", above.reason}},
+            {"stream.qc_failed", "stream imu", {}, {}, "", {"imu", "sync.health", "2"}},
+            {"stream.qc_failed", "stream imu", {}, {}, "", {"imu", "custom.check", "7 ms"}},
+            {"sync.unaligned", "stream imu", {}, {}, "", {"imu"}},
+            {"episode.qc_failed", "episode", {}, {}, "", {"custom.check"}},
+            {"consent.invalid", "episode", {}, {}, "", {"no_record", "", "", ""}},
+            {"consent.invalid", "episode", {}, {}, "", {"participant_withdrew", "P-7", "C-7", "2027-02-01"}},
+            {"consent.invalid", "episode", {}, {}, "", {"consent_withdrawn", "P-7", "C-7", "2027-02-01"}},
+            {"consent.invalid", "episode", {}, {}, "", {"never_signed", "P-7", "C-7", ""}},
+            {"label.overlap", "label 4", 1, 2, "", {"3", "grasp", "4", "lift", "task", "1.000 s", "1.500 s"}},
+            {"label.outside_range", "label 5", 1, 2, "", {"5", "hold", "9.000 s", "70.000 s", "60.000 s"}},
+            {"event.recovery_without_slip", "event 6", 1, 2, "", {"6", "3.250 s"}},
+            {"event.outside_range", "event 7", 1, 2, "", {"regrasp", "7", "61.000 s"}}};
+        for (const QcProblem& p : problems) {
+            const QString kind = qcProblemKindText(p.code);
+            QVERIFY2(!kind.isEmpty() && kind != QString::fromStdString(p.code) &&
+                         std::any_of(cat.translationOf.begin(), cat.translationOf.end(),
+                                     [&kind](const QString& t) { return t == kind; }),
+                     p.code.c_str());
+            const QString text = qcProblemText(p, report);
+            // Matches a translation of the catalogue (its placeholders filled), not English.
+            QVERIFY2(std::any_of(cat.patterns.begin(), cat.patterns.end(),
+                                 [&text](const QRegularExpression& re) {
+                                     return re.match(text).hasMatch();
+                                 }) &&
+                         !text.contains(QLatin1String("failed QC check")) &&
+                         !text.contains(QLatin1String("outside the recording")) &&
+                         !text.contains(QLatin1String("overlap from")) &&
+                         !text.contains(QLatin1String("excluded from exports")),
+                     qPrintable(text));
+            // Names, ids and texts kept (not codes, nor the health row's verdict number, which
+            // the words say, nor the consent of a participant who withdrew altogether).
+            for (const std::string& part : p.args)
+                if (!part.empty() && part.find_first_of(" _.") == std::string::npos &&
+                    !(p.args.size() == 3 && p.args[1] == "sync.health") &&
+                    !(p.args[0] == "participant_withdrew" && part == p.args[2]) &&
+                    !(p.code == "event.outside_range" && part == p.args[0])) // the kind, worded
+                    QVERIFY2(text.contains(QString::fromStdString(part)),
+                             qPrintable(text + " / " + QString::fromStdString(part)));
+        }
+        QVERIFY(qcProblemText(problems[0], report).contains(residualAbove));
+        QVERIFY(qcProblemText(problems[12], report).contains(cat.translationOf.value("regrasp")));
+        const QcProblem odd{"label.overlap", "label 4", 1, 2, "labels overlap (as core said it)", {"3"}};
+        QCOMPARE(qcProblemText(odd, report), QStringLiteral("labels overlap (as core said it)"));
     }
 };
 

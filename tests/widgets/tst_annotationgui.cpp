@@ -118,6 +118,19 @@ private slots:
             return p.code.find("recovery") != std::string::npos;
         }));
         QVERIFY(w->qcPanel()->problems()->topLevelItemCount() >= 1);
+        {
+            // In the panel in words, its code in the tooltip.
+            QTreeWidgetItem* shown = nullptr;
+            for (int i = 0; i < w->qcPanel()->problems()->topLevelItemCount(); ++i)
+                if (w->qcPanel()->problems()->topLevelItem(i)->toolTip(1) ==
+                    QLatin1String("event.recovery_without_slip"))
+                    shown = w->qcPanel()->problems()->topLevelItem(i);
+            QVERIFY(shown);
+            QCOMPARE(shown->text(1), QStringLiteral("recovery without a slip"));
+            QVERIFY2(shown->text(2).startsWith("Recovery event ") &&
+                         shown->text(2).endsWith(" s names no slip it recovers from"),
+                     qPrintable(shown->text(2)));
+        }
         w->run(C::Undo); // the recovery
         QCOMPARE(s->events().size(), size_t(0));
         c->setTime(t0 + 2'000'000'000);

@@ -12,6 +12,7 @@
 #include "workspace/qcpanel.h"
 #include "workspace/sceneview.h"
 #include "workspace/timecursor.h"
+#include "wording.h"
 #include "workspace/timeformat.h"
 #include "workspace/videocanvas.h"
 #include "workspace/videopanel.h"
@@ -160,7 +161,7 @@ void EpisodeWorkspace::showAnnotations() {
     for (const auto& p : session_->qc().problems)
         if (p.startNs)
             items.push_back({AnnotationItem::Kind::Flag, flag++, QStringLiteral("qc"), *p.startNs,
-                             p.endNs.value_or(*p.startNs), QString::fromStdString(p.message),
+                             p.endNs.value_or(*p.startNs), qcProblemText(p, session_->qc()),
                              QString(), false, false});
     annotations_->setItems(std::move(items));
 }

@@ -119,20 +119,20 @@ void QcPanel::refresh() {
             .arg(qc.syncConfidence, 0, 'f', 2)
             .arg(qc.maxResidualMs, 0, 'f', 2)
             .arg(coverage.isEmpty() ? tr("none") : coverage.join(QStringLiteral(", "))));
-    for (const auto& st : qc.streams)
-        if (!st.healthy) {
-            auto* item = new QTreeWidgetItem(
-                problems_, {tr("whole"), tr("stream health"),
-                            tr("%1 failed a health check").arg(QString::fromStdString(st.stream))});
-            item->setForeground(2, QColor(0xc6, 0x28, 0x28));
-        }
+    // Every failed check is among the problems (a stream's failed health row is a
+    // stream.qc_failed problem), each in the interface's words; the tooltip adds its code.
     for (const auto& p : qc.problems) {
         const QString when = p.startNs ? formatTimelineTime(*p.startNs - qc.startNs) : tr("whole");
-        auto* item = new QTreeWidgetItem(
-            problems_, {when, QString::fromStdString(p.code), QString::fromStdString(p.message)});
+        const QString text = qcProblemText(p, qc);
+        auto* item =
+            new QTreeWidgetItem(problems_, {when, qcProblemKindText(p.code), text});
         if (p.startNs)
             item->setData(0, Qt::UserRole, qint64(*p.startNs));
-        item->setToolTip(2, QString::fromStdString(p.message));
+        item->setToolTip(1, QString::fromStdString(p.code));
+        item->setToolTip(2, text);
+        if (p.code == "stream.qc_failed" || p.code == "sync.unaligned" ||
+            p.code == "consent.invalid")
+            item->setForeground(2, QColor(0xc6, 0x28, 0x28));
     }
     if (problems_->topLevelItemCount() == 0)
         new QTreeWidgetItem(problems_, {QString(), QString(), tr("No problems found.")});

@@ -178,7 +178,15 @@ private slots:
         reviewEpisode(p.store, "rev", p.episode, false, {"consent_problem"}, "");
         bool flagged = false;
         for (const QcProblem& q : qcChecks(p.store, p.episode).problems)
-            flagged = flagged || q.code == "consent.invalid";
+            if (q.code == "consent.invalid") {
+                flagged = true;
+                // Its parts, for the app to word: what, participant, consent, date.
+                QCOMPARE(q.args.size(), size_t(4));
+                QCOMPARE(q.args[0], std::string("participant_withdrew"));
+                QCOMPARE(q.args[1], participant);
+                QCOMPARE(q.args[3], std::string("2027-02-01"));
+                QCOMPARE(consentIssue(p.store, p.episode).code, q.args[0]);
+            }
         QVERIFY(flagged);
     }
 
@@ -214,7 +222,9 @@ private slots:
         auto problems = problemsOf("imu");
         QCOMPARE(problems.size(), size_t(1));
         QCOMPARE(problems[0].code, std::string("sync.unaligned"));
+        QCOMPARE(problems[0].args, std::vector<std::string>{"imu"});
         QVERIFY(!streamOf("imu").aligned);
+        QVERIFY(streamOf("imu").verdict.why == sync::AlignmentVerdict::Why::NotAligned);
         QVERIFY(streamOf("imu").healthy); // not aligned is not a failed health check
 
         // The project-wide view (the project window's Sync column) says the same.
@@ -251,6 +261,12 @@ private slots:
         QCOMPARE(problems[0].code, std::string("stream.qc_failed"));
         QVERIFY2(contains(problems[0].message, "residual 2.000 ms above the tolerance of 1.000 ms"),
                  problems[0].message.c_str());
+        QCOMPARE(problems[0].args, (std::vector<std::string>{
+                                       "imu", "sync.alignment",
+                                       "residual 2.000 ms above the tolerance of 1.000 ms"}));
+        QVERIFY(streamOf("imu").verdict.why == sync::AlignmentVerdict::Why::ResidualAbove);
+        QCOMPARE(streamOf("imu").verdict.value, 2.0);
+        QCOMPARE(streamOf("imu").verdict.limit, 1.0);
         p.store.setSetting("lee", "project", "sync", {{"tolerance_ms", 3.0}});
         QVERIFY(problemsOf("imu").empty());
         QCOMPARE(streamOf("imu").alignment, std::string("residual 2.000 ms within 3.000 ms"));
@@ -270,6 +286,7 @@ private slots:
         problems = problemsOf("imu");
         QCOMPARE(problems.size(), size_t(1));
         QCOMPARE(problems[0].message, std::string("stream imu failed QC check sync.health (2)"));
+        QCOMPARE(problems[0].args, (std::vector<std::string>{"imu", "sync.health", "2"}));
         QVERIFY(!streamOf("imu").healthy);
     }
 
@@ -292,10 +309,20 @@ private slots:
                 overlap = true;
                 QCOMPARE(*x.startNs, f + 8 * period);
                 QCOMPARE(*x.endNs, f + 10 * period);
+                // Its parts: first id, text, second id, text, tier, from, to.
+                QCOMPARE(x.args.size(), size_t(7));
+                QCOMPARE(x.args[0], std::to_string(a.entityId));
+                QCOMPARE(x.args[1], std::string("a"));
+                QCOMPARE(x.args[3], std::string("b"));
+                QCOMPARE(x.args[4], std::string("task"));
+                QVERIFY(contains(x.message, x.args[5]) && contains(x.message, x.args[6]) &&
+                        x.args[6].ends_with(" s"));
             }
             if (x.code == "event.recovery_without_slip") {
                 recovery = true;
                 QCOMPARE(*x.startNs, f + 3 * period);
+                QCOMPARE(x.args.size(), size_t(2));
+                QVERIFY(contains(x.message, "recovery event " + x.args[0] + " at " + x.args[1]));
             }
         }
         QVERIFY(overlap && recovery);
@@ -306,8 +333,12 @@ private slots:
         q = qcChecks(p.store, p.episode);
         bool outside = false;
         for (const QcProblem& x : q.problems)
-            outside = outside || (x.code == "label.outside_range" &&
-                                  x.entity == "label " + std::to_string(a.entityId));
+            if (x.code == "label.outside_range" &&
+                x.entity == "label " + std::to_string(a.entityId)) {
+                outside = true;
+                QCOMPARE(x.args.size(), size_t(5));
+                QCOMPARE(x.args[1], std::string("a"));
+            }
         QVERIFY(outside);
     }
 };
