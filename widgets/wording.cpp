@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <vector>
+
 namespace ts::widgets {
 
 QString episodeStatusText(core::EpisodeStatus status) {

@@ -1,7 +1,8 @@
 // How core's codes and identifiers read to people, in the user interface's language: episode
-// statuses, review reasons, clock-model and sync-engine methods, and why a clock is or is not
-// aligned. Core keeps its codes (the CLI's JSON and the store use them); the windows and panels
-// show these words. Unknown codes are shown as they are. Any thread that may call tr().
+// statuses, review reasons, clock-model and sync-engine methods, why a clock is or is not
+// aligned, and QC problems. Core keeps its codes and English messages (the CLI's JSON and the
+// store use them); the windows and panels show these words. Unknown codes are shown as they
+// are. Any thread that may call tr().
 #pragma once
 
 #include "annotation/qcchecks.h"

@@ -230,8 +230,8 @@ std::string consentIssueText(const std::string& episode, const ConsentIssue& c) 
     if (c.code == "participant_withdrew")
         return "participant " + c.participant + " withdrew on " + c.date;
     if (c.code == "consent_withdrawn")
-        return "consent " + c.consent + " of participant " + c.participant +
-               " was withdrawn on " + c.date;
+        return "consent " + c.consent + " of participant " + c.participant + " was withdrawn on " +
+               c.date;
     if (c.code == "never_signed")
         return "consent " + c.consent + " of participant " + c.participant + " was never signed";
     return "";

@@ -50,6 +50,11 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
     if (!detail)
         throw Error(store.file().string(), "there is no episode '" + episode + "' in this project");
     QcReport r;
+    auto add = [&r](std::string code, std::string entity, std::optional<TimeNs> start,
+                    std::optional<TimeNs> end, std::string message, std::vector<std::string> args) {
+        r.problems.push_back(
+            {std::move(code), std::move(entity), start, end, std::move(message), std::move(args)});
+    };
     r.episode = episode;
     r.startNs = detail->timelineStartNs;
     r.endNs = detail->timelineEndNs;
@@ -77,44 +82,39 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
                 if (m.value)
                     std::snprintf(value, sizeof value, "%g%s%s", *m.value,
                                   m.unit.empty() ? "" : " ", m.unit.c_str());
-                r.problems.push_back(
-                    {"stream.qc_failed", "stream " + q.stream, std::nullopt, std::nullopt,
-                     "stream " + q.stream + " failed QC check " + m.name +
-                         (m.value ? std::string(" (") + value + ")" : std::string()),
-                     {q.stream, m.name, value}});
+                add("stream.qc_failed", "stream " + q.stream, std::nullopt, std::nullopt,
+                    "stream " + q.stream + " failed QC check " + m.name +
+                        (m.value ? std::string(" (") + value + ")" : std::string()),
+                    {q.stream, m.name, value});
             }
         const sync::AlignmentVerdict v = sync::alignmentVerdict(s.clockModel, syncSettings);
         q.aligned = v.passed;
         q.alignment = v.reason;
         q.verdict = v;
         if (!v.passed && s.clockModel.method == "estimated")
-            r.problems.push_back({"stream.qc_failed", "stream " + q.stream, std::nullopt,
-                                  std::nullopt,
-                                  "stream " + q.stream + " failed QC check sync.alignment: " +
-                                      v.reason,
-                                  {q.stream, "sync.alignment", v.reason}});
+            add("stream.qc_failed", "stream " + q.stream, std::nullopt, std::nullopt,
+                "stream " + q.stream + " failed QC check sync.alignment: " + v.reason,
+                {q.stream, "sync.alignment", v.reason});
         else if (!v.passed)
-            r.problems.push_back({"sync.unaligned", "stream " + q.stream, std::nullopt,
-                                  std::nullopt,
-                                  "stream " + q.stream +
-                                      "'s clock is not aligned to the timeline; run sync, or "
-                                      "set it by hand (clock, or Adjust clock… in the Sync "
-                                      "panel)",
-                                  {q.stream}});
+            add("sync.unaligned", "stream " + q.stream, std::nullopt, std::nullopt,
+                "stream " + q.stream +
+                    "'s clock is not aligned to the timeline; run sync, or "
+                    "set it by hand (clock, or Adjust clock… in the Sync "
+                    "panel)",
+                {q.stream});
         r.syncConfidence = std::min(r.syncConfidence, q.confidence);
         r.maxResidualMs = std::max(r.maxResidualMs, q.residualMs);
         r.streams.push_back(std::move(q));
     }
     for (const QcMetric& m : metrics)
         if (m.stream.empty() && m.passed && !*m.passed)
-            r.problems.push_back({"episode.qc_failed", "episode", std::nullopt, std::nullopt,
-                                  "the episode failed QC check " + m.name, {m.name}});
+            add("episode.qc_failed", "episode", std::nullopt, std::nullopt,
+                "the episode failed QC check " + m.name, {m.name});
 
     if (const ConsentIssue c = consentIssue(store, episode); !c.code.empty())
-        r.problems.push_back({"consent.invalid", "episode", std::nullopt, std::nullopt,
-                              consentIssueText(episode, c) +
-                                  ": the episode is excluded from exports",
-                              {c.code, c.participant, c.consent, c.date}});
+        add("consent.invalid", "episode", std::nullopt, std::nullopt,
+            consentIssueText(episode, c) + ": the episode is excluded from exports",
+            {c.code, c.participant, c.consent, c.date});
 
     // Labels: coverage per tier, overlaps, range.
     const auto all = labels(store, episode);
@@ -134,26 +134,23 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
                 covered += static_cast<double>(e - std::max(s, coveredUntil));
             coveredUntil = std::max(coveredUntil, e);
             if (reach && l->startNs < reach->endNs)
-                r.problems.push_back(
-                    {"label.overlap", "label " + std::to_string(l->id), l->startNs,
-                     std::min(l->endNs, reach->endNs),
-                     "labels " + std::to_string(reach->id) + " ('" + reach->text + "') and " +
-                         std::to_string(l->id) + " ('" + l->text + "') of tier " + tier +
-                         " overlap from " + at(l->startNs, t0) + " to " +
-                         at(std::min(l->endNs, reach->endNs), t0),
-                     {std::to_string(reach->id), reach->text, std::to_string(l->id), l->text, tier,
-                      at(l->startNs, t0), at(std::min(l->endNs, reach->endNs), t0)}});
+                add("label.overlap", "label " + std::to_string(l->id), l->startNs,
+                    std::min(l->endNs, reach->endNs),
+                    "labels " + std::to_string(reach->id) + " ('" + reach->text + "') and " +
+                        std::to_string(l->id) + " ('" + l->text + "') of tier " + tier +
+                        " overlap from " + at(l->startNs, t0) + " to " +
+                        at(std::min(l->endNs, reach->endNs), t0),
+                    {std::to_string(reach->id), reach->text, std::to_string(l->id), l->text, tier,
+                     at(l->startNs, t0), at(std::min(l->endNs, reach->endNs), t0)});
             if (!reach || l->endNs > reach->endNs)
                 reach = l;
             if (l->startNs < r.startNs || l->endNs > r.endNs)
-                r.problems.push_back({"label.outside_range", "label " + std::to_string(l->id),
-                                      l->startNs, l->endNs,
-                                      "label " + std::to_string(l->id) + " ('" + l->text +
-                                          "') from " + at(l->startNs, t0) + " to " +
-                                          at(l->endNs, t0) + " lies outside the recording (0 to " +
-                                          at(r.endNs, t0) + ")",
-                                      {std::to_string(l->id), l->text, at(l->startNs, t0),
-                                       at(l->endNs, t0), at(r.endNs, t0)}});
+                add("label.outside_range", "label " + std::to_string(l->id), l->startNs, l->endNs,
+                    "label " + std::to_string(l->id) + " ('" + l->text + "') from " +
+                        at(l->startNs, t0) + " to " + at(l->endNs, t0) +
+                        " lies outside the recording (0 to " + at(r.endNs, t0) + ")",
+                    {std::to_string(l->id), l->text, at(l->startNs, t0), at(l->endNs, t0),
+                     at(r.endNs, t0)});
         }
         r.coverage[tier] = std::min(1.0, covered / length);
     }
@@ -162,17 +159,17 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
     for (const EventRecord& e : events(store, episode)) {
         const TimeNs end = e.spec.endNs.value_or(e.spec.startNs);
         if (e.spec.kind == "recovery" && !e.spec.recovers)
-            r.problems.push_back({"event.recovery_without_slip", "event " + std::to_string(e.id),
-                                  e.spec.startNs, e.spec.endNs,
-                                  "recovery event " + std::to_string(e.id) + " at " +
-                                      at(e.spec.startNs, t0) + " names no slip it recovers from",
-                                  {std::to_string(e.id), at(e.spec.startNs, t0)}});
+            add("event.recovery_without_slip", "event " + std::to_string(e.id), e.spec.startNs,
+                e.spec.endNs,
+                "recovery event " + std::to_string(e.id) + " at " + at(e.spec.startNs, t0) +
+                    " names no slip it recovers from",
+                {std::to_string(e.id), at(e.spec.startNs, t0)});
         if (e.spec.startNs < r.startNs || end > r.endNs)
-            r.problems.push_back({"event.outside_range", "event " + std::to_string(e.id),
-                                  e.spec.startNs, e.spec.endNs,
-                                  e.spec.kind + " event " + std::to_string(e.id) + " at " +
-                                      at(e.spec.startNs, t0) + " lies outside the recording",
-                                  {e.spec.kind, std::to_string(e.id), at(e.spec.startNs, t0)}});
+            add("event.outside_range", "event " + std::to_string(e.id), e.spec.startNs,
+                e.spec.endNs,
+                e.spec.kind + " event " + std::to_string(e.id) + " at " + at(e.spec.startNs, t0) +
+                    " lies outside the recording",
+                {e.spec.kind, std::to_string(e.id), at(e.spec.startNs, t0)});
     }
 
     std::stable_sort(r.problems.begin(), r.problems.end(),

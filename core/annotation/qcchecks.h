@@ -24,7 +24,7 @@ struct QcProblem {
     std::string code;   // e.g. "label.overlap", "event.recovery_without_slip"
     std::string entity; // "label 12", "event 4", "stream imu", "episode"
     std::optional<TimeNs> startNs, endNs; // timeline; none: the whole episode
-    std::string message; // for people, in English (the CLI's)
+    std::string message;                  // for people, in English (the CLI's)
     // The message's parts, for a user interface that words it in its own language; times as
     // "1.250 s" from the recording's start. Per code:
     //   stream.qc_failed             stream, check (e.g. "sync.health", "sync.alignment"),

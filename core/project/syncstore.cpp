@@ -58,9 +58,10 @@ StoredEpisodeSync storeEpisodeSync(ProjectStore& store, const std::string& user,
         // less certain than the project tolerates. A model set by hand passes (the person
         // vouches for it); otherwise this run's.
         st.qc = st.keptManual ? sync::alignmentVerdict(ClockModel{}.setByHand(), settings)
-                : !s.aligned  ? sync::AlignmentVerdict{false, sync::AlignmentVerdict::Why::NotAligned, 0, 0,
-                                                       "not aligned to the camera clock"}
-                              : sync::alignmentVerdict(s.model, settings);
+                : !s.aligned
+                    ? sync::AlignmentVerdict{false, sync::AlignmentVerdict::Why::NotAligned, 0, 0,
+                                             "not aligned to the camera clock"}
+                    : sync::alignmentVerdict(s.model, settings);
         QcMetric q;
         q.stream = s.stream;
         q.name = "sync.alignment";

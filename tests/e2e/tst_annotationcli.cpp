@@ -141,9 +141,8 @@ private slots:
         {
             // review --json names the problem and gives its parts (args) for tools to word.
             bool consentFlagged = false;
-            for (const auto& v : cliJson({"review", proj, ep, "--json"})["qc"]
-                                     .toObject()["problems"]
-                                     .toArray()) {
+            for (const auto& v :
+                 cliJson({"review", proj, ep, "--json"})["qc"].toObject()["problems"].toArray()) {
                 const QJsonObject p = v.toObject();
                 if (p["code"].toString() != "consent.invalid")
                     continue;

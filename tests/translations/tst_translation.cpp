@@ -6,8 +6,8 @@
 #include "episodetablemodel.h"
 #include "projectwindow.h"
 #include "translation.h"
-#include "workspace/episodeworkspace.h"
 #include "wording.h"
+#include "workspace/episodeworkspace.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -185,8 +185,11 @@ private slots:
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("newStatus");
         QTest::addColumn<QString>("residualAbove");
-        QTest::newRow("de") << "de" << "neu" << "Residuum 1.240 ms über der Toleranz von 1.000 ms";
-        QTest::newRow("fr") << "fr" << "nouveau"
+        QTest::newRow("de") << "de"
+                            << "neu"
+                            << "Residuum 1.240 ms über der Toleranz von 1.000 ms";
+        QTest::newRow("fr") << "fr"
+                            << "nouveau"
                             << "résidu 1.240 ms au-dessus de la tolérance de 1.000 ms";
     }
 
@@ -221,16 +224,17 @@ private slots:
             {{"manual", 1.0}, "set by hand"}};
         for (const auto& [model, english] : clocks)
             QVERIFY2(translated(clockMethodText(model.first, model.second), english), english);
-        for (const char* m : {"timeline", "file", "none", "gyro~pose-rotation-rate",
-                              "gyro~visual-rotation", "pose~visual-rotation",
-                              "hands~pose-world-stillness", "force~fingertip-contact"}) {
+        for (const char* m :
+             {"timeline", "file", "none", "gyro~pose-rotation-rate", "gyro~visual-rotation",
+              "pose~visual-rotation", "hands~pose-world-stillness", "force~fingertip-contact"}) {
             const QString shown = syncMethodText(m);
             QVERIFY2(!shown.isEmpty() && shown != QLatin1String(m) &&
                          std::any_of(cat.translationOf.begin(), cat.translationOf.end(),
                                      [&shown](const QString& t) { return t == shown; }),
                      m);
         }
-        QCOMPARE(clockMethodText("a-method-from-later", 1.0), QStringLiteral("a-method-from-later"));
+        QCOMPARE(clockMethodText("a-method-from-later", 1.0),
+                 QStringLiteral("a-method-from-later"));
         QCOMPARE(syncMethodText("a-method-from-later"), QStringLiteral("a-method-from-later"));
 
         // Every verdict sync::alignmentVerdict can give, worded; the numbers kept.
@@ -254,16 +258,19 @@ private slots:
             QVERIFY(!v.reason.empty() && QString::fromStdString(v.reason) != alignmentText(v));
             QVERIFY2(translated(alignmentText(v), english), english);
         }
-        const auto above = ts::core::sync::alignmentVerdict(model("estimated", 0.9, 1.24), settings);
+        const auto above =
+            ts::core::sync::alignmentVerdict(model("estimated", 0.9, 1.24), settings);
         QVERIFY(!above.passed);
         QCOMPARE(alignmentText(above), residualAbove);
         // The CLI's words (review --json, the stored metric) stay English.
         QCOMPARE(above.reason, std::string("residual 1.240 ms above the tolerance of 1.000 ms"));
-        const auto unsure = ts::core::sync::alignmentVerdict(model("estimated", 0.3, 0.2), settings);
+        const auto unsure =
+            ts::core::sync::alignmentVerdict(model("estimated", 0.3, 0.2), settings);
         QVERIFY(!unsure.passed && alignmentText(unsure).contains("0.30") &&
                 alignmentText(unsure).contains("0.50") &&
                 !alignmentText(unsure).contains("confidence"));
-        const auto within = ts::core::sync::alignmentVerdict(model("estimated", 0.9, 0.4), settings);
+        const auto within =
+            ts::core::sync::alignmentVerdict(model("estimated", 0.9, 0.4), settings);
         QVERIFY(within.passed && alignmentText(within).contains("0.400") &&
                 !alignmentText(within).contains("within"));
 
@@ -278,10 +285,13 @@ private slots:
         unaligned["ep-new"].push_back({"force", above.reason, above});
         table.setEpisodes(episodes, {}, unaligned);
         QCOMPARE(table.index(1, EpisodeTableModel::Status).data().toString(), newStatus);
-        QVERIFY(table.index(1, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt() <
-                table.index(0, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt());
-        const QString tip = table.index(1, EpisodeTableModel::Sync).data(Qt::ToolTipRole).toString();
-        QVERIFY2(tip.startsWith(QStringLiteral("force")) && tip.contains(residualAbove), qPrintable(tip));
+        QVERIFY(
+            table.index(1, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt() <
+            table.index(0, EpisodeTableModel::Status).data(EpisodeTableModel::SortRole).toInt());
+        const QString tip =
+            table.index(1, EpisodeTableModel::Sync).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QStringLiteral("force")) && tip.contains(residualAbove),
+                 qPrintable(tip));
 
         // QC problems (the QC panel, the timeline's flags): each code's kind and its message
         // from its parts, in the interface's words, the parts kept; the English message when
@@ -292,17 +302,42 @@ private slots:
         report.streams.back().stream = "force";
         report.streams.back().verdict = above;
         const std::vector<QcProblem> problems = {
-            {"stream.qc_failed", "stream force", {}, {}, "", {"force", "sync.alignment", above.reason}},
+            {"stream.qc_failed",
+             "stream force",
+             {},
+             {},
+             "",
+             {"force", "sync.alignment", above.reason}},
             {"stream.qc_failed", "stream imu", {}, {}, "", {"imu", "sync.health", "2"}},
             {"stream.qc_failed", "stream imu", {}, {}, "", {"imu", "custom.check", "7 ms"}},
             {"sync.unaligned", "stream imu", {}, {}, "", {"imu"}},
             {"episode.qc_failed", "episode", {}, {}, "", {"custom.check"}},
             {"consent.invalid", "episode", {}, {}, "", {"no_record", "", "", ""}},
-            {"consent.invalid", "episode", {}, {}, "", {"participant_withdrew", "P-7", "C-7", "2027-02-01"}},
-            {"consent.invalid", "episode", {}, {}, "", {"consent_withdrawn", "P-7", "C-7", "2027-02-01"}},
+            {"consent.invalid",
+             "episode",
+             {},
+             {},
+             "",
+             {"participant_withdrew", "P-7", "C-7", "2027-02-01"}},
+            {"consent.invalid",
+             "episode",
+             {},
+             {},
+             "",
+             {"consent_withdrawn", "P-7", "C-7", "2027-02-01"}},
             {"consent.invalid", "episode", {}, {}, "", {"never_signed", "P-7", "C-7", ""}},
-            {"label.overlap", "label 4", 1, 2, "", {"3", "grasp", "4", "lift", "task", "1.000 s", "1.500 s"}},
-            {"label.outside_range", "label 5", 1, 2, "", {"5", "hold", "9.000 s", "70.000 s", "60.000 s"}},
+            {"label.overlap",
+             "label 4",
+             1,
+             2,
+             "",
+             {"3", "grasp", "4", "lift", "task", "1.000 s", "1.500 s"}},
+            {"label.outside_range",
+             "label 5",
+             1,
+             2,
+             "",
+             {"5", "hold", "9.000 s", "70.000 s", "60.000 s"}},
             {"event.recovery_without_slip", "event 6", 1, 2, "", {"6", "3.250 s"}},
             {"event.outside_range", "event 7", 1, 2, "", {"regrasp", "7", "61.000 s"}}};
         for (const QcProblem& p : problems) {
@@ -334,7 +369,8 @@ private slots:
         }
         QVERIFY(qcProblemText(problems[0], report).contains(residualAbove));
         QVERIFY(qcProblemText(problems[12], report).contains(cat.translationOf.value("regrasp")));
-        const QcProblem odd{"label.overlap", "label 4", 1, 2, "labels overlap (as core said it)", {"3"}};
+        const QcProblem odd{
+            "label.overlap", "label 4", 1, 2, "labels overlap (as core said it)", {"3"}};
         QCOMPARE(qcProblemText(odd, report), QStringLiteral("labels overlap (as core said it)"));
     }
 };

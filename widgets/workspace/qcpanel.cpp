@@ -1,10 +1,10 @@
 #include "workspace/qcpanel.h"
 
 #include "annotation/workflow.h"
+#include "wording.h"
 #include "workspace/annotationsession.h"
 #include "workspace/timecursor.h"
 #include "workspace/timeformat.h"
-#include "wording.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -93,8 +93,8 @@ void QcPanel::refresh() {
     const QString role = session_->role()
                              ? QString::fromUtf8(core::roleName(*session_->role()).data())
                              : tr("not a project user");
-    status_->setText(
-        tr("Status: <b>%1</b> · you are %2 (%3)").arg(episodeStatusText(s), session_->user(), role));
+    status_->setText(tr("Status: <b>%1</b> · you are %2 (%3)")
+                         .arg(episodeStatusText(s), session_->user(), role));
     submit_->setEnabled(s == core::EpisodeStatus::New || s == core::EpisodeStatus::Annotating);
     approve_->setEnabled(s == core::EpisodeStatus::Submitted);
     reject_->setEnabled(s == core::EpisodeStatus::Submitted);
@@ -124,8 +124,7 @@ void QcPanel::refresh() {
     for (const auto& p : qc.problems) {
         const QString when = p.startNs ? formatTimelineTime(*p.startNs - qc.startNs) : tr("whole");
         const QString text = qcProblemText(p, qc);
-        auto* item =
-            new QTreeWidgetItem(problems_, {when, qcProblemKindText(p.code), text});
+        auto* item = new QTreeWidgetItem(problems_, {when, qcProblemKindText(p.code), text});
         if (p.startNs)
             item->setData(0, Qt::UserRole, qint64(*p.startNs));
         item->setToolTip(1, QString::fromStdString(p.code));

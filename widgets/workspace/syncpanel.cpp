@@ -1,9 +1,9 @@
 #include "workspace/syncpanel.h"
 
+#include "wording.h"
 #include "workspace/clockadjustdialog.h"
 #include "workspace/episodedata.h"
 #include "workspace/evidenceplot.h"
-#include "wording.h"
 #include "workspace/timecursor.h"
 
 #include "sync/episodesync.h"

@@ -261,9 +261,9 @@ private slots:
         QCOMPARE(problems[0].code, std::string("stream.qc_failed"));
         QVERIFY2(contains(problems[0].message, "residual 2.000 ms above the tolerance of 1.000 ms"),
                  problems[0].message.c_str());
-        QCOMPARE(problems[0].args, (std::vector<std::string>{
-                                       "imu", "sync.alignment",
-                                       "residual 2.000 ms above the tolerance of 1.000 ms"}));
+        QCOMPARE(problems[0].args,
+                 (std::vector<std::string>{"imu", "sync.alignment",
+                                           "residual 2.000 ms above the tolerance of 1.000 ms"}));
         QVERIFY(streamOf("imu").verdict.why == sync::AlignmentVerdict::Why::ResidualAbove);
         QCOMPARE(streamOf("imu").verdict.value, 2.0);
         QCOMPARE(streamOf("imu").verdict.limit, 1.0);
