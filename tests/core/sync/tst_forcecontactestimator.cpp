@@ -44,6 +44,25 @@ Bundle makeEpisode(const std::filesystem::path& dir, uint64_t seed, double secon
     return b;
 }
 
+// A recording of force and hands only (synth::SynthOptions::images false: seconds to make,
+// not a minute), read back with the bundle's own CSV readers, and the true force → hands clock.
+struct SignalsRecording {
+    ForceSeries force;
+    std::vector<HandSample> hands;
+    ClockModel forceToHands;
+};
+
+SignalsRecording makeSignalsRecording(const std::filesystem::path& dir, synth::SynthOptions so) {
+    so.images = false;
+    synth::generateEpisode(dir, so);
+    SignalsRecording r;
+    readStreamFile(dir / "force.csv", readForceCsv, r.force);
+    readStreamFile(dir / "hands.csv", readHandsCsv, r.hands);
+    const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
+    r.forceToHands = sync::composeClocks(truth.at("force"), sync::invertClock(truth.at("hands")));
+    return r;
+}
+
 } // namespace
 
 class TstForceContactEstimator : public QObject {
@@ -206,22 +225,12 @@ private slots:
     void longRecordingMeetsTheGoals() {
         QTemporaryDir tmp;
         for (const uint64_t seed : {2000, 2001}) { // the bench's first two
-            synth::SynthOptions so = synth::syncBenchOptions(seed, 600, 64);
-            so.images = false;
-            const std::filesystem::path dir =
-                tmp.filePath(QString("long%1").arg(seed)).toStdString();
-            synth::generateEpisode(dir, so);
-            ForceSeries force;
-            std::vector<HandSample> hands;
-            readStreamFile(dir / "force.csv", readForceCsv, force);
-            readStreamFile(dir / "hands.csv", readHandsCsv, hands);
-            const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
-            const sync::ClockEstimate e = sync::estimateForceToHands(force, hands).estimate;
+            const SignalsRecording rec =
+                makeSignalsRecording(tmp.filePath(QString("long%1").arg(seed)).toStdString(),
+                                     synth::syncBenchOptions(seed, 600, 64));
+            const sync::ClockEstimate e = sync::estimateForceToHands(rec.force, rec.hands).estimate;
             QVERIFY2(e.estimated && e.driftEstimated, e.note.c_str());
-            const auto err = sync::clockError(
-                sync::clockModelOf(e),
-                sync::composeClocks(truth.at("force"), sync::invertClock(truth.at("hands"))),
-                e.t0Ns);
+            const auto err = sync::clockError(sync::clockModelOf(e), rec.forceToHands, e.t0Ns);
             qInfo("seed %d: offset error %.3f ms, drift error %.2f ppm, confidence %.2f, "
                   "residual %.2f ms",
                   static_cast<int>(seed), err.offsetNs / 1e6, err.driftPpm, e.confidence,
@@ -242,17 +251,10 @@ private slots:
     void eventsFollowTheDrift() {
         QTemporaryDir tmp;
         synth::SynthOptions so = synth::syncBenchOptions(2002, 600, 64);
-        so.images = false;
         so.clockDriftPpm["force"] = 180;
         so.clockDriftPpm["hands"] = -150;
-        const std::filesystem::path dir = tmp.filePath("drift").toStdString();
-        synth::generateEpisode(dir, so);
-        ForceSeries force;
-        std::vector<HandSample> hands;
-        readStreamFile(dir / "force.csv", readForceCsv, force);
-        readStreamFile(dir / "hands.csv", readHandsCsv, hands);
-        const auto truth = sync::readGroundTruthClocks(dir / "ground_truth.json");
-        const auto r = sync::estimateForceToHands(force, hands);
+        const SignalsRecording rec = makeSignalsRecording(tmp.filePath("drift").toStdString(), so);
+        const auto r = sync::estimateForceToHands(rec.force, rec.hands);
         QVERIFY2(r.estimate.estimated && r.estimate.driftEstimated, r.estimate.note.c_str());
         int right = 0, matched = 0;
         for (const sync::ContactEvent& ev : r.events)
@@ -260,10 +262,8 @@ private slots:
                 ++right;
                 matched += ev.matched ? 1 : 0;
             }
-        const auto err = sync::clockError(
-            sync::clockModelOf(r.estimate),
-            sync::composeClocks(truth.at("force"), sync::invertClock(truth.at("hands"))),
-            r.estimate.t0Ns);
+        const auto err =
+            sync::clockError(sync::clockModelOf(r.estimate), rec.forceToHands, r.estimate.t0Ns);
         qInfo("%d of %d right-hand events timed; offset error %.3f ms, drift error %.2f ppm",
               matched, right, err.offsetNs / 1e6, err.driftPpm);
         QVERIFY(right >= 700);
