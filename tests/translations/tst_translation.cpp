@@ -114,6 +114,15 @@ QStringList visibleTexts(QWidget* root) {
     return out;
 }
 
+// The interface in `lang` only: the translators installed before are removed first.
+bool switchLanguage(const QString& lang) {
+    for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    return installTranslations(lang);
+}
+
 } // namespace
 
 class TstTranslation : public QObject {
@@ -146,11 +155,7 @@ private slots:
     void guiShowsNoEnglishSource() {
         QFETCH(QString, lang);
         QFETCH(QString, fileMenu);
-        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        QVERIFY(installTranslations(lang));
+        QVERIFY(switchLanguage(lang));
         const Catalogue cat = readCatalogue(lang);
         QVERIFY(cat.translationOf.size() > 100);
 
@@ -197,11 +202,7 @@ private slots:
         QFETCH(QString, lang);
         QFETCH(QString, newStatus);
         QFETCH(QString, residualAbove);
-        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        QVERIFY(installTranslations(lang));
+        QVERIFY(switchLanguage(lang));
         const Catalogue cat = readCatalogue(lang);
         auto translated = [&cat](const QString& shown, const char* english) {
             return !shown.isEmpty() && shown != QLatin1String(english) &&
