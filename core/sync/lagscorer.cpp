@@ -7,6 +7,40 @@
 
 namespace ts::core::sync {
 
+inline Vec3 LagScorer::integralAt(const VectorSignal& d, double t) const {
+    // From the sample at the start of t's stretch of one mean interval (the walks below make
+    // the start exact, so the rounding of u0 does not matter).
+    const double u0 = (t - nodes_.front().t) * perBucket_;
+    size_t j = atBucket_[std::min(atBucket_.size() - 1, static_cast<size_t>(std::max(0.0, u0)))];
+    while (j > 0 && nodes_[j].t > t)
+        --j;
+    while (j + 1 < nodes_.size() && nodes_[j + 1].t <= t)
+        ++j;
+    const Node& n = nodes_[j];
+    if (j + 1 >= nodes_.size())
+        return n.cum;
+    const double u = t - n.t;
+    Vec3 r;
+    for (int k = 0; k < 3; ++k)
+        r[k] = n.cum[k] + d.v[j][k] * u + n.hs[k] * u * u;
+    return r;
+}
+
+inline Vec3 LagScorer::boxMean(const VectorSignal& d, double t, size_t* hint, double box) const {
+    if (box <= 0)
+        return interpolate(d, t, hint);
+    const double a = std::max(t - box / 2, static_cast<double>(d.t.front()));
+    const double b = std::min(t + box / 2, static_cast<double>(d.t.back()));
+    if (b <= a)
+        return interpolate(d, t, hint);
+    const Vec3 ia = integralAt(d, a);
+    const Vec3 ib = integralAt(d, b);
+    Vec3 r;
+    for (int k = 0; k < 3; ++k)
+        r[k] = (ib[k] - ia[k]) / (b - a);
+    return r;
+}
+
 template <typename F>
 void LagScorer::forPairs(double lag, double a, double b, F&& f, size_t* total) const {
     const VectorSignal& s = refSparse_ ? ref_ : other_;
@@ -54,17 +88,29 @@ LagScorer::LagScorer(const VectorSignal& ref, const VectorSignal& other, bool re
     const VectorSignal& d = refSparse_ ? other_ : ref_;
     box_ = s.size() > 1 ? spanOf(s) / static_cast<double>(s.size() - 1) : 0.0;
     // Running integral of the dense signal's linear interpolant, for box means.
-    cum_.assign(d.size(), Vec3{0, 0, 0});
-    for (size_t j = 1; j < d.size(); ++j) {
-        const double dt = static_cast<double>(d.t[j] - d.t[j - 1]);
-        for (int k = 0; k < 3; ++k)
-            cum_[j][k] = cum_[j - 1][k] + 0.5 * (d.v[j][k] + d.v[j - 1][k]) * dt;
+    nodes_.resize(d.size());
+    for (size_t j = 0; j < d.size(); ++j) {
+        Node& n = nodes_[j];
+        n.t = static_cast<double>(d.t[j]);
+        n.cum = Vec3{0, 0, 0};
+        n.hs = Vec3{0, 0, 0};
+        if (j > 0) {
+            const double dt = static_cast<double>(d.t[j] - d.t[j - 1]);
+            for (int k = 0; k < 3; ++k)
+                n.cum[k] = nodes_[j - 1].cum[k] + 0.5 * (d.v[j][k] + d.v[j - 1][k]) * dt;
+        }
+        if (j + 1 < d.size()) {
+            const double h = static_cast<double>(d.t[j + 1]) - n.t;
+            for (int k = 0; k < 3; ++k)
+                n.hs[k] = 0.5 * (d.v[j + 1][k] - d.v[j][k]) / h;
+        }
     }
     // The last sample at or before each stretch of one mean interval: a box end is found
     // with a step or two instead of a walk across the box (33 gyro samples for a video
     // frame).
     if (d.size() > 1) {
         bucket_ = spanOf(d) / static_cast<double>(d.size() - 1);
+        perBucket_ = 1 / bucket_;
         const size_t nb = static_cast<size_t>(spanOf(d) / bucket_) + 1;
         atBucket_.resize(nb);
         size_t j = 0;
@@ -180,7 +226,7 @@ std::optional<LagScorer::JointLine> LagScorer::fitJoint(double o, double d, doub
     JointLine line{o, d, 0};
     for (int iter = 0; iter < iterations; ++iter) {
         rows.clear();
-        size_t hint = 0;
+        size_t hint = 0, boxHint = 0;
         for (size_t i = 0; i < s.size(); ++i) {
             const double ts = static_cast<double>(s.t[i]);
             // The sample's time on both clocks, and the dense signal's time.
@@ -202,7 +248,7 @@ std::optional<LagScorer::JointLine> LagScorer::fitJoint(double o, double d, doub
             const double h = boxOf(i);
             if (h <= 0 || tq - h / 2 < dFirst || tq + h / 2 > dLast)
                 continue;
-            Vec3 y = boxMean(dn, tq, &hint, h);
+            Vec3 y = boxMean(dn, tq, &boxHint, h);
             const Vec3 y0 = interpolate(dn, tq - h / 2, &hint);
             const Vec3 y1 = interpolate(dn, tq + h / 2, &hint);
             Vec3 xv = s.v[i];
@@ -277,39 +323,6 @@ std::optional<LagScorer::JointLine> LagScorer::fitJoint(double o, double d, doub
             break; // below 20 ns and 0.02 ppm: settled
     }
     return line;
-}
-
-Vec3 LagScorer::boxMean(const VectorSignal& d, double t, size_t* hint, double box) const {
-    if (box <= 0)
-        return interpolate(d, t, hint);
-    const double a = std::max(t - box / 2, static_cast<double>(d.t.front()));
-    const double b = std::min(t + box / 2, static_cast<double>(d.t.back()));
-    if (b <= a)
-        return interpolate(d, t, hint);
-    const Vec3 ia = integralAt(d, a);
-    const Vec3 ib = integralAt(d, b);
-    Vec3 r;
-    for (int k = 0; k < 3; ++k)
-        r[k] = (ib[k] - ia[k]) / (b - a);
-    return r;
-}
-
-Vec3 LagScorer::integralAt(const VectorSignal& d, double t) const {
-    const double u0 = (t - static_cast<double>(d.t.front())) / bucket_;
-    size_t j = atBucket_[std::min(atBucket_.size() - 1, static_cast<size_t>(std::max(0.0, u0)))];
-    while (j > 0 && static_cast<double>(d.t[j]) > t)
-        --j;
-    while (j + 1 < d.size() && static_cast<double>(d.t[j + 1]) <= t)
-        ++j;
-    if (j + 1 >= d.size())
-        return cum_[j];
-    const double tj = static_cast<double>(d.t[j]);
-    const double h = static_cast<double>(d.t[j + 1]) - tj;
-    const double u = t - tj;
-    Vec3 r;
-    for (int k = 0; k < 3; ++k)
-        r[k] = cum_[j][k] + d.v[j][k] * u + 0.5 * (d.v[j + 1][k] - d.v[j][k]) / h * u * u;
-    return r;
 }
 
 } // namespace ts::core::sync
