@@ -15,19 +15,26 @@ constexpr std::array<int, 6> kPalmJoints{0, 1, 5, 9, 13, 17}; // rigid in the ha
 // M x = B for a symmetric positive definite M that is zero beyond two off the diagonal (the
 // pooled path's normal equations: linear interpolation and second differences), by Cholesky
 // within the band: O(n) where a dense factorisation is O(n³) (2 500 of them on ten minutes).
-// Falls back to a dense LDLT should M not be positive definite.
+// M is given by its lower band, M(i, d) = M[i, i − d] for d = 0, 1, 2 (n × 3: the normal
+// equations are summed and differenced per event, and a dense n × n for each cost more than
+// the solve). Falls back to a dense LDLT should M not be positive definite.
 Eigen::MatrixXd solvePentadiagonal(const Eigen::MatrixXd& M, const Eigen::MatrixXd& B) {
     const Eigen::Index n = M.rows();
     Eigen::MatrixXd L = Eigen::MatrixXd::Zero(n, 3); // L(i, d) = factor (i, i − d)
     for (Eigen::Index i = 0; i < n; ++i)
         for (Eigen::Index d = std::min<Eigen::Index>(2, i); d >= 0; --d) {
             const Eigen::Index j = i - d;
-            double sum = M(i, j);
+            double sum = M(i, d);
             for (Eigen::Index k = std::max<Eigen::Index>(0, i - 2); k < j; ++k)
                 sum -= L(i, i - k) * L(j, j - k);
             if (d == 0) {
-                if (sum <= 0)
-                    return M.ldlt().solve(B);
+                if (sum <= 0) {
+                    Eigen::MatrixXd dense = Eigen::MatrixXd::Zero(n, n); // lower triangle
+                    for (Eigen::Index r = 0; r < n; ++r)
+                        for (Eigen::Index e = 0; e <= std::min<Eigen::Index>(2, r); ++e)
+                            dense(r, r - e) = M(r, e);
+                    return dense.ldlt().solve(B);
+                }
                 L(i, 0) = std::sqrt(sum);
             } else {
                 L(i, d) = sum / L(j, 0);
@@ -98,6 +105,9 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand, TimeNs 
     std::vector<const HandSample*> kept;
     std::vector<Eigen::Vector3d> centroid;
     std::vector<Eigen::Matrix3d> cross;
+    kept.reserve(hs.size());
+    centroid.reserve(hs.size());
+    cross.reserve(hs.size());
     for (const HandSample* h : hs) {
         if (!kept.empty() && h->tNs <= kept.back()->tNs)
             continue; // duplicate time: keep the first
@@ -118,6 +128,10 @@ FingerTracks fingerTracks(const std::vector<HandSample>& all, Hand hand, TimeNs 
     // to the fingertip, was the larger part of a fingertip's noise in the palm frame.
     size_t lo = 0, hi = 0;
     Eigen::Matrix3d window = Eigen::Matrix3d::Zero();
+    tr.t.reserve(kept.size());
+    tr.palm.reserve(kept.size());
+    for (auto& tip : tr.tip)
+        tip.reserve(kept.size());
     for (size_t i = 0; i < kept.size(); ++i) {
         const TimeNs ti = kept[i]->tNs;
         while (hi < kept.size() && kept[hi]->tNs <= ti + palmSmoothNs)
@@ -296,12 +310,13 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
         *w = 1.0 - (u - *k);
         return true;
     };
-    // Normal equations per event (so that one can be left out): A_i (nodes²), B_i (nodes × 3).
+    // Normal equations per event (so that one can be left out): A_i (its lower band, nodes ×
+    // 3, as solvePentadiagonal takes it), B_i (nodes × 3).
     const Eigen::Index N = nodes;
     std::vector<Eigen::MatrixXd> A(m);
     std::vector<Eigen::MatrixXd> B(m);
     auto accumulate = [&](size_t i) {
-        A[i].setZero(N, N);
+        A[i].setZero(N, 3);
         B[i].setZero(N, 3);
         for (size_t s = 0; s < ev[i].t.size(); ++s) {
             int k = 0;
@@ -309,21 +324,20 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
             if (!locate(ev[i].t[s] - te[i], &k, &w))
                 continue;
             const Eigen::Vector3d y = ev[i].p[s] - ev[i].offset;
-            A[i](k, k) += w * w;
-            A[i](k, k + 1) += w * (1 - w);
-            A[i](k + 1, k) += w * (1 - w);
-            A[i](k + 1, k + 1) += (1 - w) * (1 - w);
+            A[i](k, 0) += w * w;
+            A[i](k + 1, 1) += w * (1 - w);
+            A[i](k + 1, 0) += (1 - w) * (1 - w);
             B[i].row(k) += w * y.transpose();
             B[i].row(k + 1) += (1 - w) * y.transpose();
         }
     };
-    Eigen::MatrixXd penalty = Eigen::MatrixXd::Zero(N, N); // λ Σ (second differences)²
+    Eigen::MatrixXd penalty = Eigen::MatrixXd::Zero(N, 3); // λ Σ (second differences)², band
     for (Eigen::Index k = 1; k + 1 < N; ++k) {
         const std::array<Eigen::Index, 3> idx{k - 1, k, k + 1};
         const std::array<double, 3> c{1, -2, 1};
         for (size_t a = 0; a < 3; ++a)
-            for (size_t b = 0; b < 3; ++b)
-                penalty(idx[a], idx[b]) += o.templateSmoothness * c[a] * c[b];
+            for (size_t b = 0; b <= a; ++b)
+                penalty(idx[a], idx[a] - idx[b]) += o.templateSmoothness * c[a] * c[b];
     }
     // Every event's normal equations at the current times, and their sums with the penalty.
     Eigen::MatrixXd Asum, Bsum;
@@ -337,6 +351,7 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
         }
     };
     const std::vector<double> start = te;
+    std::vector<Eigen::Vector3d> r; // one trial's residuals, reused
     for (int round = 0; round < o.templateRounds; ++round) {
         accumulateAll();
         std::vector<double> next = te;
@@ -344,7 +359,7 @@ double retimeAgainstKind(const FingerTracks& tr, size_t f, bool onset, std::vect
             const Eigen::MatrixXd g = solvePentadiagonal(Asum - A[i], Bsum - B[i]); // nodes × 3
             auto cost = [&](double x, Eigen::Vector3d* offset) {
                 Eigen::Vector3d sum = Eigen::Vector3d::Zero();
-                std::vector<Eigen::Vector3d> r;
+                r.clear();
                 for (size_t s = 0; s < ev[i].t.size(); ++s) {
                     const double tau = ev[i].t[s] - x;
                     if (tau < -halfWidthNs + stepNs || tau > halfWidthNs - stepNs)
