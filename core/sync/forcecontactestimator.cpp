@@ -211,14 +211,18 @@ void splitKindsByPath(std::vector<int>& kind, const std::vector<Eigen::Vector3d>
 // intercept, not the slope, and the sharply timed kinds count for more. The offset at `centre`
 // is the kinds' means about that slope, weighted by how well each is known (kindTimeSe, their
 // events' scatter, and kindBiasNs for the biases between kinds). Kinds with fewer than three
-// events are left out; with none left, there is no line (nullopt).
+// events are left out, and so are kinds whose median sits further than kindOutlierNs (or five
+// robust standard deviations of the kinds' medians) from the median kind: the kinds' timing
+// biases spread by a few milliseconds, a kind tens of milliseconds away matched the wrong move.
+// With none left, there is no line (nullopt).
 // `standardError` (ns) receives how far the line may be off, RMS over the events' times: the
 // slope's and the offset's standard errors from each kind's errors and from how the kinds'
 // means scatter beyond them.
 std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::vector<double>& y,
                                      const std::vector<int>& kind, const LineFit& common,
                                      double centre, const std::map<int, double>& kindTimeSe,
-                                     double kindBiasNs, double* standardError) {
+                                     double kindBiasNs, double kindOutlierNs,
+                                     double* standardError) {
     // Each kind's events about the common slope; those further than 4 robust standard
     // deviations (at least 3 ms) from the kind's median are out. Whole kinds sit apart by their
     // timing biases (index arrivals 2–3 ms early, departures as late), so the common line's
@@ -231,6 +235,7 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
         std::nth_element(v.begin(), mid, v.end());
         return *mid;
     };
+    std::map<int, double> kindMedian; // each kind's median about the common slope
     for (auto& [k, idx] : byKind) {
         std::vector<double> r, dev;
         for (size_t i : idx)
@@ -244,8 +249,20 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
             if (dev[j] <= limit)
                 kept.push_back(idx[j]);
         idx = std::move(kept);
+        kindMedian[k] = mid;
     }
     std::erase_if(byKind, [](const auto& kv) { return kv.second.size() < 3; });
+    if (byKind.size() >= 3) {
+        std::vector<double> mids, dev;
+        for (const auto& [k, idx] : byKind)
+            mids.push_back(kindMedian[k]);
+        const double mid = median(mids);
+        for (double v : mids)
+            dev.push_back(std::abs(v - mid));
+        const double limit = std::max(kindOutlierNs, 5 * 1.4826 * median(dev));
+        std::erase_if(byKind,
+                      [&](const auto& kv) { return std::abs(kindMedian[kv.first] - mid) > limit; });
+    }
     if (byKind.empty())
         return std::nullopt;
     LineFit out = common;
@@ -582,8 +599,9 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     // different kinds would mix their timing biases into the slope.
     std::optional<LineFit> byKind;
     if (span >= 10 && fit.inliers >= 2 * o.minEvents)
-        byKind = classWiseLine(x, y, kind, fit, centre, kindTimeSe,
-                               static_cast<double>(o.kindBiasNs), &standardError);
+        byKind =
+            classWiseLine(x, y, kind, fit, centre, kindTimeSe, static_cast<double>(o.kindBiasNs),
+                          static_cast<double>(o.kindOutlierNs), &standardError);
     e.driftEstimated = byKind.has_value();
     if (byKind) {
         e.offsetNs = byKind->intercept;

@@ -45,6 +45,10 @@ struct ForceContactOptions {
     // How far one kind's timing bias may sit from another's, when the kinds' means are weighted
     // into the offset (on noise-free synthetic hands they spread by about 1.6 ms).
     TimeNs kindBiasNs = 1'500'000;
+    // A kind whose events sit further than this (or five robust standard deviations of the
+    // kinds' medians, if more) from the kinds' median is not a timing bias but a wrong match
+    // (a hand's other move taken for the contact) and is left out of the line.
+    TimeNs kindOutlierNs = 10'000'000;
 };
 
 // A force channel's hand and finger (0 thumb … 4 pinky) from its name: "right_thumb",
