@@ -226,7 +226,7 @@ std::optional<LagScorer::JointLine> LagScorer::fitJoint(double o, double d, doub
     JointLine line{o, d, 0};
     for (int iter = 0; iter < iterations; ++iter) {
         rows.clear();
-        size_t hint = 0, boxHint = 0;
+        size_t hint = 0;
         for (size_t i = 0; i < s.size(); ++i) {
             const double ts = static_cast<double>(s.t[i]);
             // The sample's time on both clocks, and the dense signal's time.
@@ -248,7 +248,7 @@ std::optional<LagScorer::JointLine> LagScorer::fitJoint(double o, double d, doub
             const double h = boxOf(i);
             if (h <= 0 || tq - h / 2 < dFirst || tq + h / 2 > dLast)
                 continue;
-            Vec3 y = boxMean(dn, tq, &boxHint, h);
+            Vec3 y = boxMean(dn, tq, &hint, h);
             const Vec3 y0 = interpolate(dn, tq - h / 2, &hint);
             const Vec3 y1 = interpolate(dn, tq + h / 2, &hint);
             Vec3 xv = s.v[i];
