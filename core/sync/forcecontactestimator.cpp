@@ -78,14 +78,13 @@ struct ForceEvent {
     double t; // force raw ns
 };
 
-// Contact starts and ends of one channel (y: its values, one per fs.tNs), each timed where the
-// force leaves (or reaches) zero.
-void channelEvents(const ForceSeries& fs, const std::vector<double>& y, Hand hand, int finger,
+// Contact starts and ends of one channel, each timed where the force leaves (or reaches) zero.
+void channelEvents(const ForceSeries& fs, size_t ch, Hand hand, int finger,
                    const ForceContactOptions& o, std::vector<ForceEvent>& out) {
-    const size_t n = fs.tNs.size();
+    const size_t n = fs.tNs.size(), nc = fs.channels.size();
     if (n < 16)
         return;
-    auto F = [&](size_t i) { return y[i]; };
+    auto F = [&](size_t i) { return fs.values[i * nc + ch]; };
     // The noise from at most 65 536 steps spread over the recording (all of a minute at 1 kHz):
     // its median is as good as that of every step, and a ten-minute recording's 600 000 would
     // cost more than the rest of the channel's work.
@@ -401,26 +400,12 @@ ForceContactEstimate estimateForceToHands(const ForceSeries& force,
     ForceContactEstimate out;
     ClockEstimate& e = out.estimate;
     std::vector<ForceEvent> events;
-    // The channels that name a finger, each as one column: the samples are stored row by row,
-    // and a pass per channel over all of them read ten times the memory.
-    std::vector<size_t> fingerChannel;
-    std::vector<std::pair<Hand, int>> channelFinger;
+    bool anyFinger = false;
     for (size_t c = 0; c < force.channels.size(); ++c)
         if (auto hf = forceChannelFinger(force.channels[c])) {
-            fingerChannel.push_back(c);
-            channelFinger.push_back(*hf);
+            anyFinger = true;
+            channelEvents(force, c, hf->first, hf->second, o, events);
         }
-    const bool anyFinger = !fingerChannel.empty();
-    {
-        const size_t n = force.tNs.size(), nc = force.channels.size();
-        std::vector<std::vector<double>> column(fingerChannel.size(), std::vector<double>(n));
-        for (size_t i = 0; i < n; ++i)
-            for (size_t k = 0; k < fingerChannel.size(); ++k)
-                column[k][i] = force.values[i * nc + fingerChannel[k]];
-        for (size_t k = 0; k < fingerChannel.size(); ++k)
-            channelEvents(force, column[k], channelFinger[k].first, channelFinger[k].second, o,
-                          events);
-    }
     if (!anyFinger) {
         e.note = "no force channel names a fingertip (e.g. right_index)";
         return out;
