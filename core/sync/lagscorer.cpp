@@ -10,19 +10,20 @@ namespace ts::core::sync {
 inline Vec3 LagScorer::integralAt(const VectorSignal& d, double t) const {
     // From the sample at the start of t's stretch of one mean interval (the walks below make
     // the start exact, so the rounding of u0 does not matter).
-    const double u0 = (t - nodes_.front().t) * perBucket_;
+    const double u0 = (t - static_cast<double>(d.t.front())) * perBucket_;
     size_t j = atBucket_[std::min(atBucket_.size() - 1, static_cast<size_t>(std::max(0.0, u0)))];
-    while (j > 0 && nodes_[j].t > t)
+    while (j > 0 && static_cast<double>(d.t[j]) > t)
         --j;
-    while (j + 1 < nodes_.size() && nodes_[j + 1].t <= t)
+    while (j + 1 < d.size() && static_cast<double>(d.t[j + 1]) <= t)
         ++j;
-    const Node& n = nodes_[j];
-    if (j + 1 >= nodes_.size())
-        return n.cum;
-    const double u = t - n.t;
+    if (j + 1 >= d.size())
+        return cum_[j];
+    const double tj = static_cast<double>(d.t[j]);
+    const double h = static_cast<double>(d.t[j + 1]) - tj;
+    const double u = t - tj;
     Vec3 r;
     for (int k = 0; k < 3; ++k)
-        r[k] = n.cum[k] + d.v[j][k] * u + n.hs[k] * u * u;
+        r[k] = cum_[j][k] + d.v[j][k] * u + 0.5 * (d.v[j + 1][k] - d.v[j][k]) / h * u * u;
     return r;
 }
 
@@ -88,22 +89,11 @@ LagScorer::LagScorer(const VectorSignal& ref, const VectorSignal& other, bool re
     const VectorSignal& d = refSparse_ ? other_ : ref_;
     box_ = s.size() > 1 ? spanOf(s) / static_cast<double>(s.size() - 1) : 0.0;
     // Running integral of the dense signal's linear interpolant, for box means.
-    nodes_.resize(d.size());
-    for (size_t j = 0; j < d.size(); ++j) {
-        Node& n = nodes_[j];
-        n.t = static_cast<double>(d.t[j]);
-        n.cum = Vec3{0, 0, 0};
-        n.hs = Vec3{0, 0, 0};
-        if (j > 0) {
-            const double dt = static_cast<double>(d.t[j] - d.t[j - 1]);
-            for (int k = 0; k < 3; ++k)
-                n.cum[k] = nodes_[j - 1].cum[k] + 0.5 * (d.v[j][k] + d.v[j - 1][k]) * dt;
-        }
-        if (j + 1 < d.size()) {
-            const double h = static_cast<double>(d.t[j + 1]) - n.t;
-            for (int k = 0; k < 3; ++k)
-                n.hs[k] = 0.5 * (d.v[j + 1][k] - d.v[j][k]) / h;
-        }
+    cum_.assign(d.size(), Vec3{0, 0, 0});
+    for (size_t j = 1; j < d.size(); ++j) {
+        const double dt = static_cast<double>(d.t[j] - d.t[j - 1]);
+        for (int k = 0; k < 3; ++k)
+            cum_[j][k] = cum_[j - 1][k] + 0.5 * (d.v[j][k] + d.v[j - 1][k]) * dt;
     }
     // The last sample at or before each stretch of one mean interval: a box end is found
     // with a step or two instead of a walk across the box (33 gyro samples for a video

@@ -87,14 +87,7 @@ private:
     Vec3 bias_{0, 0, 0};
     std::vector<double> weight_;   // per sparse sample; empty: all 1
     double box_ = 0;               // the sparse signal's mean interval, ns
-    // Per dense sample: its time, the running integral of the signal up to it (signal·ns), and
-    // half the slope to the next sample (signal/ns): the integral at t in [t_j, t_j+1) is
-    // cum + v_j·u + hs·u² with u = t − t_j, read from one place.
-    struct Node {
-        double t;
-        Vec3 cum, hs;
-    };
-    std::vector<Node> nodes_;
+    std::vector<Vec3> cum_;        // running integral of the dense signal (signal·ns)
     double bucket_ = 1;            // the dense signal's mean interval, ns
     double perBucket_ = 1;         // 1 / bucket_
     std::vector<size_t> atBucket_; // last dense sample at or before t0 + k·bucket_
