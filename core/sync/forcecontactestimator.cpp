@@ -234,33 +234,43 @@ std::optional<LineFit> classWiseLine(const std::vector<double>& x, const std::ve
         std::nth_element(v.begin(), mid, v.end());
         return *mid;
     };
+    // Which of v lie within max(floor, sds robust standard deviations) of v's median (*mid).
+    auto nearMedian = [&](const std::vector<double>& v, double floor, double sds, double* mid) {
+        *mid = median(v);
+        std::vector<double> dev;
+        for (double e : v)
+            dev.push_back(std::abs(e - *mid));
+        const double limit = std::max(floor, sds * 1.4826 * median(dev));
+        std::vector<char> near;
+        for (double d : dev)
+            near.push_back(d <= limit ? 1 : 0);
+        return near;
+    };
     std::map<int, double> kindMedian; // each kind's median about the common slope
     for (auto& [k, idx] : byKind) {
-        std::vector<double> r, dev;
+        std::vector<double> r;
         for (size_t i : idx)
             r.push_back(y[i] - common.slope * (x[i] - centre));
-        const double mid = median(r);
-        for (double v : r)
-            dev.push_back(std::abs(v - mid));
-        const double limit = std::max(3e6, 4 * 1.4826 * median(dev));
+        const std::vector<char> near = nearMedian(r, 3e6, 4, &kindMedian[k]);
         std::vector<size_t> kept;
         for (size_t j = 0; j < idx.size(); ++j)
-            if (dev[j] <= limit)
+            if (near[j])
                 kept.push_back(idx[j]);
         idx = std::move(kept);
-        kindMedian[k] = mid;
     }
     std::erase_if(byKind, [](const auto& kv) { return kv.second.size() < 3; });
     if (byKind.size() >= 3) {
-        std::vector<double> mids, dev;
-        for (const auto& [k, idx] : byKind)
-            mids.push_back(kindMedian[k]);
-        const double mid = median(mids);
-        for (double v : mids)
-            dev.push_back(std::abs(v - mid));
-        const double limit = std::max(kindOutlierNs, 5 * 1.4826 * median(dev));
-        std::erase_if(byKind,
-                      [&](const auto& kv) { return std::abs(kindMedian[kv.first] - mid) > limit; });
+        std::vector<int> kinds;
+        std::vector<double> mids;
+        for (const auto& [k, idx] : byKind) {
+            kinds.push_back(k);
+            mids.push_back(kindMedian.at(k));
+        }
+        double mid = 0;
+        const std::vector<char> near = nearMedian(mids, kindOutlierNs, 5, &mid);
+        for (size_t j = 0; j < kinds.size(); ++j)
+            if (!near[j])
+                byKind.erase(kinds[j]);
     }
     if (byKind.empty())
         return std::nullopt;
