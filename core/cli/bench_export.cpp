@@ -43,13 +43,12 @@ int benchExport(const Args& a, std::ostream& out, std::ostream& err) {
     std::vector<fs::path> videos;
     for (int i = 0; i < episodes; ++i) {
         const fs::path bundle = work.path / ("ep-" + std::to_string(i));
-        if (!fs::exists(bundle / "episode.json")) {
+        synth::SynthOptions so;
+        so.seconds = seconds;
+        so.seed = 100 + static_cast<uint64_t>(i);
+        if (!fs::exists(bundle / "ground_truth.json"))
             err << "bench export: writing synthetic episode " << i + 1 << " of " << episodes << "…\n";
-            synth::SynthOptions so;
-            so.seconds = seconds;
-            so.seed = 100 + i;
-            synth::generateEpisode(bundle, so);
-        }
+        generateOrReuse(bundle, so);
         videos.push_back(bundle / "rgb.mp4");
     }
     for (const char* suffix : {"", "-wal", "-shm"})

@@ -44,8 +44,7 @@ fs::path episode(const fs::path& work, uint64_t seed, double seconds, double dep
     const fs::path dir =
         work / ("recon-" + std::to_string(seed) + "-" + std::to_string(static_cast<int>(seconds)) +
                 "s-" + std::to_string(static_cast<int>(depthFps)) + "fps");
-    if (!fs::exists(dir / "episode.json"))
-        synth::generateEpisode(dir, so);
+    generateOrReuse(dir, so);
     if (used)
         *used = so;
     return dir;

@@ -117,10 +117,7 @@ void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uin
         const std::string folder = "signals-" + tag + "-seed" + std::to_string(seed);
         const fs::path dir = work / folder;
         const DetailRow row{folder, seed, seconds};
-        if (!fs::exists(dir / "ground_truth.json")) { // written last: a partial folder is redone
-            fs::remove_all(dir);
-            synth::generateEpisode(dir, so);
-        }
+        generateOrReuse(dir, so);
         ForceSeries force;
         std::vector<HandSample> hands;
         std::vector<PoseSample> pose;
@@ -207,6 +204,11 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     // The pairs with depth solved again with the pose's translation (SyncSettings::
     // poseTranslation): 0 measures the links through the video without it.
     settings.poseTranslation = a.integer("pose-translation", 1) != 0;
+    // The video's H.264 quality (x264's crf): the coding makes the links through the video run
+    // late (docs/sync.md, "Accuracy"); 0 codes it losslessly to measure without that.
+    const int crf = static_cast<int>(a.integer("crf", 20));
+    if (crf < 0 || crf > 51)
+        throw UsageError("bench sync-accuracy needs --crf between 0 (lossless) and 51");
     WorkDir work = makeWorkDir(a);
     // --details FILE: one JSON line per estimate scored (recording, link, signed errors), to
     // see which recordings make a percentile.
@@ -222,13 +224,13 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     double estimateSeconds = 0, videoSeconds = 0, recordedSeconds = 0;
     for (int i = 0; i < episodes; ++i) {
         // 320 wide by default: the video pass measures rotation.
-        const synth::SynthOptions so = synth::syncBenchOptions(
-            1000 + static_cast<uint64_t>(i), seconds, static_cast<int>(a.integer("width", 320)));
+        synth::SynthOptions so = synth::syncBenchOptions(1000 + static_cast<uint64_t>(i), seconds,
+                                                         static_cast<int>(a.integer("width", 320)));
+        so.crf = crf;
         const std::string folder = "ep-" + std::to_string(i);
         const fs::path dir = work.path / folder;
         const DetailRow row{folder, 1000 + static_cast<uint64_t>(i), seconds};
-        if (!fs::exists(dir / "episode.json"))
-            synth::generateEpisode(dir, so);
+        generateOrReuse(dir, so);
         BundleReadOptions ro;
         ro.hashMedia = false;
         ro.checkVideoFrames = false;

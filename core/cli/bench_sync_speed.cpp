@@ -39,18 +39,17 @@ int benchSync(const Args& a, std::ostream& out, std::ostream& err) {
     WorkDir work = makeWorkDir(a);
     const fs::path dir = work.path / ("episode-" + std::to_string(static_cast<int>(seconds)) +
                                       "s-" + std::to_string(width));
-    if (!fs::exists(dir / "episode.json")) {
+    synth::SynthOptions so;
+    so.seconds = seconds;
+    so.seed = 7;
+    so.width = width;
+    so.height = width * 3 / 4;
+    so.jitterUs = 50;
+    so.dropRate = 0.01;
+    if (!fs::exists(dir / "ground_truth.json"))
         err << "bench sync: writing a " << seconds << " s synthetic episode (" << width
             << " px wide) to " << dir << "…\n";
-        synth::SynthOptions so;
-        so.seconds = seconds;
-        so.seed = 7;
-        so.width = width;
-        so.height = width * 3 / 4;
-        so.jitterUs = 50;
-        so.dropRate = 0.01;
-        synth::generateEpisode(dir, so);
-    }
+    generateOrReuse(dir, so);
     BundleReadOptions ro;
     ro.hashMedia = false;
     ro.checkVideoFrames = false;

@@ -1,5 +1,6 @@
 #include "cli/benchutil.h"
 
+#include "synth/episodeplan.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -7,7 +8,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <fcntl.h>
+#include <fstream>
+#include <limits>
+#include <set>
 #include <spawn.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,6 +93,75 @@ WorkDir makeWorkDir(const Args& a) {
     if (!::mkdtemp(tmpl.data()))
         throw Error(tmpl, "cannot create a temporary folder");
     return {fs::path(tmpl), false};
+}
+
+void generateOrReuse(const fs::path& dir, const synth::SynthOptions& so) {
+    const fs::path truthPath = dir / "ground_truth.json";
+    if (!fs::exists(truthPath)) {
+        // An interrupted run's folder is made again; one holding anything else is left alone.
+        static const std::set<std::string> written{
+            "rgb.mp4",  "rgb_frames.csv", "depth",     "depth_frames.csv", "imu.csv",
+            "pose.csv", "hands.csv",      "force.csv", "episode.json",     "calibration.json"};
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (!written.count(entry.path().filename().string()))
+                throw Error(dir.string(), "holds " + entry.path().filename().string() +
+                                              ", which the synthetic generator does not write, "
+                                              "and no ground_truth.json: not replaced; give "
+                                              "another --work-dir");
+        fs::remove_all(dir, ec);
+        synth::generateEpisode(dir, so);
+        return;
+    }
+    nlohmann::json gt;
+    try {
+        std::ifstream in(truthPath);
+        gt = nlohmann::json::parse(in);
+        if (!gt.contains("generator") || !gt["generator"].is_object())
+            throw std::runtime_error("no \"generator\" object");
+    } catch (const std::exception& e) {
+        throw Error(truthPath.string(), std::string("cannot be read to check the episode there "
+                                                    "against this run's options: ") +
+                                            e.what());
+    }
+    const synth::SynthOptions want = synth::makePlan(so).opts; // defaults filled in
+    std::string differs;
+    auto add = [&](const std::string& what) { differs += (differs.empty() ? "" : ", ") + what; };
+    // fallback: the value files from before a field was recorded were made with (NaN: none).
+    auto check = [&](const char* pointer, double wanted, double fallback) {
+        const nlohmann::json::json_pointer ptr(pointer);
+        const double had =
+            gt.contains(ptr) && gt[ptr].is_number() ? gt[ptr].get<double>() : fallback;
+        if (!(std::abs(had - wanted) <= 1e-9 * std::max(1.0, std::abs(wanted)))) {
+            std::ostringstream m;
+            m << std::string(pointer).substr(std::string(pointer).rfind('/') + 1) << " " << had
+              << " (this run: " << wanted << ")";
+            add(m.str());
+        }
+    };
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    check("/generator/seed", static_cast<double>(want.seed), none);
+    check("/generator/seconds", want.seconds, none);
+    check("/generator/fps", want.fps, none);
+    check("/generator/width", want.width, none);
+    check("/generator/height", want.height, none);
+    check("/generator/drop_rate", want.dropRate, none);
+    check("/generator/jitter_us", want.jitterUs, none);
+    check("/generator/depth_fps", want.depthFps, none);
+    check("/generator/task_seconds", want.taskSeconds, none);
+    check("/generator/crf", want.crf, 20);
+    check("/hands/joint_noise_std_m", want.handJointNoiseM, none);
+    check("/imu/gyro_noise_std", want.imuGyroNoise, none);
+    check("/force/noise_std_n", want.forceNoiseN, none);
+    const nlohmann::json& images = gt["generator"]["images"];
+    const bool hadImages = !images.is_boolean() || images.get<bool>();
+    if (hadImages != want.images)
+        add(std::string("images ") + (hadImages ? "true" : "false") +
+            " (this run: " + (want.images ? "true" : "false") + ")");
+    if (!differs.empty())
+        throw Error(truthPath.string(),
+                    "the synthetic episode there was made with other options: " + differs +
+                        "; give another --work-dir or empty this one");
 }
 
 } // namespace ts::core::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/args.h"
+#include "synth/synth.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,13 @@ struct WorkDir {
     ~WorkDir();
 };
 WorkDir makeWorkDir(const Args& a);
+
+// A bench's synthetic episode in `dir` (under a --work-dir, kept between runs): generated
+// unless a complete one is there (its ground_truth.json is written last; an interrupted one is
+// made again) that was made with the same options. One made with other options (another
+// --seconds, --width or --crf into the same --work-dir) is an error naming its
+// ground_truth.json and the options that differ, never silently scored as this run's.
+void generateOrReuse(const std::filesystem::path& dir, const synth::SynthOptions& so);
 
 int benchDecode(const Args& a, std::ostream& out, std::ostream& err);
 int benchSeek(const Args& a, std::ostream& out, std::ostream& err);

@@ -28,8 +28,7 @@ int benchImport(const Args& a, std::ostream& out, std::ostream& err) {
     synth::SynthOptions so;
     so.seconds = seconds;
     so.seed = 1;
-    if (!fs::exists(bundle / "episode.json"))
-        synth::generateEpisode(bundle, so);
+    generateOrReuse(bundle, so);
 
     std::vector<std::string> cat{"cat"};
     uint64_t bytes = 0;
@@ -114,7 +113,10 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
 } // namespace
 
 int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {}, {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds", "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation", "long-episodes", "long-seconds", "long-seed", "details"});
+    Args a(argv, 2, {},
+           {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds",
+            "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation",
+            "long-episodes", "long-seconds", "long-seed", "details", "crf"});
     if (a.positional().size() != 1)
         throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store or export");
     const std::string& name = a.positional()[0];

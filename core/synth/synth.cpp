@@ -92,12 +92,18 @@ json makeGroundTruth(const EpisodePlan& plan, const HeadTrajectory& head, const 
     const double seconds = static_cast<double>(plan.end - plan.start) * 1e-9;
     json gt;
     gt["format"] = "touchstone-ground-truth/1";
-    gt["generator"] = {{"seed", o.seed},           {"seconds", o.seconds},
-                       {"fps", o.fps},             {"width", o.width},
-                       {"height", o.height},       {"drop_rate", o.dropRate},
-                       {"jitter_us", o.jitterUs},  {"depth_fps", o.depthFps},
-                       {"task_seconds", o.taskSeconds}, {"random_clocks", o.randomClocks},
+    gt["generator"] = {{"seed", o.seed},
+                       {"seconds", o.seconds},
+                       {"fps", o.fps},
+                       {"width", o.width},
+                       {"height", o.height},
+                       {"drop_rate", o.dropRate},
+                       {"jitter_us", o.jitterUs},
+                       {"depth_fps", o.depthFps},
+                       {"task_seconds", o.taskSeconds},
+                       {"random_clocks", o.randomClocks},
                        {"images", o.images},
+                       {"crf", o.crf},
                        {"version", TS_VERSION}};
     gt["timeline"] = {{"clock", "camera"}, {"start_ns", plan.start}, {"end_ns", plan.end}};
     gt["world"] = {{"frame", "table top z = 0, z up; the person sits at -y"},

@@ -3,11 +3,12 @@
 // figures themselves are not judged here.
 #include "support/minibundle.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -137,6 +138,51 @@ private slots:
         }
     }
 
+    // A --work-dir keeps the generated episodes between runs; one made with other options is an
+    // error naming its ground_truth.json and what differs, never scored as this run's.
+    void aWorkDirIsReusedOnlyWithTheSameOptions() {
+        QTemporaryDir tmp;
+        const QString work = tmp.filePath("work");
+        auto run = [&](const QStringList& args, QString* err = nullptr) {
+            QProcess p;
+            p.start(qEnvironmentVariable("TS_CLI"),
+                    QStringList{"bench"} + args + QStringList{"--work-dir", work});
+            p.waitForFinished(120000);
+            if (err)
+                *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitCode();
+        };
+        const QStringList sync{"sync-accuracy",   "--seconds", "1", "--episodes", "1",
+                               "--long-episodes", "0"};
+        QCOMPARE(run(sync), 0);
+        const QString truth = work + "/ep-0/ground_truth.json";
+        const QDateTime made = QFileInfo(truth).lastModified();
+        QCOMPARE(run(sync), 0); // the same options: the episode is used again, not remade
+        QCOMPARE(QFileInfo(truth).lastModified(), made);
+        QString err;
+        QCOMPARE(run(sync + QStringList{"--crf", "0"}, &err), 1);
+        QVERIFY2(err.contains(truth) && err.contains("crf 20 (this run: 0)"), qPrintable(err));
+        QCOMPARE(run({"sync-accuracy", "--seconds", "2", "--episodes", "1", "--long-episodes", "0"},
+                     &err),
+                 1);
+        QVERIFY2(err.contains("seconds 1 (this run: 2)"), qPrintable(err));
+        // Another bench's episodes in the same folder (bench export's ep-0 is seed 100).
+        QCOMPARE(run({"export", "--seconds", "1", "--episodes", "1"}, &err), 1);
+        QVERIFY2(err.contains(truth) && err.contains("seed 1000 (this run: 100)"), qPrintable(err));
+        // An interrupted run's folder (no ground_truth.json yet) is made again.
+        QVERIFY(QFile::remove(truth));
+        QCOMPARE(run(sync), 0);
+        QVERIFY(QFileInfo::exists(truth));
+        // …but a folder holding something the generator does not write is left alone.
+        QVERIFY(QFile::remove(truth));
+        QFile notes(work + "/ep-0/notes.txt");
+        QVERIFY(notes.open(QIODevice::WriteOnly) && notes.write("mine") == 4);
+        notes.close();
+        QCOMPARE(run(sync, &err), 1);
+        QVERIFY2(err.contains("notes.txt") && err.contains("does not write"), qPrintable(err));
+        QVERIFY(QFileInfo::exists(notes.fileName()));
+    }
+
     // Bad options are refused before any work, with the option named (exit code 2).
     void refusesBadOptions_data() {
         QTest::addColumn<QStringList>("args");
@@ -147,6 +193,8 @@ private slots:
             << QStringList{"sync-accuracy", "--long-seed", "-1"} << "--long-seed >= 0";
         QTest::newRow("long-episodes negative")
             << QStringList{"sync-accuracy", "--long-episodes", "-2"} << "--long-episodes >= 0";
+        QTest::newRow("crf out of range")
+            << QStringList{"sync-accuracy", "--crf", "52"} << "--crf between 0 (lossless) and 51";
     }
     void refusesBadOptions() {
         QFETCH(QStringList, args);

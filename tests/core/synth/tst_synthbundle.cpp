@@ -85,6 +85,20 @@ private slots:
             QCOMPARE(csv.i64(i, 0), int64_t(i));
     }
 
+    // The video's H.264 quality is an option, recorded in ground_truth.json: at crf 0 (lossless)
+    // the same frames take several times the bytes.
+    void crfIsAppliedAndRecorded() {
+        QCOMPARE(gt_["generator"]["crf"].get<int>(), 20);
+        SynthOptions o = smallOptions();
+        o.crf = 0;
+        const fs::path d = fs::path(tmp_.path().toStdString()) / "lossless";
+        ts::core::synth::generateEpisode(d, o);
+        QCOMPARE(readJson(d / "ground_truth.json")["generator"]["crf"].get<int>(), 0);
+        const auto lossless = fs::file_size(d / "rgb.mp4"), coded = fs::file_size(dir_ / "rgb.mp4");
+        QVERIFY2(lossless > 3 * coded,
+                 qPrintable(QString("%1 vs %2 bytes").arg(lossless).arg(coded)));
+    }
+
     void manifestAndCalibrationAreConsistent() {
         const auto m = readJson(dir_ / "episode.json");
         QCOMPARE(m["format"].get<std::string>(), std::string("touchstone-episode/1"));
