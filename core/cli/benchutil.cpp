@@ -133,9 +133,14 @@ void generateOrReuse(const fs::path& dir, const synth::SynthOptions& so) {
         const double had =
             gt.contains(ptr) && gt[ptr].is_number() ? gt[ptr].get<double>() : fallback;
         if (!(std::abs(had - wanted) <= 1e-9 * std::max(1.0, std::abs(wanted)))) {
+            const std::string key =
+                std::string(pointer).substr(std::string(pointer).rfind('/') + 1);
             std::ostringstream m;
-            m << std::string(pointer).substr(std::string(pointer).rfind('/') + 1) << " " << had
-              << " (this run: " << wanted << ")";
+            if (std::isnan(had))
+                m << "no " << key;
+            else
+                m << key << " " << had;
+            m << " (this run: " << wanted << ")";
             add(m.str());
         }
     };
