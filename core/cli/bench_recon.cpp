@@ -162,7 +162,7 @@ int benchReconAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
 
         // Hands: reprojection, lifting and contact against the script's true joints.
         const synth::EpisodePlan plan = synth::makePlan(so);
-        const synth::HeadTrajectory head(so.seed);
+        const synth::HeadTrajectory head(so.seed, so.headTurnScale);
         const synth::TaskScript task(so.taskSeconds);
         recon::EpisodeSources src(b, clocks);
         const recon::BackProjector& bp = src.projector();

@@ -105,8 +105,8 @@ void printForceBound(std::ostream& out, const std::string& prefix, double second
 // episodes generated without video or depth (seeds firstSeed…, 2000 by default): what the 60 s
 // figures become when a recording gives each kind of contact tens of repeats instead of six.
 void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uint64_t firstSeed,
-                         const sync::SyncSettings& settings, std::ostream& out, std::ostream& err,
-                         std::ostream* details) {
+                         double headTurn, const sync::SyncSettings& settings, std::ostream& out,
+                         std::ostream& err, std::ostream* details) {
     const std::string tag = std::to_string(static_cast<int>(seconds)) + "s";
     std::map<std::string, Errors> errors;
     std::vector<double> arrivals, departures; // signed hands-time errors of the events, ms
@@ -114,6 +114,7 @@ void scoreLongRecordings(const fs::path& work, int episodes, double seconds, uin
         const uint64_t seed = firstSeed + static_cast<uint64_t>(i);
         synth::SynthOptions so = synth::syncBenchOptions(seed, seconds, 64);
         so.images = false;
+        so.headTurnScale = headTurn;
         const std::string folder = "signals-" + tag + "-seed" + std::to_string(seed);
         const fs::path dir = work / folder;
         const DetailRow row{folder, seed, seconds};
@@ -209,6 +210,11 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
     const int crf = static_cast<int>(a.integer("crf", 20));
     if (crf < 0 || crf > 51)
         throw UsageError("bench sync-accuracy needs --crf between 0 (lossless) and 51");
+    // How much the synthetic head turns (SynthOptions::headTurnScale): the links through the
+    // video and the IMU time the head's turning, so their errors fall as it turns more.
+    const double headTurn = a.number("head-turn", 1);
+    if (!(headTurn > 0 && headTurn <= 8))
+        throw UsageError("bench sync-accuracy needs --head-turn above 0 and at most 8");
     WorkDir work = makeWorkDir(a);
     // --details FILE: one JSON line per estimate scored (recording, link, signed errors), to
     // see which recordings make a percentile.
@@ -227,6 +233,7 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
         synth::SynthOptions so = synth::syncBenchOptions(1000 + static_cast<uint64_t>(i), seconds,
                                                          static_cast<int>(a.integer("width", 320)));
         so.crf = crf;
+        so.headTurnScale = headTurn;
         const std::string folder = "ep-" + std::to_string(i);
         const fs::path dir = work.path / folder;
         const DetailRow row{folder, 1000 + static_cast<uint64_t>(i), seconds};
@@ -288,8 +295,8 @@ int benchSyncAccuracy(const Args& a, std::ostream& out, std::ostream& err) {
         << "\n";
 
     if (longEpisodes > 0)
-        scoreLongRecordings(work.path, longEpisodes, longSeconds,
-                            static_cast<uint64_t>(longSeed), settings, out, err, details);
+        scoreLongRecordings(work.path, longEpisodes, longSeconds, static_cast<uint64_t>(longSeed),
+                            headTurn, settings, out, err, details);
 
     fs::path aria = a.value("aria").value_or("");
     if (aria.empty()) {

@@ -155,6 +155,7 @@ void generateOrReuse(const fs::path& dir, const synth::SynthOptions& so) {
     check("/generator/depth_fps", want.depthFps, none);
     check("/generator/task_seconds", want.taskSeconds, none);
     check("/generator/crf", want.crf, 20);
+    check("/generator/head_turn_scale", want.headTurnScale, 1);
     check("/hands/joint_noise_std_m", want.handJointNoiseM, none);
     check("/imu/gyro_noise_std", want.imuGyroNoise, none);
     check("/force/noise_std_n", want.forceNoiseN, none);

@@ -40,7 +40,8 @@ Commands:
   check BUNDLE... [--json] [--quick]             validate bundles without importing
   synth OUT_DIR [--seconds S] [--fps F] [--width W] [--height H] [--seed N]
         [--clock-offset STREAM=MS]... [--clock-drift STREAM=PPM]...
-        [--drop-rate P] [--jitter-us U] [--crf N] write a synthetic episode with ground truth
+        [--drop-rate P] [--jitter-us U] [--crf N] [--head-turn X]
+                                                 write a synthetic episode with ground truth
   frame VIDEO (--index N | --time-ns T) --out FILE.png [--timestamps CSV] [--json]
                                                  write that exact frame (displayed orientation)
   label PROJECT EPISODE add|list|update ID|delete ID|undo|vocabulary [--tier T] [--from S]

@@ -116,7 +116,7 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
     Args a(argv, 2, {},
            {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds",
             "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation",
-            "long-episodes", "long-seconds", "long-seed", "details", "crf"});
+            "long-episodes", "long-seconds", "long-seed", "details", "crf", "head-turn"});
     if (a.positional().size() != 1)
         throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store or export");
     const std::string& name = a.positional()[0];

@@ -36,7 +36,7 @@ std::map<std::string, double> streamValues(const Args& a, const std::string& opt
 int cmdSynth(const Argv& argv, std::ostream& out, std::ostream& err) {
     Args a(argv, 2, {"json", "no-random-clocks"},
            {"seconds", "fps", "width", "height", "seed", "clock-offset", "clock-drift", "drop-rate",
-            "jitter-us", "depth-fps", "crf", "id", "participant", "threads"});
+            "jitter-us", "depth-fps", "crf", "head-turn", "id", "participant", "threads"});
     if (a.positional().size() != 1)
         throw UsageError("synth needs exactly one OUT_DIR");
     synth::SynthOptions o;
@@ -52,6 +52,7 @@ int cmdSynth(const Argv& argv, std::ostream& out, std::ostream& err) {
     o.jitterUs = a.number("jitter-us", o.jitterUs);
     o.depthFps = a.number("depth-fps", o.depthFps);
     o.crf = static_cast<int>(a.integer("crf", o.crf));
+    o.headTurnScale = a.number("head-turn", o.headTurnScale);
     o.threads = static_cast<int>(a.integer("threads", o.threads));
     if (auto id = a.value("id"))
         o.episodeId = *id;

@@ -64,6 +64,7 @@ void validateOptions(const SynthOptions& o) {
     requireRange("handJointNoiseM", o.handJointNoiseM, 0.0, 0.05);
     requireRange("forceNoiseN", o.forceNoiseN, 0.0, 10.0);
     requireRange("crf", o.crf, 0, 51);
+    requireRange("headTurnScale", o.headTurnScale, 0, 8);
     const double maxRate = std::max({o.fps, o.depthFps, o.poseRateHz, o.imuRateHz, o.handsRateHz,
                                      o.forceRateHz});
     // Jitter beyond a tenth of the shortest period would reorder samples.

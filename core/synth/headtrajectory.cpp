@@ -30,12 +30,13 @@ Eigen::Matrix3d rightJacobian(const Eigen::Vector3d& r) {
 Eigen::Vector3d HeadTrajectory::basePosition() { return {0.0, -0.32, 0.45}; }
 Eigen::Vector3d HeadTrajectory::lookAt() { return {0.02, 0.08, 0.0}; }
 
-HeadTrajectory::HeadTrajectory(uint64_t seed) {
+HeadTrajectory::HeadTrajectory(uint64_t seed, double turnScale) {
     Rng rng(seed, "head-trajectory");
     // Slow sway, a breathing-like component and a small fast nod: a few centimetres and a few
     // degrees in total, like a seated person concentrating on a task.
     const std::array<double, kWaves> posAmp{0.018, 0.008, 0.003};
-    const std::array<double, kWaves> rotAmp{0.045, 0.020, 0.006}; // radians
+    const std::array<double, kWaves> rotAmp{0.045 * turnScale, 0.020 * turnScale,
+                                            0.006 * turnScale}; // radians
     const std::array<std::array<double, 2>, kWaves> freq{{{0.12, 0.25}, {0.4, 0.8}, {1.0, 1.6}}};
     for (auto* set : {&position_, &rotation_}) {
         const auto& amp = set == &position_ ? posAmp : rotAmp;

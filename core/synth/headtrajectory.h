@@ -20,7 +20,9 @@ public:
         Eigen::Vector3d omega;    // angular rate in the device frame, rad/s
     };
 
-    explicit HeadTrajectory(uint64_t seed);
+    // turnScale scales the head's turning (1: a seated person concentrating on a task, about
+    // 3°/s RMS; SynthOptions::headTurnScale).
+    explicit HeadTrajectory(uint64_t seed, double turnScale = 1.0);
 
     // t: seconds since the start of the timeline.
     State state(double t) const;

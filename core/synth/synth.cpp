@@ -104,6 +104,7 @@ json makeGroundTruth(const EpisodePlan& plan, const HeadTrajectory& head, const 
                        {"random_clocks", o.randomClocks},
                        {"images", o.images},
                        {"crf", o.crf},
+                       {"head_turn_scale", o.headTurnScale},
                        {"version", TS_VERSION}};
     gt["timeline"] = {{"clock", "camera"}, {"start_ns", plan.start}, {"end_ns", plan.end}};
     gt["world"] = {{"frame", "table top z = 0, z up; the person sits at -y"},
@@ -201,7 +202,7 @@ SynthSummary generateEpisode(const fs::path& outDir, const SynthOptions& opts) {
     const EpisodePlan plan = makePlan(opts);
     prepareFolder(outDir);
     const BundleWriter writer(outDir);
-    const HeadTrajectory head(plan.opts.seed);
+    const HeadTrajectory head(plan.opts.seed, plan.opts.headTurnScale);
     const TaskScript task(plan.opts.taskSeconds);
 
     // The sampled streams are cheap next to rendering: write them on one side thread while

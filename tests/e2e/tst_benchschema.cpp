@@ -162,6 +162,8 @@ private slots:
         QString err;
         QCOMPARE(run(sync + QStringList{"--crf", "0"}, &err), 1);
         QVERIFY2(err.contains(truth) && err.contains("crf 20 (this run: 0)"), qPrintable(err));
+        QCOMPARE(run(sync + QStringList{"--head-turn", "2"}, &err), 1);
+        QVERIFY2(err.contains("head_turn_scale 1 (this run: 2)"), qPrintable(err));
         QCOMPARE(run({"sync-accuracy", "--seconds", "2", "--episodes", "1", "--long-episodes", "0"},
                      &err),
                  1);
@@ -195,6 +197,8 @@ private slots:
             << QStringList{"sync-accuracy", "--long-episodes", "-2"} << "--long-episodes >= 0";
         QTest::newRow("crf out of range")
             << QStringList{"sync-accuracy", "--crf", "52"} << "--crf between 0 (lossless) and 51";
+        QTest::newRow("head-turn zero")
+            << QStringList{"sync-accuracy", "--head-turn", "0"} << "--head-turn above 0";
     }
     void refusesBadOptions() {
         QFETCH(QStringList, args);

@@ -43,6 +43,22 @@ private slots:
         }
     }
 
+    // SynthOptions::headTurnScale turns the head that many times as far (the same waves, the
+    // same pace), leaves its path alone, and is recorded in ground_truth.json.
+    void headTurnScaleScalesTheTurning() {
+        using ts::core::synth::HeadTrajectory;
+        const HeadTrajectory one(opts_.seed), two(opts_.seed, 2.0);
+        double rmsOne = 0, rmsTwo = 0;
+        for (double s = 0.05; s < 20; s += 0.25) {
+            QVERIFY((one.position(s) - two.position(s)).norm() < 1e-15);
+            rmsOne += one.state(s).omega.squaredNorm();
+            rmsTwo += two.state(s).omega.squaredNorm();
+        }
+        const double ratio = std::sqrt(rmsTwo / rmsOne);
+        QVERIFY2(ratio > 1.95 && ratio < 2.05, qPrintable(QString::number(ratio)));
+        QCOMPARE(gt_["generator"]["head_turn_scale"].get<double>(), 1.0);
+    }
+
     void poseStreamIsTrajectoryOnItsOwnClock() {
         const Csv pose = readCsv(dir_ / "pose.csv");
         const auto model = clockOf(gt_, "pose");
