@@ -21,7 +21,7 @@ public:
     };
 
     // turnScale scales the head's turning (1: a seated person concentrating on a task, about
-    // 3°/s RMS; SynthOptions::headTurnScale).
+    // 6°/s RMS; SynthOptions::headTurnScale).
     explicit HeadTrajectory(uint64_t seed, double turnScale = 1.0);
 
     // t: seconds since the start of the timeline.

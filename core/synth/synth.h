@@ -42,7 +42,7 @@ struct SynthOptions {
     double handJointNoiseM = 0.001;   // std-dev of hand joint positions, metres
     double forceNoiseN = 0.02;        // std-dev of force readings, newtons
     int crf = 20;                     // x264 quality
-    // How much the head turns: 1 is a seated person concentrating on a task (about 3°/s RMS);
+    // How much the head turns: 1 is a seated person concentrating on a task (about 6°/s RMS);
     // 2 and 4 turn it twice and four times as far at the same pace.
     double headTurnScale = 1;
     // false: only the sampled streams (pose, imu, hands, force CSVs) and ground_truth.json, no
