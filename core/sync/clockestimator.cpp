@@ -60,7 +60,7 @@ std::optional<double> refineLag(const LagScorer& sc, double centre, double range
     double best = -2;
     int bestK = -K - 1;
     bool whole = !climb;
-    for (int k = 0; climb && !whole;) {
+    for (int k = 0; !whole;) {
         const std::optional<double>& m = gridAt(k);
         if (!m) {
             whole = true;
@@ -86,9 +86,7 @@ std::optional<double> refineLag(const LagScorer& sc, double centre, double range
         }
         k = next;
     }
-    if (whole) {
-        best = -2;
-        bestK = -K - 1;
+    if (whole) { // the climb stops before choosing when it turns to the whole grid
         for (int k = -K; k <= K; ++k) {
             const std::optional<double>& s = gridAt(k);
             if (s && *s > best) {
