@@ -30,6 +30,7 @@
 #include <cstdio>
 #include <malloc.h>
 #include <memory>
+#include <string_view>
 
 namespace {
 
@@ -78,6 +79,30 @@ int main(int argc, char** argv) {
     QSurfaceFormat::setDefaultFormat(gl);
     QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
 
+    // Without a display (and no platform chosen) Qt would abort in QApplication with a message
+    // about platform plugins. --help and --version need no window: they are printed with the
+    // offscreen platform; anything else says what is missing.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        bool infoOnly = false;
+        bool platformGiven = false;
+        for (int i = 1; i < argc; ++i) {
+            const std::string_view a = argv[i];
+            infoOnly = infoOnly || a == "-h" || a == "--help" || a == "--help-all" || a == "-v" ||
+                       a == "--version";
+            platformGiven = platformGiven || a == "-platform" || a == "--platform";
+        }
+        if (infoOnly)
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        else if (!platformGiven) {
+            std::fprintf(stderr,
+                         "touchstone: no display to open a window on (DISPLAY and WAYLAND_DISPLAY "
+                         "are not set). Run it in a desktop session, under xvfb-run, or with "
+                         "QT_QPA_PLATFORM=offscreen for --screenshot; touchstone-cli does the "
+                         "same work without a window.\n");
+            return 2;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Touchstone"));
     QApplication::setOrganizationName(QStringLiteral("Touchstone"));

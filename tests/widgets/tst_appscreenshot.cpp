@@ -3,6 +3,7 @@
 #include "support/minibundle.h"
 
 #include <QImage>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -59,6 +60,33 @@ private slots:
                        &out, 240000),
             2);
         QVERIFY2(out.contains("export, participants or about"), qPrintable(out));
+    }
+
+    // Without a display --help and --version still answer, and anything else says what is
+    // missing instead of Qt's message about platform plugins.
+    void withoutADisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(v);
+        const auto run = [&env](const QStringList& args, QString* out, QString* err) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(qEnvironmentVariable("TS_APP"), args);
+            if (!p.waitForFinished(60000))
+                return -1;
+            *out = QString::fromUtf8(p.readAllStandardOutput());
+            *err = QString::fromUtf8(p.readAllStandardError());
+            return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        };
+        QString out, err;
+        QCOMPARE(run({"--help"}, &out, &err), 0);
+        QVERIFY2(out.contains("--demo-dir"), qPrintable(out + err));
+        QCOMPARE(run({"--version"}, &out, &err), 0);
+        QVERIFY2(out.startsWith("Touchstone "), qPrintable(out + err));
+        QTemporaryDir tmp;
+        QCOMPARE(run({"--demo-dir", tmp.filePath("demo")}, &out, &err), 2);
+        QVERIFY2(err.contains("no display") && err.contains("xvfb-run"), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(tmp.filePath("demo"))); // nothing made on the way out
     }
 };
 
