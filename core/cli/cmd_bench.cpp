@@ -10,8 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <ostream>
+#include <streambuf>
+#include <string>
+#include <vector>
 
 namespace ts::core::cli {
 
@@ -110,16 +114,85 @@ int benchSynth(const Args& a, std::ostream& out, std::ostream& err) {
     return 0;
 }
 
-} // namespace
+// Passes everything on to `out` as it comes and keeps the lines, so that the goals can be summed
+// up once the benchmark is done.
+class LineTee : public std::streambuf {
+public:
+    explicit LineTee(std::ostream& out) : out_(out) {}
+    std::vector<std::string> lines;
 
-int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
-    Args a(argv, 2, {},
-           {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds",
-            "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation",
-            "long-episodes", "long-seconds", "long-seed", "details", "crf", "head-turn"});
-    if (a.positional().size() != 1)
-        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store or export");
-    const std::string& name = a.positional()[0];
+protected:
+    int overflow(int c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof()))
+            return traits_type::not_eof(c);
+        const char ch = traits_type::to_char_type(c);
+        out_.put(ch);
+        if (ch == '\n') {
+            lines.push_back(std::move(current_));
+            current_.clear();
+        } else {
+            current_.push_back(ch);
+        }
+        return c;
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        for (std::streamsize i = 0; i < n; ++i)
+            overflow(traits_type::to_int_type(s[i]));
+        return n;
+    }
+    int sync() override {
+        out_.flush();
+        return 0;
+    }
+
+private:
+    std::ostream& out_;
+    std::string current_;
+};
+
+std::string shortNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
+
+// On stderr, after the figures: how many of the figures with a goal meet it, and each one that
+// does not, with its value and goal. The goal is the ratio's where there is a reference, else
+// the value's (docs/performance.md); "lower" figures meet it at or below, "higher" at or above.
+void summarizeGoals(const std::string& name, const std::vector<std::string>& lines,
+                    std::ostream& err) {
+    int withGoal = 0;
+    std::vector<std::string> missed;
+    for (const std::string& line : lines) {
+        const json j = json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object() || !j.contains("goal") || !j["goal"].is_number() ||
+            !j.contains("value") || !j["value"].is_number())
+            continue;
+        // The goal is the ratio's where the figure has a reference, else the value's.
+        const bool byRatio = j.contains("ratio") && j["ratio"].is_number();
+        ++withGoal;
+        const double v = byRatio ? j["ratio"].get<double>() : j["value"].get<double>();
+        const double goal = j["goal"].get<double>();
+        const bool lower = j.value("better", std::string("lower")) == "lower";
+        if (lower ? v <= goal : v >= goal)
+            continue;
+        const std::string unit = byRatio ? std::string("×") : j.value("unit", std::string());
+        const std::string u = unit.empty() ? "" : byRatio ? unit : " " + unit;
+        missed.push_back(j.value("figure", std::string("?")) + (byRatio ? " ratio " : " = ") +
+                         shortNumber(v) + u + " (goal " + (lower ? "≤ " : "≥ ") +
+                         shortNumber(goal) + u + ")");
+    }
+    if (withGoal == 0) {
+        err << "bench " << name << ": no figure here has a goal\n";
+        return;
+    }
+    err << "bench " << name << ": " << (withGoal - static_cast<int>(missed.size())) << " of "
+        << withGoal << " goals met\n";
+    for (const std::string& m : missed)
+        err << "  missed: " << m << "\n";
+}
+
+int runBench(const std::string& name, const Args& a, std::ostream& out, std::ostream& err) {
     if (name == "import")
         return benchImport(a, out, err);
     if (name == "synth")
@@ -141,6 +214,26 @@ int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
     if (name == "export")
         return benchExport(a, out, err);
     throw UsageError("unknown benchmark '" + name + "' (known: import, synth, decode, seek, sync, sync-accuracy, recon-accuracy, recon, store, export)");
+}
+
+} // namespace
+
+int cmdBench(const Argv& argv, std::ostream& out, std::ostream& err) {
+    Args a(argv, 2, {},
+           {"seconds", "work-dir", "budget-mb", "seeks", "episodes", "aria", "map-seconds",
+            "max-voxels", "labels", "edits", "width", "visual-robust-passes", "pose-translation",
+            "long-episodes", "long-seconds", "long-seed", "details", "crf", "head-turn"});
+    if (a.positional().size() != 1)
+        throw UsageError("bench needs one benchmark name: import, synth, decode, seek, sync, "
+                         "sync-accuracy, recon-accuracy, recon, store or export");
+    const std::string& name = a.positional()[0];
+    LineTee tee(out);
+    std::ostream teed(&tee);
+    const int rc = runBench(name, a, teed, err);
+    teed.flush();
+    if (rc == 0)
+        summarizeGoals(name, tee.lines, err);
+    return rc;
 }
 
 } // namespace ts::core::cli

@@ -54,6 +54,8 @@ private slots:
             QVERIFY2(rows.size() >= -lines, qPrintable(QString::number(rows.size())));
         else
             QCOMPARE(rows.size(), lines);
+        int withGoal = 0, met = 0;
+        QStringList missed;
         for (const QString& row : rows) {
             QJsonParseError err;
             const QJsonObject o = QJsonDocument::fromJson(row.toUtf8(), &err).object();
@@ -70,7 +72,28 @@ private slots:
             } else {
                 QVERIFY(o["ratio"].isNull() && o["reference_value"].isNull());
             }
+            if (o["goal"].isDouble()) {
+                // The goal is the ratio's where there is a reference, else the value's.
+                const double v =
+                    o["ratio"].isNull() ? o["value"].toDouble() : o["ratio"].toDouble();
+                const bool ok = o["better"].toString() == "lower" ? v <= o["goal"].toDouble()
+                                                                  : v >= o["goal"].toDouble();
+                ++withGoal;
+                met += ok ? 1 : 0;
+                if (!ok)
+                    missed << "  missed: " + o["figure"].toString() + " ";
+            }
         }
+        // On stderr, after the figures: how many goals are met, and each one missed by name.
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        const QString summary =
+            withGoal == 0
+                ? QString("bench %1: no figure here has a goal\n").arg(bench)
+                : QString("bench %1: %2 of %3 goals met\n").arg(bench).arg(met).arg(withGoal);
+        QVERIFY2(err.contains(summary), qPrintable(summary + " not in:\n" + err));
+        for (const QString& m : missed)
+            QVERIFY2(err.contains(m), qPrintable(m + " not in:\n" + err));
+        QCOMPARE(err.count("  missed: "), missed.size());
     }
 
     // sync-accuracy --details FILE: one JSON line per estimate scored, whose magnitudes are the
