@@ -52,9 +52,12 @@ int cmdClock(const Argv& argv, std::ostream& out, std::ostream&) {
     for (const auto& [name, v, limit] : {std::tuple{"offset-ms", offsetMs, 86'400'000.0},
                                          std::tuple{"shift-ms", shiftMs, 86'400'000.0},
                                          std::tuple{"drift-ppm", driftPpm, 100'000.0}})
-        if (std::abs(v) > limit)
-            throw UsageError(std::string("--") + name + " " + std::to_string(v) + " is beyond ±" +
+        if (std::abs(v) > limit) {
+            char given[32];
+            std::snprintf(given, sizeof given, "%.6g", v);
+            throw UsageError(std::string("--") + name + " " + given + " is beyond ±" +
                              std::to_string(static_cast<long long>(limit)));
+        }
 
     const std::string user = a.value("user").value_or(defaultUserName());
     ProjectStore store = ProjectStore::open(resolveProjectFile(pos[0]));

@@ -160,6 +160,10 @@ private slots:
                  2);
         QCOMPARE(runProgram(cli, {"clock", proj, "synth-3", "imu", "--drift-ppm", "x"}, &out), 2);
         QVERIFY2(out.contains("--drift-ppm"), qPrintable(out));
+        // A value out of range is quoted as given, shortly (not 300 digits of a double).
+        QCOMPARE(runProgram(cli, {"clock", proj, "synth-3", "imu", "--offset-ms", "1e300"}, &out),
+                 2);
+        QVERIFY2(out.contains("--offset-ms 1e+300 is beyond ±86400000"), qPrintable(out));
         QCOMPARE(cliJson({"clock", proj, "synth-3", "imu", "--json"})["streams"]
                      .toArray()[0]
                      .toObject()["clock_model"]
