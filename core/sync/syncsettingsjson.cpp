@@ -2,6 +2,8 @@
 
 #include "util/error.h"
 
+#include <cmath>
+#include <cstdint>
 #include <functional>
 #include <map>
 
@@ -21,6 +23,14 @@ double number(const json& v, const std::string& key, double lo, double hi) {
         throw Error(kWhere, "'" + key + "' = " + v.dump() + " is outside [" + json(lo).dump() +
                                 ", " + json(hi).dump() + "]");
     return x;
+}
+
+// A count: a whole number in [lo, hi] (1.5 duplicates is a typo, not 1).
+int64_t count(const json& v, const std::string& key, double lo, double hi) {
+    const double x = number(v, key, lo, hi);
+    if (x != std::floor(x))
+        throw Error(kWhere, "'" + key + "' must be a whole number, not " + v.dump());
+    return static_cast<int64_t>(x);
 }
 
 } // namespace
@@ -50,13 +60,9 @@ SyncSettings syncSettingsFromJson(const json& j, const SyncSettings& defaults) {
         {"rate_error_fail",
          [&](const json& v, const std::string& k) { h.rateErrorFail = number(v, k, 0, 100); }},
         {"duplicates_fail",
-         [&](const json& v, const std::string& k) {
-             h.duplicatesFail = static_cast<int64_t>(number(v, k, 1, 1e12));
-         }},
+         [&](const json& v, const std::string& k) { h.duplicatesFail = count(v, k, 1, 1e12); }},
         {"non_monotonic_fail",
-         [&](const json& v, const std::string& k) {
-             h.nonMonotonicFail = static_cast<int64_t>(number(v, k, 1, 1e12));
-         }},
+         [&](const json& v, const std::string& k) { h.nonMonotonicFail = count(v, k, 1, 1e12); }},
     };
     for (const auto& [key, v] : j.items()) {
         if (key == "tolerance_ms") {

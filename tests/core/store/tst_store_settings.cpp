@@ -64,6 +64,12 @@ private slots:
         QVERIFY(refuses(json{{"pose_translation", "yes"}}, "pose_translation"));
         QVERIFY(refuses(json{{"health", {{"jitter_warn", 0.5}, {"jitter_fail", 0.2}}}}, "jitter"));
         QVERIFY(refuses(json{{"health", {{"gap", 1}}}}, "health.gap"));
+        // Counts are whole numbers: 1.5 is refused, not taken as 1.
+        QVERIFY(refuses(json{{"health", {{"duplicates_fail", 1.5}}}}, "whole number"));
+        QVERIFY(refuses(json{{"health", {{"non_monotonic_fail", 2.25}}}}, "non_monotonic_fail"));
+        QCOMPARE(sync::syncSettingsFromJson(json{{"health", {{"duplicates_fail", 3.0}}}})
+                     .health.duplicatesFail,
+                 int64_t(3));
     }
 };
 
