@@ -96,7 +96,11 @@ private slots:
         auto reader = VideoReader::open(video_.toStdString());
         QCOMPARE(s.frameCount(), int64_t(300));
         FramePtr first = s.request(137);
-        QVERIFY(!first || first->index != 137); // nothing cached yet: at most a preview
+        // Nothing was cached: request() does not wait for the decoder and returns the nearest
+        // frame cached by then: none, or one the decoder thread has already reached on its way
+        // from the keyframe at 120 (137 itself when it was quicker than this thread).
+        QVERIFY2(!first || (first->index >= 120 && first->index <= 137),
+                 qPrintable(QString::number(first ? first->index : -1)));
         QVERIFY(inbox.waitExact(137));
         FramePtr exact = s.cache().get(137);
         QVERIFY(exact);
