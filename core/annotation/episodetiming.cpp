@@ -103,6 +103,14 @@ void EpisodeTiming::remap(const std::vector<StreamInfo>& streams) {
 TimeNs EpisodeTiming::snapToFrame(TimeNs t) const {
     if (frameTimes.empty())
         return t;
+    // Beyond the video by more than a frame and a half: left as it is, so that the edit's own
+    // check says it lies outside the recording instead of it landing on the first or last frame.
+    const TimeNs slack = frameTimes.size() < 2
+                             ? 0
+                             : (frameTimes.back() - frameTimes.front()) * 3 /
+                                   (2 * static_cast<TimeNs>(frameTimes.size() - 1));
+    if (t < frameTimes.front() - slack || t > frameTimes.back() + slack)
+        return t;
     auto it = std::lower_bound(frameTimes.begin(), frameTimes.end(), t);
     if (it == frameTimes.end())
         return frameTimes.back();

@@ -47,7 +47,8 @@ struct EpisodeTiming {
     // stored now, after a clock edit): no file is read.
     void remap(const std::vector<StreamInfo>& streams);
 
-    // The nearest frame time (t itself when the episode has no video).
+    // The nearest frame time (t itself when the episode has no video, or when t lies more than
+    // a frame and a half before the first frame or after the last).
     TimeNs snapToFrame(TimeNs t) const;
     // The nearest contact onset within maxDistanceNs, if any.
     std::optional<TimeNs> nearestOnset(TimeNs t, TimeNs maxDistanceNs) const;

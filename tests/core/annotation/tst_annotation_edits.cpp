@@ -124,6 +124,11 @@ private slots:
         // Frame snapping keeps edges on the video; unsnapped times outside it are refused.
         refused({"task", p.t0 - 10 * period, f + period, "x"}, "outside the recording", Snap::None);
         refused({"task", f, p.t1 + period, "x"}, "outside the recording", Snap::None);
+        // Snapping takes a time within a frame and a half of the video onto it, not one further
+        // out (a second before the start was once taken as the first frame).
+        const TimeNs last = timing.frameTimes.back();
+        refused({"task", f - 10 * period, f + period, "x"}, "outside the recording");
+        refused({"task", f, last + 10 * period, "x"}, "outside the recording");
         QVERIFY(labels(p.store, p.episode).empty());
         // A lead adds a project tier; then it is accepted.
         p.store.setSetting("lee", "project", kAnnotationSettingKey,
@@ -137,6 +142,10 @@ private slots:
                              annotationSettingsFromJson(nlohmann::json{{"tiers", {"task"}}});
                          }),
                          "twice (or a built-in one)"));
+        const Edit edge =
+            addLabel(p.store, "ann", p.episode, {"task", f - period, last + period, "all"}, timing);
+        QCOMPARE(findLabel(p.store, edge.entityId)->startNs, f);
+        QCOMPARE(findLabel(p.store, edge.entityId)->endNs, last);
     }
 
     void vocabularyRanksByUse() {
@@ -194,6 +203,12 @@ private slots:
         EventSpec hand{"slip", f, std::nullopt, "middle", "", {}};
         QVERIFY(contains(errorOf([&] { addEvent(p.store, "ann", p.episode, hand, timing); }),
                          "is not left, right or both"));
+        // A second past the video is not taken as its last frame.
+        EventSpec late{"slip", timing.frameTimes.back() + 30 * period, std::nullopt, "left", "",
+                       {}};
+        const std::string lateMsg =
+            errorOf([&] { addEvent(p.store, "ann", p.episode, late, timing); });
+        QVERIFY2(contains(lateMsg, "outside the recording (0 to "), lateMsg.c_str());
         EventSpec kind{"spill", f, std::nullopt, std::nullopt, "", {}};
         QVERIFY(contains(errorOf([&] { addEvent(p.store, "ann", p.episode, kind, timing); }),
                          "unknown event kind 'spill'"));
