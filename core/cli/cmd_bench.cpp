@@ -159,14 +159,40 @@ std::string shortNumber(double v) {
 // On stderr, after the figures: how many of the figures with a goal meet it, and each one that
 // does not, with its value and goal. The goal is the ratio's where there is a reference, else
 // the value's (docs/performance.md); "lower" figures meet it at or below, "higher" at or above.
+// A missed figure P_error_Q is followed by the floors the same run printed for it, the figures
+// P_…bound_Q (`sync-accuracy`: force_vs_hands_offset_bound_median, …_foot_bound_median), so that
+// a reader sees whether the goal is within reach at all.
 void summarizeGoals(const std::string& name, const std::vector<std::string>& lines,
                     std::ostream& err) {
+    std::vector<json> figures;
+    for (const std::string& line : lines)
+        if (json j = json::parse(line, nullptr, false); !j.is_discarded() && j.is_object())
+            figures.push_back(std::move(j));
+    auto floors = [&figures](const std::string& figure) {
+        const size_t at = figure.find("_error_");
+        if (at == std::string::npos)
+            return std::string();
+        const std::string prefix = figure.substr(0, at + 1);
+        const std::string suffix = "bound_" + figure.substr(at + 7);
+        std::string out;
+        for (const json& f : figures) {
+            const std::string n = f.value("figure", std::string());
+            if (n.size() < prefix.size() + suffix.size() || n.rfind(prefix, 0) != 0 ||
+                n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0 ||
+                !f.contains("value") || !f["value"].is_number())
+                continue;
+            const std::string unit = f.value("unit", std::string());
+            out += "; " + n.substr(prefix.size(), n.size() - prefix.size() - suffix.size()) +
+                   "bound " + shortNumber(f["value"].get<double>()) +
+                   (unit.empty() ? "" : " " + unit);
+        }
+        return out;
+    };
     int withGoal = 0;
     std::vector<std::string> missed;
-    for (const std::string& line : lines) {
-        const json j = json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object() || !j.contains("goal") || !j["goal"].is_number() ||
-            !j.contains("value") || !j["value"].is_number())
+    for (const json& j : figures) {
+        if (!j.contains("goal") || !j["goal"].is_number() || !j.contains("value") ||
+            !j["value"].is_number())
             continue;
         // The goal is the ratio's where the figure has a reference, else the value's.
         const bool byRatio = j.contains("ratio") && j["ratio"].is_number();
@@ -178,9 +204,9 @@ void summarizeGoals(const std::string& name, const std::vector<std::string>& lin
             continue;
         const std::string unit = byRatio ? std::string("×") : j.value("unit", std::string());
         const std::string u = unit.empty() ? "" : byRatio ? unit : " " + unit;
-        missed.push_back(j.value("figure", std::string("?")) + (byRatio ? " ratio " : " = ") +
-                         shortNumber(v) + u + " (goal " + (lower ? "≤ " : "≥ ") +
-                         shortNumber(goal) + u + ")");
+        const std::string figure = j.value("figure", std::string("?"));
+        missed.push_back(figure + (byRatio ? " ratio " : " = ") + shortNumber(v) + u + " (goal " +
+                         (lower ? "≤ " : "≥ ") + shortNumber(goal) + u + floors(figure) + ")");
     }
     if (withGoal == 0) {
         err << "bench " << name << ": no figure here has a goal\n";
