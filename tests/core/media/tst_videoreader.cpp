@@ -394,6 +394,13 @@ private slots:
                             &out),
                  1);
         QVERIFY2(out.contains("frame 99") && out.contains("60 frames"), qPrintable(out));
+        // PNG only: a .jpg would hold PNG data.
+        QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"),
+                            {"frame", path("cli.mp4"), "--index", "3", "--out", path("f3.jpg")},
+                            &out),
+                 2);
+        QVERIFY2(out.contains("must name a .png file"), qPrintable(out));
+        QVERIFY(!QFileInfo::exists(path("f3.jpg")));
     }
 };
 
