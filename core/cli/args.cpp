@@ -1,7 +1,10 @@
 #include "cli/args.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 
 namespace ts::core::cli {
 
@@ -63,6 +66,20 @@ double Args::number(const std::string& name, double fallback) const {
     if (ec != std::errc() || p != v->data() + v->size() || !std::isfinite(d))
         throw UsageError("--" + name + " needs a number, not '" + *v + "'");
     return d;
+}
+
+std::optional<std::string> Args::outputFile(const std::string& name, const std::string& extension,
+                                            const std::string& format) const {
+    auto file = value(name);
+    if (!file)
+        return file;
+    std::string ext = std::filesystem::path(*file).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != extension)
+        throw UsageError("--" + name + " writes " + format + ": it must name a " + extension +
+                         " file, not '" + *file + "'");
+    return file;
 }
 
 long long Args::integer(const std::string& name, long long fallback) const {

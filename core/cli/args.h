@@ -32,6 +32,10 @@ public:
 
     double number(const std::string& name, double fallback) const;
     long long integer(const std::string& name, long long fallback) const;
+    // The file option `name`, if given, whose name must end in `extension` (".png"; any case),
+    // since that is the format written: a UsageError naming `format` otherwise.
+    std::optional<std::string> outputFile(const std::string& name, const std::string& extension,
+                                          const std::string& format) const;
 
 private:
     std::vector<std::string> positional_;

@@ -11,8 +11,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <ostream>
 
 namespace ts::core::cli {
@@ -23,19 +21,10 @@ int cmdFrame(const Argv& argv, std::ostream& out, std::ostream&) {
         throw UsageError("frame needs exactly one VIDEO file");
     if (a.value("index").has_value() == a.value("time-ns").has_value())
         throw UsageError("frame needs either --index N or --time-ns T");
-    const auto file = a.value("out");
+    // The exact frame is written losslessly, as PNG: a file named .jpg would hold PNG data.
+    const auto file = a.outputFile("out", ".png", "the exact frame as PNG");
     if (!file)
         throw UsageError("frame needs --out FILE.png");
-    // The exact frame is written losslessly, as PNG: a file named .jpg would hold PNG data.
-    {
-        std::string ext = std::filesystem::path(*file).extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (ext != ".png")
-            throw UsageError("frame writes the exact frame as PNG: --out must name a .png file, "
-                             "not '" +
-                             *file + "'");
-    }
     const std::string video = a.positional()[0];
     auto reader = media::VideoReader::open(video);
 

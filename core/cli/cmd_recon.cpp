@@ -75,6 +75,7 @@ int cmdRecon(const Argv& argv, std::ostream& out, std::ostream& err) {
            {"export-ply", "poses", "voxel-mm", "max-voxels", "budget", "max-frames"});
     if (a.positional().size() != 2)
         throw UsageError("recon takes a PROJECT and an EPISODE");
+    a.outputFile("export-ply", ".ply", "the map as binary PLY"); // before any work is done
     ProjectStore store = ProjectStore::open(resolveProjectFile(a.positional()[0]));
     const std::string id = a.positional()[1];
     const auto detail = store.episode(id);

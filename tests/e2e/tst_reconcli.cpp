@@ -54,6 +54,17 @@ private slots:
         const long n = head.mid(at + 15, head.indexOf('\n', at) - at - 15).toLong();
         QVERIFY(n > 100 && n <= 5000);
         QCOMPARE(f.size(), head.indexOf("end_header\n") + 11 + n * 15);
+        // Binary PLY only: a .obj would hold PLY data. Refused before any work is done.
+        QString out;
+        QCOMPARE(
+            runProgram(qEnvironmentVariable("TS_CLI"),
+                       {"recon", project_, "synth-5", "--export-ply", tmp_.filePath("map.obj")},
+                       &out),
+            2);
+        QVERIFY2(
+            out.contains("--export-ply writes the map as binary PLY: it must name a .ply file"),
+            qPrintable(out));
+        QVERIFY(!QFileInfo::exists(tmp_.filePath("map.obj")));
     }
 
     // jsonReportAndPly built and cached the map: the second run takes it from the project,

@@ -399,7 +399,8 @@ private slots:
                             {"frame", path("cli.mp4"), "--index", "3", "--out", path("f3.jpg")},
                             &out),
                  2);
-        QVERIFY2(out.contains("must name a .png file"), qPrintable(out));
+        QVERIFY2(out.contains("--out writes the exact frame as PNG: it must name a .png file"),
+                 qPrintable(out));
         QVERIFY(!QFileInfo::exists(path("f3.jpg")));
     }
 };
