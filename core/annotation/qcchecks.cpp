@@ -4,6 +4,7 @@
 #include "annotation/consent.h"
 #include "annotation/events.h"
 #include "annotation/labels.h"
+#include "project/syncstore.h"
 #include "store/database.h"
 #include "store/projectstore.h"
 #include "store/statement.h"
@@ -27,8 +28,7 @@ std::string at(TimeNs t, TimeNs start) {
 } // namespace
 
 std::map<std::string, std::vector<UnalignedClock>> unalignedClocks(ProjectStore& store) {
-    const sync::SyncSettings settings = sync::syncSettingsFromJson(
-        store.setting("project", "sync").value_or(nlohmann::json(nullptr)));
+    const sync::SyncSettings settings = projectSyncSettings(store);
     Statement st = store.database().prepare(
         "SELECT e.ident, s.name, c.method, c.confidence, c.residual_ns FROM stream s "
         "JOIN clock_model c ON c.stream_id = s.id JOIN episode e ON e.id = s.episode_id "
@@ -63,8 +63,7 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
     // Sync and health. Alignment is judged on each clock model as stored now (a clock set by
     // hand after sync passes), the recorded metrics on what they found.
     const std::vector<QcMetric> metrics = store.qcMetrics(episode);
-    const sync::SyncSettings syncSettings = sync::syncSettingsFromJson(
-        store.setting("project", "sync").value_or(nlohmann::json(nullptr)));
+    const sync::SyncSettings syncSettings = projectSyncSettings(store);
     r.syncConfidence = 1.0;
     for (const StreamInfo& s : detail->streams) {
         StreamQc q;

@@ -54,6 +54,8 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         for (const auto& e : store.episodes())
             ids.push_back(e.id);
     }
+    // The same for every episode: a stored one that does not read is one error, not one each.
+    projectSyncSettings(store);
     int rc = 0;
     json episodes = json::array();
     for (const std::string& id : ids) {

@@ -90,13 +90,23 @@ StoredEpisodeSync storeEpisodeSync(ProjectStore& store, const std::string& user,
 
 } // namespace
 
+sync::SyncSettings projectSyncSettings(const ProjectStore& store) {
+    try {
+        return sync::syncSettingsFromJson(store.setting("project", "sync").value_or(json(nullptr)));
+    } catch (const Error& e) {
+        throw Error(store.file().string(),
+                    std::string(e.what()) +
+                        "; a lead sets it again with `touchstone-cli settings PROJECT sync.KEY "
+                        "VALUE`");
+    }
+}
+
 StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& user,
                                       const std::string& episode) {
     const auto detail = store.episode(episode);
     if (!detail)
         throw Error(store.file().string(), "the project has no episode '" + episode + "'");
-    const sync::SyncSettings settings =
-        sync::syncSettingsFromJson(store.setting("project", "sync").value_or(json(nullptr)));
+    const sync::SyncSettings settings = projectSyncSettings(store);
     const std::filesystem::path dir = store.projectDir() / std::filesystem::path(detail->bundlePath);
     BundleReadOptions ro;
     ro.hashMedia = false;        // verify checks media; sync needs the samples only

@@ -31,6 +31,11 @@ struct StoredEpisodeSync {
 // A stream's health as JSON: the sync.health row's details, and `sync --json`'s "health".
 nlohmann::json streamHealthJson(const sync::StreamHealth& health);
 
+// The project's sync settings (the defaults where none is stored). Throws ts::core::Error naming
+// the project file, what is wrong and how to set it again when the stored one does not read
+// (a value stored before a check was added: sync and the QC checks cannot run on it).
+sync::SyncSettings projectSyncSettings(const ProjectStore& store);
+
 // Reads the episode's bundle (the video pass overlapped), runs the engine with the project's
 // settings and stores the outcome as `user` (roles: who may edit clocks). Throws
 // ts::core::Error naming the episode, the bundle and each problem when the bundle cannot be

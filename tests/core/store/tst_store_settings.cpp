@@ -1,5 +1,6 @@
 // Project settings: leads and admins change them, annotators may not; each change is audited;
 // the "sync" setting loads into SyncSettings and refuses typos and nonsense by name.
+#include "project/syncstore.h"
 #include "store/projectstore.h"
 #include "sync/syncsettingsjson.h"
 #include "util/error.h"
@@ -37,6 +38,31 @@ private slots:
         const auto entries = s.auditEntries(before);
         QVERIFY(!entries.empty());
         QCOMPARE(entries.front().action, std::string("setting.set"));
+    }
+
+    // A stored "sync" setting that no longer reads (stored before a check was added) stops sync
+    // and the QC checks with one error naming the project, the key and how to set it again;
+    // setting it again mends it.
+    void aStoredSettingThatNoLongerReadsSaysHowToMendIt() {
+        QTemporaryDir tmp;
+        const auto file = std::filesystem::path(tmp.path().toStdString()) / "p.tsproj";
+        ProjectStore s = ProjectStore::create(file, "Study", "root");
+        s.addUser("root", "lee", Role::Lead);
+        QCOMPARE(projectSyncSettings(s).toleranceMs, sync::SyncSettings{}.toleranceMs);
+        s.setSetting("lee", "project", "sync", json{{"health", {{"duplicates_fail", 1.5}}}});
+        std::string msg;
+        try {
+            projectSyncSettings(s);
+        } catch (const Error& e) {
+            msg = e.what();
+        }
+        QVERIFY2(
+            msg.find(file.string()) != std::string::npos &&
+                msg.find("'health.duplicates_fail' must be a whole number") != std::string::npos &&
+                msg.find("touchstone-cli settings PROJECT sync.KEY VALUE") != std::string::npos,
+            msg.c_str());
+        s.setSetting("lee", "project", "sync", json{{"health", {{"duplicates_fail", 2}}}});
+        QCOMPARE(projectSyncSettings(s).health.duplicatesFail, int64_t(2));
     }
 
     void syncSettingsLoadAndRefuseNonsense() {
