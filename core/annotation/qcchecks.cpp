@@ -9,7 +9,6 @@
 #include "store/projectstore.h"
 #include "store/statement.h"
 #include "sync/episodesync.h"
-#include "sync/syncsettingsjson.h"
 #include "util/error.h"
 
 #include <algorithm>
