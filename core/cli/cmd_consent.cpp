@@ -119,10 +119,27 @@ int cmdConsent(const Argv& argv, std::ostream& out, std::ostream&) {
         throw UsageError("unknown consent action '" + action +
                          "' (add-participant, add-form, add-consent, withdraw, list, exportable)");
     }
-    if (a.flag("json"))
+    if (a.flag("json")) {
         out << result.dump(2) << "\n";
-    else
-        out << result.dump() << "\n";
+        return 0;
+    }
+    // What was recorded, in words (the same as --json says).
+    if (action == "add-participant") {
+        out << "added participant " << result["participant"].get<std::string>() << "\n";
+    } else if (action == "add-form") {
+        out << "added consent form " << result["form"].get<std::string>() << "\n";
+    } else if (action == "add-consent") {
+        out << "recorded consent " << result["consent"].get<std::string>() << " of participant "
+            << result["participant"].get<std::string>() << " (form " << *a.value("form")
+            << ", signed " << *a.value("signed") << ")\n";
+    } else { // withdraw
+        const json& ex = result["episodes_excluded"];
+        out << "recorded the withdrawal of participant " << result["participant"].get<std::string>()
+            << "; " << ex.size() << " episode(s) leave every export and cannot be approved";
+        for (size_t i = 0; i < ex.size(); ++i)
+            out << (i == 0 ? ": " : ", ") << ex[i].get<std::string>();
+        out << "\n";
+    }
     return 0;
 }
 

@@ -136,8 +136,25 @@ private slots:
         QVERIFY2(out.contains("ann (annotator) may not record a withdrawal"), qPrintable(out));
         r = cliJson({"consent", proj, "withdraw", "P-001", "--as", "lee", "--json"});
         QCOMPARE(r["episodes_excluded"].toArray().size(), 1);
+        // Without --json the same in words.
+        QCOMPARE(
+            runProgram(cli(), {"consent", proj, "add-participant", "P-0100", "--as", "lee"}, &out),
+            0);
+        QCOMPARE(out.trimmed(), QString("added participant P-0100"));
+        QCOMPARE(runProgram(cli(),
+                            {"consent", proj, "add-consent", "P-0100", "--ref", "C-100", "--form",
+                             "2027.1", "--signed", "2027-01-03", "--as", "lee"},
+                            &out),
+                 0);
+        QCOMPARE(out.trimmed(),
+                 QString("recorded consent C-100 of participant P-0100 (form 2027.1, signed "
+                         "2027-01-03)"));
+        QCOMPARE(runProgram(cli(), {"consent", proj, "withdraw", "P-0100", "--as", "lee"}, &out),
+                 0);
+        QVERIFY2(out.startsWith("recorded the withdrawal of participant P-0100; 0 episode(s)"),
+                 qPrintable(out));
         r = cliJson({"consent", proj, "list", "--json"});
-        QCOMPARE(r["participants"].toArray().size(), 2);
+        QCOMPARE(r["participants"].toArray().size(), 3);
         {
             // review --json names the problem and gives its parts (args) for tools to word.
             bool consentFlagged = false;
