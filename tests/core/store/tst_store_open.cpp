@@ -206,6 +206,16 @@ private slots:
         QVERIFY2(contains(msg, "no user 'nobody'"), msg.c_str());
         msg = errorOf([&] { s.addUser("root", "ann", Role::Lead); });
         QVERIFY2(contains(msg, "already"), msg.c_str());
+        // Names are listed tab-separated and typed after --as: no control characters, no
+        // invisible spaces at either end (a name of spaces only among them).
+        msg = errorOf([&] { s.addUser("root", "x\ty", Role::Reviewer); });
+        QVERIFY2(contains(msg, "control character"), msg.c_str());
+        msg = errorOf([&] { s.addUser("root", "   ", Role::Reviewer); });
+        QVERIFY2(contains(msg, "begins or ends with a space"), msg.c_str());
+        msg = errorOf([&] { s.addUser("root", "eve ", Role::Reviewer); });
+        QVERIFY2(contains(msg, "'eve '"), msg.c_str());
+        s.addUser("root", "Eve Müller", Role::Reviewer); // a space inside is fine
+        QVERIFY(s.user("Eve Müller"));
         msg = errorOf([&] { s.setUserRole("root", "root", Role::Lead); });
         QVERIFY2(contains(msg, "last admin"), msg.c_str());
         s.setUserRole("root", "ann", Role::Reviewer);
@@ -214,7 +224,7 @@ private slots:
         QCOMPARE(last.action, std::string("user.set_role"));
         QCOMPARE(last.beforeJson, std::string(R"({"role":"annotator"})"));
         QCOMPARE(last.afterJson, std::string(R"({"role":"reviewer"})"));
-        QCOMPARE(s.users().size(), size_t(3));
+        QCOMPARE(s.users().size(), size_t(4));
         QVERIFY(s.verify().ok());
     }
 
