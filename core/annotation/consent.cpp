@@ -9,6 +9,7 @@
 #include "store/transaction.h"
 #include "store/usertable.h"
 #include "util/error.h"
+#include "util/visiblename.h"
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +45,8 @@ void addParticipant(ProjectStore& store, const std::string& actor, const std::st
     const UserInfo who = requireConsentManager(db, actor, "add participants");
     if (pseudonym.empty())
         throw Error(db.fileName(), "a participant needs a pseudonymous id");
+    if (const std::string problem = visibleNameProblem(pseudonym); !problem.empty())
+        throw Error(db.fileName(), "participant id '" + pseudonym + "' " + problem);
     if (participantId(db, pseudonym))
         throw Error(db.fileName(), "there is already a participant '" + pseudonym + "'");
     db.prepare("INSERT INTO participant (pseudonym, created_at, notes) VALUES (?, ?, ?)")

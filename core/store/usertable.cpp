@@ -4,6 +4,7 @@
 #include "store/statement.h"
 #include "store/timestamp.h"
 #include "util/error.h"
+#include "util/visiblename.h"
 
 namespace ts::core {
 
@@ -63,14 +64,8 @@ void UserTable::requirePermission(const UserInfo& actor, bool allowed, const std
 UserInfo UserTable::insert(const std::string& name, Role role) {
     if (name.empty())
         throw Error(db_.fileName(), "a user name must not be empty");
-    // Names are shown in tab-separated lists and typed after --as: no control characters, no
-    // spaces at either end (where they cannot be seen).
-    for (const unsigned char c : name)
-        if (c < 0x20 || c == 0x7f)
-            throw Error(db_.fileName(), "user name '" + name +
-                                            "' holds a tab, line break or other control character");
-    if (name.front() == ' ' || name.back() == ' ')
-        throw Error(db_.fileName(), "user name '" + name + "' begins or ends with a space");
+    if (const std::string problem = visibleNameProblem(name); !problem.empty())
+        throw Error(db_.fileName(), "user name '" + name + "' " + problem);
     if (find(name))
         throw Error(db_.fileName(), "there is already a user '" + name + "' in this project");
     UserInfo u;

@@ -138,6 +138,11 @@ private slots:
                       "ann (annotator) may not add participants: only leads and admins may");
         addParticipant(p.store, "lee", "P-0002", "second session");
         QVERIFY_ERROR(addParticipant(p.store, "lee", "P-0002"), "already a participant 'P-0002'");
+        // Ids are listed tab-separated and typed on the command line: nothing invisible.
+        QVERIFY_ERROR(addParticipant(p.store, "lee", "P\t3"),
+                      "participant id 'P\t3' holds a tab, line break or other control character");
+        QVERIFY_ERROR(addParticipant(p.store, "lee", "   "),
+                      "participant id '   ' begins or ends with a space");
         addConsentForm(p.store, "lee", {"2027.1", "Recording consent", "research only",
                                         {"research"}, "", ""});
         ConsentRecord c;
