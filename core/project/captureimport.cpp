@@ -24,7 +24,30 @@ CaptureImportOutcome importCapture(ProjectStore& store, const fs::path& path,
         return out;
     }
     fs::path bundle = path;
-    if (s.format != importers::SourceFormat::Bundle) {
+    if (s.format == importers::SourceFormat::Bundle) {
+        // A bundle's episode.json says who and what it is; an option that would say otherwise is
+        // not quietly dropped (a participant given here and ignored would misattribute consent).
+        std::string given;
+        for (const auto& [name, set] :
+             {std::pair{"--id", !options.id.empty()}, std::pair{"--task", !options.task.empty()},
+              std::pair{"--participant", !options.participant.empty()},
+              std::pair{"--consent", !options.consentId.empty()},
+              std::pair{"--consent-form", !options.consentFormVersion.empty()},
+              std::pair{"--consent-signed", !options.consentSignedAt.empty()},
+              std::pair{"--consent-terms", !options.consentTerms.empty()},
+              std::pair{"--consent-scope", !options.consentScope.empty()}})
+            if (set)
+                given += (given.empty() ? "" : ", ") + std::string(name);
+        if (!given.empty()) {
+            out.error = path.string() +
+                        ": a bundle's episode.json names its episode, task, "
+                        "participant and consent, so " +
+                        given +
+                        " cannot apply to it (they are for captures converted on import); import "
+                        "it without them, or change its episode.json";
+            return out;
+        }
+    } else {
         const fs::path imported = store.file().parent_path() / "imported";
         const fs::path incoming = imported / (".incoming-" + std::to_string(::getpid()));
         std::error_code ec;

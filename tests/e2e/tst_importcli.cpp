@@ -124,6 +124,17 @@ private slots:
         // A bundle is not converted again.
         QCOMPARE(runProgram(cli(), {"convert", outDir, tmp.filePath("again")}, &out), 1);
         QVERIFY2(out.contains("already a Touchstone episode bundle"), qPrintable(out));
+        // Identity options do not apply to a bundle (its episode.json says who and what): one
+        // given is refused by name, not dropped; without them the bundle imports.
+        const QString proj = tmp.filePath("proj");
+        QCOMPARE(runProgram(cli(), {"init", proj, "--user", "lead"}, &out), 0);
+        QCOMPARE(runProgram(cli(),
+                            {"import", proj, outDir, "--user", "lead", "--participant", "P-2",
+                             "--task", "pour"},
+                            &out),
+                 1);
+        QVERIFY2(out.contains("--task, --participant cannot apply to it"), qPrintable(out));
+        QCOMPARE(runProgram(cli(), {"import", proj, outDir, "--user", "lead"}, &out), 0);
     }
 };
 
