@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -243,6 +244,22 @@ int cmdEvent(const Argv& argv, std::ostream& out, std::ostream&) {
     if (action == "suggest") {
         const auto list = slipSuggestions(store, episode);
         const auto pick = [&](const char* opt) -> const SlipCandidate& {
+            // By its start as printed ("14.844"), which stays the same while others are
+            // decided, or by its index, which counts only the suggestions still open.
+            if (const std::string v = *a.value(opt); v.find('.') != std::string::npos) {
+                const double from = a.number(opt, 0);
+                std::string known;
+                for (const SlipCandidate& c : list) {
+                    if (std::abs(secondsFrom(c.startNs, t0) - from) < 0.0005)
+                        return c;
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%.3f", secondsFrom(c.startNs, t0));
+                    known += (known.empty() ? "" : ", ") + std::string(buf);
+                }
+                throw UsageError(std::string("--") + opt + " " + v +
+                                 ": no open suggestion starts there (open: " +
+                                 (known.empty() ? std::string("none") : known) + ")");
+            }
             const long long k = a.integer(opt, 0);
             if (k < 1 || static_cast<size_t>(k) > list.size())
                 throw UsageError(std::string("--") + opt + " takes a suggestion's index (1 to " +

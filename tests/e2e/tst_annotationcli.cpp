@@ -53,6 +53,47 @@ private slots:
         QVERIFY2(writeMiniBundle(bundle_, o, &why), qPrintable(why));
     }
 
+    // Slip suggestions renumber as they are decided: by its start, as printed, a script picks
+    // the one it means however many were decided before.
+    void slipSuggestionsByTheirStart() {
+        const QString ep = tmp_.filePath("slips");
+        QString out;
+        QCOMPARE(runProgram(cli(),
+                            {"synth", ep, "--seconds", "16", "--width", "160", "--height", "120",
+                             "--seed", "3"},
+                            &out),
+                 0);
+        const QString proj = tmp_.filePath("slips-proj");
+        QCOMPARE(runProgram(cli(), {"init", proj, "--user", "root"}, &out), 0);
+        QCOMPARE(runProgram(cli(), {"import", proj, ep, "--user", "root"}, &out), 0);
+        const QJsonArray first =
+            cliJson({"event", proj, "synth-3", "suggest", "--json"})["suggestions"].toArray();
+        QVERIFY2(first.size() >= 2, qPrintable(QString::number(first.size())));
+        const double second = first[1].toObject()["from"].toDouble();
+        const QString secondText = QString::number(second, 'f', 3);
+        // The first by index; then the second, now number 1, by its start.
+        QCOMPARE(runProgram(cli(),
+                            {"event", proj, "synth-3", "suggest", "--accept", "1", "--as", "root"},
+                            &out),
+                 0);
+        QCOMPARE(
+            runProgram(cli(),
+                       {"event", proj, "synth-3", "suggest", "--dismiss", "99.5", "--as", "root"},
+                       &out),
+            2);
+        QVERIFY2(out.contains("no open suggestion starts there (open: " + secondText),
+                 qPrintable(out));
+        QCOMPARE(runProgram(
+                     cli(),
+                     {"event", proj, "synth-3", "suggest", "--accept", secondText, "--as", "root"},
+                     &out),
+                 0);
+        const QJsonArray events =
+            cliJson({"event", proj, "synth-3", "list", "--json"})["events"].toArray();
+        QCOMPARE(events.size(), 2);
+        QVERIFY(std::abs(events[1].toObject()["at"].toDouble() - second) < 0.04);
+    }
+
     void annotateReviewAndAudit() {
         const QString proj = makeProject("flow");
         const QString ep = "mini-001";
