@@ -122,14 +122,24 @@ int cmdReview(const Argv& argv, std::ostream& out, std::ostream&) {
         }
         const ReviewRecord r = reviewEpisode(store, actingUser(a), episode, a.flag("approve"),
                                              reasons, a.value("comment").value_or(""));
-        if (a.flag("json"))
+        // The QC problems open at the verdict, as the app's QC panel shows them beside its
+        // buttons: an approval over them is the reviewer's call, made knowingly.
+        const QcReport qc = qcChecks(store, episode);
+        if (a.flag("json")) {
             out << json{{"episode", episode},
                         {"status", status(store, episode)},
-                        {"review", reviewJson(r)}}
+                        {"review", reviewJson(r)},
+                        {"qc_problems_open", qc.problems.size()}}
                        .dump(2)
                 << "\n";
-        else
-            out << "episode " << episode << " " << r.verdict << " by " << r.reviewer << "\n";
+            return 0;
+        }
+        out << "episode " << episode << " " << r.verdict << " by " << r.reviewer << "\n";
+        if (!qc.problems.empty()) {
+            out << "  with " << qc.problems.size() << " QC problem(s) open:\n";
+            for (const QcProblem& p : qc.problems)
+                out << "    " << p.code << ": " << p.message << "\n";
+        }
         return 0;
     }
     json all = json::array();

@@ -92,6 +92,27 @@ private slots:
             cliJson({"event", proj, "synth-3", "list", "--json"})["events"].toArray();
         QCOMPARE(events.size(), 2);
         QVERIFY(std::abs(events[1].toObject()["at"].toDouble() - second) < 0.04);
+
+        // An approval over open QC problems (no sync run: every clock but the camera's is
+        // unaligned) says so, each problem on its line, as the QC panel shows them.
+        QCOMPARE(runProgram(cli(),
+                            {"user", proj, "add", "rev", "--role", "reviewer", "--as", "root"},
+                            &out),
+                 0);
+        QCOMPARE(runProgram(cli(), {"submit", proj, "synth-3", "--as", "root"}, &out), 0);
+        const QJsonArray problems =
+            cliJson({"review", proj, "synth-3", "--json"})["qc"].toObject()["problems"].toArray();
+        QVERIFY(!problems.isEmpty());
+        QCOMPARE(runProgram(cli(), {"review", proj, "synth-3", "--approve", "--as", "rev"}, &out),
+                 0);
+        QVERIFY2(out.startsWith(QString("episode synth-3 approved by rev\n  with %1 QC problem(s) "
+                                        "open:\n")
+                                    .arg(problems.size())),
+                 qPrintable(out));
+        for (const auto& v : problems)
+            QVERIFY2(out.contains("    " + v.toObject()["code"].toString() + ": " +
+                                  v.toObject()["message"].toString()),
+                     qPrintable(out));
     }
 
     void annotateReviewAndAudit() {
@@ -159,7 +180,9 @@ private slots:
         r = cliJson({"review", proj, ep, "--reject", "--reason", "slip_not_marked,other",
                      "--comment", "second slip at 0.8 s", "--as", "rev", "--json"});
         QCOMPARE(r["status"].toString(), QString("rejected"));
+        const int openAtVerdict = r["qc_problems_open"].toInt(-1);
         r = cliJson({"review", proj, ep, "--json"});
+        QCOMPARE(openAtVerdict, r["qc"].toObject()["problems"].toArray().size());
         QCOMPARE(r["status"].toString(), QString("rejected"));
         const QJsonObject rej = r["open_rejection"].toObject();
         QCOMPARE(rej["reasons"].toArray().size(), 2);
