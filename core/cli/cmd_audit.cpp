@@ -24,6 +24,11 @@ int cmdAudit(const Argv& argv, std::ostream& out, std::ostream&) {
     const auto& pos = a.positional();
     if (pos.empty() || pos.size() > 2 || (pos.size() == 2 && pos[1] != "verify"))
         throw UsageError("audit takes PROJECT [--episode ID], or PROJECT verify");
+    if (a.value("limit") && a.integer("limit", 0) < 0)
+        throw UsageError("--limit takes a count of entries, 0 or more, not " + *a.value("limit"));
+    if (a.value("after") && a.integer("after", 0) < 0)
+        throw UsageError("--after takes an entry's sequence number, 0 or more, not " +
+                         *a.value("after"));
     ProjectStore store = ProjectStore::open(resolveProjectFile(pos[0]));
     Database& db = store.database();
     if (pos.size() == 2) {

@@ -247,6 +247,10 @@ private slots:
                               "event.create", "episode.submit", "episode.review"})
             QVERIFY2(actions.contains(a), qPrintable(actions.join(",")));
         QVERIFY(!actions.contains("consent_form.create")); // not about this episode
+        // --limit N: the first N entries; a negative count is a usage error, not "all".
+        QCOMPARE(cliJson({"audit", proj, "--limit", "2", "--json"})["entries"].toArray().size(), 2);
+        QCOMPARE(runProgram(cli(), {"audit", proj, "--limit", "-1"}, &out), 2);
+        QVERIFY2(out.contains("--limit takes a count of entries"), qPrintable(out));
         QCOMPARE(runProgram(cli(), {"audit", proj, "verify"}, &out), 0);
         QCOMPARE(runProgram(cli(), {"verify", proj}, &out), 0);
 
