@@ -112,7 +112,7 @@ QVariant EpisodeTableModel::data(const QModelIndex& index, int role) const {
                 return QString::fromStdString(e->importedAt);
             return QDateTime::fromString(QString::fromStdString(e->importedAt), Qt::ISODateWithMs)
                 .toLocalTime()
-                .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+                .toString(QStringLiteral("yyyy-MM-dd")); // the time in the tooltip
         }
     }
     if (index.column() == Qc && (role == Qt::ForegroundRole || role == Qt::ToolTipRole)) {

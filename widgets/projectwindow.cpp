@@ -25,6 +25,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -39,6 +40,8 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ts::widgets {
 
@@ -130,7 +133,9 @@ void ProjectWindow::buildUi() {
     table_->setWordWrap(false);
     table_->setTextElideMode(Qt::ElideRight);
     table_->horizontalHeader()->setStretchLastSection(false);
-    table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Task, QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Task,
+                                                     QHeaderView::Interactive);
+    table_->viewport()->installEventFilter(this); // fitTaskColumn as the table resizes
     table_->horizontalHeader()->setSectionResizeMode(EpisodeTableModel::Imported,
                                                      QHeaderView::ResizeToContents);
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -276,9 +281,27 @@ void ProjectWindow::reload() {
                                .arg(QString::fromStdString(info.file)) +
                            tr("  ·  %n participant(s)", nullptr, int(info.participants)));
     table_->resizeColumnsToContents();
+    fitTaskColumn();
     if (proxy_->rowCount() > 0 && !table_->currentIndex().isValid())
         table_->selectRow(0);
     emit projectLoaded();
+}
+
+void ProjectWindow::fitTaskColumn() {
+    QHeaderView* h = table_->horizontalHeader();
+    int others = 0;
+    for (int c = 0; c < h->count(); ++c)
+        if (c != EpisodeTableModel::Task && !h->isSectionHidden(c))
+            others += h->sectionSize(c);
+    const int least = table_->fontMetrics().averageCharWidth() * 20;
+    h->resizeSection(EpisodeTableModel::Task,
+                     std::max(least, table_->viewport()->width() - others));
+}
+
+bool ProjectWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (table_ && watched == table_->viewport() && event->type() == QEvent::Resize)
+        fitTaskColumn();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 namespace {

@@ -60,8 +60,14 @@ signals:
     void projectLoaded();
     void loadFailed(const QString& error);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void buildUi();
+    // The Task column takes the table's room the others leave, but never less than about 20
+    // characters: a scroll bar rather than a task cut to a word or two.
+    void fitTaskColumn();
     void reload();
     void showEpisode(const QString& id);
     void showFilmstrip(const core::EpisodeDetail& e);

@@ -11,6 +11,7 @@
 #include "support/minibundle.h"
 
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -111,6 +112,33 @@ private slots:
         QVERIFY(strip->thumbnail(0).pixel(10, 10) != strip->thumbnail(0).pixel(40, 60));
         QCOMPARE(findings->topLevelItem(0)->text(0), QString("imu.csv:51"));
         QVERIFY(findings->topLevelItem(0)->text(1).contains("gap"));
+    }
+
+    // The Task column takes the room the other columns leave, and at least about 20
+    // characters of it when there is none: the task is what tells the episodes apart.
+    void taskColumnTakesTheRoomLeft() {
+        ts::widgets::ProjectWindow w;
+        w.resize(1600, 700);
+        w.show();
+        QVERIFY(w.openProject(project_));
+        auto* table = w.findChild<QTableView*>();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QHeaderView* h = table->horizontalHeader();
+        const auto columnsWidth = [h] {
+            int sum = 0;
+            for (int c = 0; c < h->count(); ++c)
+                sum += h->isSectionHidden(c) ? 0 : h->sectionSize(c);
+            return sum;
+        };
+        const int least = table->fontMetrics().averageCharWidth() * 20;
+        const int task = ts::widgets::EpisodeTableModel::Task;
+        QTRY_COMPARE(columnsWidth(), table->viewport()->width()); // wide: filled exactly
+        QVERIFY(h->sectionSize(task) >= least);
+        w.resize(500, 700); // narrow: Task keeps its least, the table scrolls
+        QTRY_COMPARE(h->sectionSize(task), least);
+        QVERIFY(columnsWidth() > table->viewport()->width());
+        w.resize(1600, 700); // and takes the room again
+        QTRY_COMPARE(columnsWidth(), table->viewport()->width());
     }
 
     void qcColumnShowsTheNewestVerdict() {
