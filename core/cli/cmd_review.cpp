@@ -120,11 +120,12 @@ int cmdReview(const Argv& argv, std::ostream& out, std::ostream&) {
                 start = comma + 1;
             }
         }
+        // The QC problems open at the verdict, as the app's QC panel shows them beside its
+        // buttons: an approval over them is the reviewer's call, made knowingly. Taken first, so
+        // that QC that cannot run (a setting that does not read) records no verdict.
+        const QcReport qc = qcChecks(store, episode);
         const ReviewRecord r = reviewEpisode(store, actingUser(a), episode, a.flag("approve"),
                                              reasons, a.value("comment").value_or(""));
-        // The QC problems open at the verdict, as the app's QC panel shows them beside its
-        // buttons: an approval over them is the reviewer's call, made knowingly.
-        const QcReport qc = qcChecks(store, episode);
         if (a.flag("json")) {
             out << json{{"episode", episode},
                         {"status", status(store, episode)},
