@@ -40,7 +40,7 @@ int cmdCheck(const Argv& argv, std::ostream& out, std::ostream& err) {
             continue;
         }
         for (const auto& d : b.diagnostics.all())
-            out << path << "/" << d.toString() << "\n";
+            out << diagnosticLine(path, d) << "\n";
         char line[200];
         std::snprintf(line, sizeof line, "%s: %s — %zu error(s), %zu warning(s), %zu stream(s)\n",
                       path.c_str(), b.ok() ? "valid" : "INVALID", b.diagnostics.errorCount(),

@@ -42,10 +42,10 @@ int cmdConvert(const Argv& argv, std::ostream& out, std::ostream& err) {
             out << " " << name << " " << n;
         out << "\n";
         for (const auto& d : report.notes.all())
-            out << a.positional()[0] << "/" << d.toString() << "\n";
+            out << diagnosticLine(a.positional()[0], d) << "\n";
         for (const auto& d : b.diagnostics.all())
             (d.severity == Severity::Error ? err : out)
-                << report.bundle.string() << "/" << d.toString() << "\n";
+                << diagnosticLine(report.bundle.string(), d) << "\n";
     }
     return b.ok() ? 0 : 1;
 }

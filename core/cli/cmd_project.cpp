@@ -113,9 +113,9 @@ int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err) {
             if (!a.flag("json")) {
                 if (r.conversion)
                     for (const auto& d : r.conversion->notes.all())
-                        out << path << "/" << d.toString() << "\n";
+                        out << diagnosticLine(path, d) << "\n";
                 for (const auto& d : r.import.findings.all())
-                    out << bundle << "/" << d.toString() << "\n";
+                    out << diagnosticLine(bundle, d) << "\n";
                 out << "imported " << res.episodeId << " from " << path;
                 if (r.conversion)
                     out << " (" << importers::sourceFormatName(r.format) << ", converted into "
@@ -128,7 +128,7 @@ int cmdImport(const Argv& argv, std::ostream& out, std::ostream& err) {
                 {{"bundle", path}, {"error", r.error}, {"findings", toJson(r.import.findings)}});
             if (!a.flag("json")) {
                 for (const auto& d : r.import.findings.all())
-                    err << bundle << "/" << d.toString() << "\n";
+                    err << diagnosticLine(bundle, d) << "\n";
                 // Detection messages already start with the path.
                 const bool named = r.error.rfind(path + ":", 0) == 0;
                 err << "NOT imported " << (named ? "" : path + ": ") << r.error << "\n";

@@ -1,8 +1,21 @@
 #include "cli/jsonout.h"
 
+#include <filesystem>
+
 namespace ts::core::cli {
 
 using nlohmann::json;
+
+std::string diagnosticLine(const std::string& folder, const Diagnostic& d) {
+    if (d.file.empty()) {
+        Diagnostic named = d;
+        named.file = folder;
+        return named.toString();
+    }
+    if (d.file == folder || std::filesystem::path(d.file).is_absolute())
+        return d.toString();
+    return folder + "/" + d.toString();
+}
 
 json toJson(const Diagnostic& d) {
     json j{{"severity", severityName(d.severity)},

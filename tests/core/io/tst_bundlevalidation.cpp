@@ -396,6 +396,20 @@ private slots:
         QCOMPARE(rc, f.warning ? 0 : 1);
         if (*f.code)
             QVERIFY2(out.contains(QString("[%1]").arg(f.code)), qPrintable(out));
+        // A file inside the bundle is named from the bundle's folder (an absolute one as it is).
+        if (*f.code && *f.file && *f.file != '/')
+            QVERIFY2(out.contains(tmp.path() + "/" + f.file), qPrintable(out));
+    }
+
+    // A folder that is not there is named once, not appended to itself.
+    void checkNamesAMissingFolderOnce() {
+        QTemporaryDir tmp;
+        const QString missing = tmp.filePath("nope");
+        QString out;
+        QCOMPARE(runProgram(qEnvironmentVariable("TS_CLI"), {"check", missing}, &out), 1);
+        QVERIFY2(out.contains(missing + ": error: the bundle folder does not exist"),
+                 qPrintable(out));
+        QVERIFY2(!out.contains(missing + "/" + missing), qPrintable(out));
     }
 };
 
