@@ -320,8 +320,12 @@ void TimelineView::drawTrack(QPainter& p, int i, const QRect& r) {
     p.drawEllipse(QPointF(12, r.center().y() + 0.5), 4, 4);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(c.aligned ? pal.color(QPalette::Text) : QColor(0xe5, 0x73, 0x73));
-    p.drawText(QRect(22, r.top(), kLabelWidth - 26, r.height()), Qt::AlignVCenter,
-               QString::fromStdString(c.name) + (c.aligned ? QString() : tr(" (unaligned)")));
+    // Elided with "…" where it does not fit (the track's tooltip says it whole).
+    const QRect labelRect(22, r.top(), kLabelWidth - 26, r.height());
+    p.drawText(labelRect, Qt::AlignVCenter,
+               p.fontMetrics().elidedText(QString::fromStdString(c.name) +
+                                              (c.aligned ? QString() : tr(" (unaligned)")),
+                                          Qt::ElideRight, labelRect.width()));
 
     p.fillRect(r, pal.color(QPalette::AlternateBase));
     const QColor colour = kindColour(c.kind);
