@@ -1719,6 +1719,10 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>; left as reviewed (approved): %1</source>
+        <translation>; wie geprüft belassen (freigegeben): %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

@@ -1719,6 +1719,10 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <source>; left as reviewed (approved): %1</source>
+        <translation> ; laissés tels que relus (approuvés) : %1</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

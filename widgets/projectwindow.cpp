@@ -42,6 +42,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <set>
 
 namespace ts::widgets {
 
@@ -497,28 +498,40 @@ void ProjectWindow::synchroniseSelected() {
 void ProjectWindow::synchroniseUnaligned() {
     if (!store_)
         return;
-    QStringList ids, open;
+    QStringList ids, open, approved;
     try {
+        std::set<std::string> isApproved; // their clocks stay as reviewed until a lead reopens
+        for (const auto& e : store_->episodes())
+            if (e.status == core::EpisodeStatus::Approved)
+                isApproved.insert(e.id);
         for (const auto& [id, clocks] : core::annotation::unalignedClocks(*store_))
-            (workspaces_.value(QString::fromStdString(id)) ? open : ids)
+            (isApproved.count(id)                            ? approved
+             : workspaces_.value(QString::fromStdString(id)) ? open
+                                                             : ids)
                 << QString::fromStdString(id);
     } catch (const core::Error& e) {
         reportError(tr("Synchronise Clocks"), QString::fromUtf8(e.what()));
         return;
     }
+    const QString asReviewed =
+        approved.isEmpty()
+            ? QString()
+            : tr("; left as reviewed (approved): %1").arg(approved.join(QStringLiteral(", ")));
     if (ids.isEmpty()) {
-        statusBar()->showMessage(open.isEmpty()
-                                     ? tr("Every episode's clocks are aligned.")
-                                     : tr("Only episodes with an open workspace are not aligned: "
-                                          "%1. Close them first.")
-                                           .arg(open.join(QStringLiteral(", "))),
+        statusBar()->showMessage((open.isEmpty()
+                                      ? tr("Every episode's clocks are aligned.")
+                                      : tr("Only episodes with an open workspace are not aligned: "
+                                           "%1. Close them first.")
+                                            .arg(open.join(QStringLiteral(", ")))) +
+                                     asReviewed,
                                  30000);
         return;
     }
-    synchronise(ids, open, false);
+    synchronise(ids, open, false, asReviewed);
 }
 
-void ProjectWindow::synchronise(const QStringList& ids, const QStringList& open, bool one) {
+void ProjectWindow::synchronise(const QStringList& ids, const QStringList& open, bool one,
+                                const QString& note) {
     const std::string projectFile = store_->file().string();
     runTask(
         one ? tr("Synchronising %1").arg(ids[0])
@@ -573,9 +586,9 @@ void ProjectWindow::synchronise(const QStringList& ids, const QStringList& open,
                                .arg(open.join(QStringLiteral(", ")));
             return message;
         },
-        [this](const QString& message) {
+        [this, note](const QString& message) {
             reload();
-            statusBar()->showMessage(message, 60000);
+            statusBar()->showMessage(message + note, 60000);
         });
 }
 

@@ -51,7 +51,8 @@ public:
     // it. Refused while that episode's workspace is open (it holds the clocks as they were).
     void synchroniseSelected();
     // Episode → Synchronise All Not Aligned: the same for every episode the Sync column flags
-    // (but those whose workspace is open), one after the other in one background task; an
+    // (but those whose workspace is open, and the approved ones, whose clocks stay as their
+    // reviewer saw them), one after the other in one background task; an
     // episode whose bundle cannot be read is named in the summary and the others go on.
     void synchroniseUnaligned();
 
@@ -78,7 +79,9 @@ private:
     // table is read again and the status bar says what came of it (`open`: those left alone).
     // `one`: the selected episode alone, its streams' reasons in the message, and a bundle it
     // cannot read an error; else a summary, naming unreadable bundles while the others go on.
-    void synchronise(const QStringList& ids, const QStringList& open, bool one);
+    // `note` is added to the closing message (what was left out before the task began).
+    void synchronise(const QStringList& ids, const QStringList& open, bool one,
+                     const QString& note = {});
     void runTask(const QString& label,
                  std::function<QString(const std::function<void(double)>&)> work,
                  std::function<void(const QString&)> onDone);

@@ -47,12 +47,14 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
         throw UsageError("sync takes a PROJECT and at most one EPISODE");
     const std::string user = a.value("user").value_or(defaultUserName());
     ProjectStore store = ProjectStore::open(resolveProjectFile(a.positional()[0]));
-    std::vector<std::string> ids;
+    std::vector<std::string> ids, skipped;
     if (a.positional().size() == 2) {
         ids.push_back(a.positional()[1]);
     } else {
+        // Every episode but the approved ones, whose clocks stay as their reviewer saw them
+        // until a lead reopens them: left alone and named (one given by name is an error).
         for (const auto& e : store.episodes())
-            ids.push_back(e.id);
+            (e.status == EpisodeStatus::Approved ? skipped : ids).push_back(e.id);
     }
     // The same for every episode: a stored one that does not read is one error, not one each.
     projectSyncSettings(store);
@@ -165,8 +167,18 @@ int cmdSync(const Argv& argv, std::ostream& out, std::ostream& err) {
                 out << "    " << f << "\n";
         }
     }
-    if (a.flag("json"))
-        out << json{{"project", store.file().string()}, {"episodes", episodes}}.dump(2) << "\n";
+    if (a.flag("json")) {
+        out << json{{"project", store.file().string()},
+                    {"episodes", episodes},
+                    {"skipped_approved", skipped}}
+                   .dump(2)
+            << "\n";
+    } else if (!skipped.empty()) {
+        out << "left as reviewed (approved; a lead reopens one to synchronise it again):";
+        for (size_t i = 0; i < skipped.size(); ++i)
+            out << (i == 0 ? " " : ", ") << skipped[i];
+        out << "\n";
+    }
     return rc;
 }
 

@@ -106,6 +106,7 @@ StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& us
     const auto detail = store.episode(episode);
     if (!detail)
         throw Error(store.file().string(), "the project has no episode '" + episode + "'");
+    store.requireClocksOpen(episode); // before the work, not after it
     const sync::SyncSettings settings = projectSyncSettings(store);
     const std::filesystem::path dir = store.projectDir() / std::filesystem::path(detail->bundlePath);
     BundleReadOptions ro;

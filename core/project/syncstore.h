@@ -39,7 +39,7 @@ sync::SyncSettings projectSyncSettings(const ProjectStore& store);
 // Reads the episode's bundle (the video pass overlapped), runs the engine with the project's
 // settings and stores the outcome as `user` (roles: who may edit clocks). Throws
 // ts::core::Error naming the episode, the bundle and each problem when the bundle cannot be
-// read (nothing is stored then).
+// read, or when the episode is approved (nothing is stored then).
 StoredEpisodeSync syncAndStoreEpisode(ProjectStore& store, const std::string& user,
                                       const std::string& episode);
 

@@ -246,6 +246,10 @@ void ProjectStore::setClockModel(const std::string& actor, const std::string& ep
     SyncRecords(*db_).setClockModel(actor, episodeId, streamName, model);
 }
 
+void ProjectStore::requireClocksOpen(const std::string& episodeId) {
+    SyncRecords(*db_).requireClocksOpen(episodeId);
+}
+
 ClockModel ProjectStore::undoClockModel(const std::string& actor, const std::string& episodeId,
                                         const std::string& streamName) {
     return SyncRecords(*db_).undoClockModel(actor, episodeId, streamName);

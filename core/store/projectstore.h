@@ -75,6 +75,9 @@ public:
     // unless the model names the engine ("touchstone"). No change, no audit entry.
     void setClockModel(const std::string& actor, const std::string& episodeId,
                        const std::string& streamName, const ClockModel& model);
+    // Both refuse on an approved episode (its clocks stay as its reviewer saw them until a lead
+    // reopens it); requireClocksOpen says so before any work toward a change.
+    void requireClocksOpen(const std::string& episodeId);
     // Takes back the stream's newest clock model change not yet undone (an estimate stored by
     // sync or one set by hand), audited "clock_model.undo" with the model before and after;
     // undoing again goes further back. Returns the model restored; throws Error naming the

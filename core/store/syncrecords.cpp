@@ -35,6 +35,15 @@ int64_t SyncRecords::episodeRowId(const std::string& episodeId) {
     return st.int64(0);
 }
 
+void SyncRecords::requireClocksOpen(const std::string& episodeId) {
+    Statement st = db_.prepare("SELECT status FROM episode WHERE ident = ?");
+    st.bind(1, episodeId);
+    if (st.step() && st.text(0) == "approved")
+        throw Error(db_.fileName(), "episode '" + episodeId +
+                                        "' is approved: its clocks stay as its reviewer saw them "
+                                        "until a lead reopens it");
+}
+
 void SyncRecords::setClockModel(const std::string& actor, const std::string& episodeId,
                                 const std::string& streamName, const ClockModel& model, bool undo) {
     static const std::set<std::string> methods{"identity", "file", "estimated", "manual"};
@@ -52,6 +61,7 @@ void SyncRecords::setClockModel(const std::string& actor, const std::string& epi
     users.requirePermission(who, roleMayEditClocks(who.role), "change clock models",
                             "annotators, reviewers, leads and admins");
     const int64_t ep = episodeRowId(episodeId);
+    requireClocksOpen(episodeId);
     Statement st = db_.prepare(
         "SELECT c.id, c.offset_ns, c.drift, c.t0_ns, c.method, c.confidence, c.residual_ns, "
         "c.author FROM stream s JOIN clock_model c ON c.stream_id = s.id "

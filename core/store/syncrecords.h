@@ -16,6 +16,9 @@ class SyncRecords {
 public:
     explicit SyncRecords(Database& db) : db_(db) {}
 
+    // Throws Error when the episode is approved: its clocks stay as its reviewer saw them until
+    // a lead reopens it (setClockModel and undoClockModel refuse then).
+    void requireClocksOpen(const std::string& episodeId);
     // `undo`: audited "clock_model.undo" rather than "clock_model.set".
     void setClockModel(const std::string& actor, const std::string& episodeId,
                        const std::string& streamName, const ClockModel& model, bool undo = false);

@@ -113,6 +113,24 @@ private slots:
             QVERIFY2(out.contains("    " + v.toObject()["code"].toString() + ": " +
                                   v.toObject()["message"].toString()),
                      qPrintable(out));
+
+        // Approved, its clocks stay as the reviewer saw them: sync over the project leaves it
+        // alone and names it; by name, sync and clock refuse until a lead reopens it.
+        const QJsonObject all = cliJson({"sync", proj, "--json", "--user", "root"});
+        QCOMPARE(all["episodes"].toArray().size(), 0);
+        QCOMPARE(all["skipped_approved"].toArray().size(), 1);
+        QCOMPARE(all["skipped_approved"].toArray()[0].toString(), QString("synth-3"));
+        QCOMPARE(runProgram(cli(), {"sync", proj, "--user", "root"}, &out), 0);
+        QVERIFY2(out.contains("left as reviewed (approved; a lead reopens one to synchronise it "
+                              "again): synth-3"),
+                 qPrintable(out));
+        QCOMPARE(runProgram(cli(), {"sync", proj, "synth-3", "--user", "root"}, &out), 1);
+        QVERIFY2(out.contains("episode 'synth-3' is approved"), qPrintable(out));
+        QCOMPARE(runProgram(cli(),
+                            {"clock", proj, "synth-3", "imu", "--shift-ms", "1", "--user", "root"},
+                            &out),
+                 1);
+        QVERIFY2(out.contains("until a lead reopens it"), qPrintable(out));
     }
 
     void annotateReviewAndAudit() {

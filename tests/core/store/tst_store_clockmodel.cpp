@@ -3,6 +3,7 @@
 // walks back through the changes.
 #include "storetestutil.h"
 
+#include "store/database.h"
 #include "store/projectstore.h"
 #include "util/error.h"
 
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 
 namespace fs = std::filesystem;
 using namespace ts::core;
@@ -142,6 +144,38 @@ private slots:
         bad = m;
         bad.confidence = 1.5;
         QVERIFY_THROWS_EXCEPTION(Error, s.setClockModel("ann", "ep-1", "imu", bad));
+    }
+
+    // An approved episode's clocks stay as its reviewer saw them: setting and undoing refuse,
+    // naming the episode and what to do, and nothing changes until a lead reopens it.
+    void anApprovedEpisodesClocksStayAsReviewed() {
+        ProjectStore s = makeProject();
+        ClockModel m;
+        m.method = "manual";
+        m.offsetNs = 2'000'000;
+        s.setClockModel("ann", "ep-1", "imu", m);
+        s.database().exec("UPDATE episode SET status = 'approved' WHERE ident = 'ep-1'");
+        const int64_t entries = s.info().auditEntries;
+        m.offsetNs = 3'000'000;
+        const auto refused = [](const std::function<void()>& f) {
+            try {
+                f();
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string();
+        };
+        for (const std::string& msg : {refused([&] { s.setClockModel("lee", "ep-1", "imu", m); }),
+                                       refused([&] { s.undoClockModel("lee", "ep-1", "imu"); }),
+                                       refused([&] { s.requireClocksOpen("ep-1"); })})
+            QVERIFY2(msg.find("episode 'ep-1' is approved") != std::string::npos &&
+                         msg.find("until a lead reopens it") != std::string::npos,
+                     msg.c_str());
+        QCOMPARE(imuOf(s).offsetNs, TimeNs(2'000'000));
+        QCOMPARE(s.info().auditEntries, entries);
+        s.database().exec("UPDATE episode SET status = 'annotating' WHERE ident = 'ep-1'");
+        s.setClockModel("lee", "ep-1", "imu", m); // reopened: open again
+        QCOMPARE(imuOf(s).offsetNs, TimeNs(3'000'000));
     }
 
     void qcMetricsReplaceByName() {
