@@ -1723,6 +1723,10 @@ Führen Sie touchstone-cli sync aus oder stellen Sie eine Uhr im Synchronisation
         <source>; left as reviewed (approved): %1</source>
         <translation>; wie geprüft belassen (freigegeben): %1</translation>
     </message>
+    <message>
+        <source>Only approved episodes are not aligned: %1. Their clocks stay as their reviewer saw them until a lead reopens them.</source>
+        <translation>Nur freigegebene Episoden sind nicht ausgerichtet: %1. Ihre Uhren bleiben, wie die Prüfung sie gesehen hat, bis eine Projektleitung sie wieder öffnet.</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

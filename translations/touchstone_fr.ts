@@ -1723,6 +1723,10 @@ Lancez touchstone-cli sync, ou réglez une horloge à la main dans le panneau Sy
         <source>; left as reviewed (approved): %1</source>
         <translation> ; laissés tels que relus (approuvés) : %1</translation>
     </message>
+    <message>
+        <source>Only approved episodes are not aligned: %1. Their clocks stay as their reviewer saw them until a lead reopens them.</source>
+        <translation>Seuls des épisodes approuvés ne sont pas alignés : %1. Leurs horloges restent telles que le relecteur les a vues jusqu’à ce qu’un responsable les rouvre.</translation>
+    </message>
 </context>
 <context>
     <name>ts::widgets::QcPanel</name>

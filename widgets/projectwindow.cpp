@@ -518,13 +518,19 @@ void ProjectWindow::synchroniseUnaligned() {
             ? QString()
             : tr("; left as reviewed (approved): %1").arg(approved.join(QStringLiteral(", ")));
     if (ids.isEmpty()) {
-        statusBar()->showMessage((open.isEmpty()
-                                      ? tr("Every episode's clocks are aligned.")
-                                      : tr("Only episodes with an open workspace are not aligned: "
-                                           "%1. Close them first.")
-                                            .arg(open.join(QStringLiteral(", ")))) +
-                                     asReviewed,
-                                 30000);
+        QString message;
+        if (!open.isEmpty())
+            message = tr("Only episodes with an open workspace are not aligned: %1. Close them "
+                         "first.")
+                          .arg(open.join(QStringLiteral(", "))) +
+                      asReviewed;
+        else if (!approved.isEmpty())
+            message = tr("Only approved episodes are not aligned: %1. Their clocks stay as their "
+                         "reviewer saw them until a lead reopens them.")
+                          .arg(approved.join(QStringLiteral(", ")));
+        else
+            message = tr("Every episode's clocks are aligned.");
+        statusBar()->showMessage(message, 30000);
         return;
     }
     synchronise(ids, open, false, asReviewed);

@@ -366,6 +366,24 @@ INSERT INTO review (episode_id, reviewer_id, verdict, reason_codes, comment, cre
         QVERIFY2(message.contains("not read: ") && message.contains("mini-1") &&
                      message.contains("cannot be read for sync: imu.csv:6:"),
                  qPrintable(message));
+
+        // An approved episode keeps its clocks as its reviewer saw them: left alone and named.
+        auto setStatus = [&](const char* status) {
+            auto store = ts::core::ProjectStore::open((project_ + "/project.tsproj").toStdString());
+            store.database().exec(std::string("UPDATE episode SET status = '") + status +
+                                  "' WHERE ident = 'mini-1'");
+        };
+        setStatus("approved");
+        const int kept = records();
+        w.synchroniseUnaligned();
+        if (flagged > 1)
+            QVERIFY(loaded.wait(120000));
+        message = w.statusBar()->currentMessage();
+        QVERIFY2(flagged > 1 ? message.endsWith("; left as reviewed (approved): mini-1")
+                             : message.startsWith("Only approved episodes are not aligned: mini-1"),
+                 qPrintable(message));
+        QCOMPARE(records(), kept + flagged - 1);
+        setStatus("new");
         qunsetenv("TOUCHSTONE_USER");
     }
 
