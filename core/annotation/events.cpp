@@ -9,7 +9,6 @@
 #include "util/error.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace ts::core::annotation {
 
@@ -63,13 +62,10 @@ json checkedColumns(ProjectStore& store, EditSession& s, const EventSpec& in,
     if (in.endNs)
         end = std::max(start, snapTime(*in.endNs, timing, snap));
     const TimeNs t0 = s.episode().timelineStartNs, t1 = s.episode().timelineEndNs;
-    if (start < t0 || end.value_or(start) > t1) {
-        char span[96];
-        std::snprintf(span, sizeof span, "at %.3f s lies outside the recording (0 to %.3f s)",
-                      nsToSeconds((start < t0 ? start : end.value_or(start)) - t0),
-                      nsToSeconds(t1 - t0));
-        throw Error(file, where + in.kind + " event " + span);
-    }
+    if (start < t0 || end.value_or(start) > t1)
+        throw Error(file, where + in.kind + " event at " +
+                              secondsText(start < t0 ? start : end.value_or(start), t0) +
+                              " lies outside the recording (0 to " + secondsText(t1, t0) + ")");
     if (in.recovers) {
         if (in.kind != "recovery")
             throw Error(file, where + "only a recovery links to a slip, not a " + in.kind);

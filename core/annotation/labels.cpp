@@ -42,12 +42,6 @@ std::string trimmed(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-std::string seconds(TimeNs t, TimeNs start) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f s", nsToSeconds(t - start));
-    return buf;
-}
-
 // The span checked against the tiers and the episode's recorded range, snapped.
 LabelSpan checkedSpan(ProjectStore& store, EditSession& s, const LabelSpan& in,
                       const EpisodeTiming& timing, Snap snap) {
@@ -67,23 +61,27 @@ LabelSpan checkedSpan(ProjectStore& store, EditSession& s, const LabelSpan& in,
     const TimeNs t0 = s.episode().timelineStartNs, t1 = s.episode().timelineEndNs;
     if (in.endNs <= in.startNs)
         throw Error(s.db().fileName(), where + "label '" + span.text + "' ends (" +
-                                           seconds(in.endNs, t0) + ") before it starts (" +
-                                           seconds(in.startNs, t0) + ")");
+                                           secondsText(in.endNs, t0) + ") before it starts (" +
+                                           secondsText(in.startNs, t0) + ")");
     if (span.endNs <= span.startNs)
-        throw Error(s.db().fileName(), where + "label '" + span.text + "' from " +
-                                           seconds(in.startNs, t0) + " to " +
-                                           seconds(in.endNs, t0) +
-                                           " is shorter than one video frame");
+        throw Error(s.db().fileName(),
+                    where + "label '" + span.text + "' from " + secondsText(in.startNs, t0) +
+                        " to " + secondsText(in.endNs, t0) + " is shorter than one video frame");
     if (span.startNs < t0 || span.endNs > t1)
-        throw Error(s.db().fileName(), where + "label '" + span.text + "' from " +
-                                           seconds(span.startNs, t0) + " to " +
-                                           seconds(span.endNs, t0) +
-                                           " lies outside the recording (0 to " +
-                                           seconds(t1, t0) + ")");
+        throw Error(s.db().fileName(),
+                    where + "label '" + span.text + "' from " + secondsText(span.startNs, t0) +
+                        " to " + secondsText(span.endNs, t0) +
+                        " lies outside the recording (0 to " + secondsText(t1, t0) + ")");
     return span;
 }
 
 } // namespace
+
+std::string secondsText(TimeNs t, TimeNs start) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f s", nsToSeconds(t - start));
+    return buf;
+}
 
 TimeNs snapTime(TimeNs t, const EpisodeTiming& timing, Snap snap) {
     if (snap == Snap::None)

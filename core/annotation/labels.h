@@ -45,6 +45,9 @@ inline constexpr TimeNs kOnsetSnapNs = 150 * kNsPerMs;
 // The span with its edges snapped.
 LabelSpan snapSpan(const LabelSpan& span, const EpisodeTiming& timing, Snap snap);
 TimeNs snapTime(TimeNs t, const EpisodeTiming& timing, Snap snap);
+// A time as the annotation messages give it: seconds from `start`, to the millisecond
+// ("12.345 s").
+std::string secondsText(TimeNs t, TimeNs start);
 
 // The episode's labels ordered by tier, then start. Error for an unknown episode.
 std::vector<LabelRecord> labels(ProjectStore& store, const std::string& episode);

@@ -16,16 +16,6 @@
 
 namespace ts::core::annotation {
 
-namespace {
-
-std::string at(TimeNs t, TimeNs start) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f s", nsToSeconds(t - start));
-    return buf;
-}
-
-} // namespace
-
 std::map<std::string, std::vector<UnalignedClock>> unalignedClocks(ProjectStore& store) {
     const sync::SyncSettings settings = projectSyncSettings(store);
     Statement st = store.database().prepare(
@@ -136,19 +126,20 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
                     std::min(l->endNs, reach->endNs),
                     "labels " + std::to_string(reach->id) + " ('" + reach->text + "') and " +
                         std::to_string(l->id) + " ('" + l->text + "') of tier " + tier +
-                        " overlap from " + at(l->startNs, t0) + " to " +
-                        at(std::min(l->endNs, reach->endNs), t0),
+                        " overlap from " + secondsText(l->startNs, t0) + " to " +
+                        secondsText(std::min(l->endNs, reach->endNs), t0),
                     {std::to_string(reach->id), reach->text, std::to_string(l->id), l->text, tier,
-                     at(l->startNs, t0), at(std::min(l->endNs, reach->endNs), t0)});
+                     secondsText(l->startNs, t0),
+                     secondsText(std::min(l->endNs, reach->endNs), t0)});
             if (!reach || l->endNs > reach->endNs)
                 reach = l;
             if (l->startNs < r.startNs || l->endNs > r.endNs)
                 add("label.outside_range", "label " + std::to_string(l->id), l->startNs, l->endNs,
                     "label " + std::to_string(l->id) + " ('" + l->text + "') from " +
-                        at(l->startNs, t0) + " to " + at(l->endNs, t0) +
-                        " lies outside the recording (0 to " + at(r.endNs, t0) + ")",
-                    {std::to_string(l->id), l->text, at(l->startNs, t0), at(l->endNs, t0),
-                     at(r.endNs, t0)});
+                        secondsText(l->startNs, t0) + " to " + secondsText(l->endNs, t0) +
+                        " lies outside the recording (0 to " + secondsText(r.endNs, t0) + ")",
+                    {std::to_string(l->id), l->text, secondsText(l->startNs, t0),
+                     secondsText(l->endNs, t0), secondsText(r.endNs, t0)});
         }
         r.coverage[tier] = std::min(1.0, covered / length);
     }
@@ -159,15 +150,15 @@ QcReport qcChecks(ProjectStore& store, const std::string& episode) {
         if (e.spec.kind == "recovery" && !e.spec.recovers)
             add("event.recovery_without_slip", "event " + std::to_string(e.id), e.spec.startNs,
                 e.spec.endNs,
-                "recovery event " + std::to_string(e.id) + " at " + at(e.spec.startNs, t0) +
-                    " names no slip it recovers from",
-                {std::to_string(e.id), at(e.spec.startNs, t0)});
+                "recovery event " + std::to_string(e.id) + " at " +
+                    secondsText(e.spec.startNs, t0) + " names no slip it recovers from",
+                {std::to_string(e.id), secondsText(e.spec.startNs, t0)});
         if (e.spec.startNs < r.startNs || end > r.endNs)
             add("event.outside_range", "event " + std::to_string(e.id), e.spec.startNs,
                 e.spec.endNs,
-                e.spec.kind + " event " + std::to_string(e.id) + " at " + at(e.spec.startNs, t0) +
-                    " lies outside the recording",
-                {e.spec.kind, std::to_string(e.id), at(e.spec.startNs, t0)});
+                e.spec.kind + " event " + std::to_string(e.id) + " at " +
+                    secondsText(e.spec.startNs, t0) + " lies outside the recording",
+                {e.spec.kind, std::to_string(e.id), secondsText(e.spec.startNs, t0)});
     }
 
     std::stable_sort(r.problems.begin(), r.problems.end(),
